@@ -1,0 +1,18 @@
+import { Command } from 'commander';
+import { RULES } from '../../rules/index.js';
+import { RULE_FORMATS, type RuleFormat } from '../../report/rules/index.js';
+import type { CommandContext } from '../context.js';
+import { addCommonOptions, pickFormat, type CommonOptions } from '../options.js';
+import { writeReport } from '../output.js';
+
+const FORMATS = Object.keys(RULE_FORMATS) as RuleFormat[];
+
+export function rulesCommand(ctx: CommandContext): Command {
+  const cmd = new Command('rules').description('list every rule check applies, its default severity and what it catches');
+  addCommonOptions(cmd, FORMATS).action(async (options: CommonOptions) => {
+    const format = pickFormat(options.format, FORMATS);
+    const rules = RULES.map(({ id, kind, defaultSeverity, description }) => ({ id, kind, defaultSeverity, description }));
+    await writeReport(ctx.io, RULE_FORMATS[format](rules, { chalk: ctx.chalk(options.color) }), options.out);
+  });
+  return cmd;
+}

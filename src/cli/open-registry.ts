@@ -1,0 +1,74 @@
+/** The shared front half of every command: find, load, lint the registry; find its logs. */
+import { relative, sep } from 'node:path';
+import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
+import { UsageError } from '../model/errors.js';
+import { findSourceFiles, type SourceFiles } from '../logs/files.js';
+import { readSourceHeaders } from '../logs/header.js';
+import { discoverRegistry } from '../registry/discover.js';
+import { fsRegistryReader } from '../registry/fs-reader.js';
+import { loadRegistry } from '../registry/load.js';
+import { locate, locateText, locOfFile } from '../registry/locate.js';
+import type { Registry } from '../registry/model.js';
+import { didYouMean } from '../registry/suggest.js';
+import { runRules } from '../rules/index.js';
+import type { Io } from './io.js';
+import { asOfResolver, parseLogOverrides, type CommonOptions } from './options.js';
+
+export interface OpenedRegistry {
+  registry: Registry;
+  /** every finding of loading and of the rules, sorted */
+  diagnostics: Diagnostic[];
+  /** every registry file found */
+  paths: string[];
+  texts: Map<string, string>;
+  /** the root as the user sees it: relative to the working folder, or '.' */
+  display: string;
+  /** prefix turning registry-relative paths into paths relative to the working folder */
+  pathPrefix: string;
+  asOf: Date;
+  sources: Map<string, SourceFiles>;
+}
+
+export async function openRegistry(io: Io, options: CommonOptions, now: () => Date = () => new Date()): Promise<OpenedRegistry> {
+  const resolveAsOf = asOfResolver(options.asOf, now);
+  const overrides = parseLogOverrides(options.log);
+  const root = discoverRegistry(io.cwd, options.registry);
+  const loaded = await loadRegistry(fsRegistryReader(root), root);
+  const { registry } = loaded;
+  const asOf = resolveAsOf(registry.settings.timezone);
+  const loadErrors = loaded.diagnostics.some((d) => d.severity === 'error');
+  if (!loadErrors) {
+    for (const id of overrides.keys()) {
+      if (!registry.sources.some((s) => s.id === id)) {
+        throw new UsageError(`--log ${id}=...: the registry has no source "${id}"`, didYouMean(id, registry.sources.map((s) => s.id)) ?? `its sources are: ${registry.sources.map((s) => s.id).join(', ')}`);
+      }
+    }
+  }
+  const sources = await findSourceFiles(registry, overrides, io.cwd);
+  const headers = await readSourceHeaders(sources);
+  const where = (at: { file: string }) => registry.files.get(at.file);
+  const ruleDiagnostics = runRules({
+    registry,
+    asOf,
+    headers,
+    locate: (at, path = []) => {
+      const file = where(at);
+      return file === undefined ? locOfFile(at.file) : locate(file, [...at.path, ...path]);
+    },
+    locateText: (at, path, text) => {
+      const file = where(at);
+      return file === undefined ? locOfFile(at.file) : locateText(file, [...at.path, ...path], text);
+    },
+  });
+  const display = relative(io.cwd, root).split(sep).join('/') || '.';
+  return {
+    registry,
+    diagnostics: sortDiagnostics([...loaded.diagnostics, ...ruleDiagnostics]),
+    paths: loaded.paths,
+    texts: loaded.texts,
+    display,
+    pathPrefix: display === '.' ? '' : `${display}/`,
+    asOf,
+    sources,
+  };
+}

@@ -1,0 +1,77 @@
+/** The options every command takes (SPEC §3), parsed once. */
+import { Command, Option } from 'commander';
+import { UsageError } from '../model/errors.js';
+import { parseIsoTimestamp } from '../logs/timestamp.js';
+import { didYouMean } from '../registry/suggest.js';
+
+export interface CommonOptions {
+  registry?: string;
+  asOf?: string;
+  log: string[];
+  color: boolean;
+  format?: string;
+  out?: string;
+  debug?: boolean;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** Adds the shared options; `formats` lists the command's formats, the first being the default. */
+export function addCommonOptions(cmd: Command, formats?: readonly string[]): Command {
+  cmd
+    .option('--registry <dir>', 'the registry folder (default: the nearest promise.yaml upwards)')
+    .option('--as-of <time>', 'the moment of evaluation, ISO 8601 (default: now)')
+    .option('--log <source=path>', 'read SOURCE from PATH instead of its files (repeatable)', collect, [])
+    .option('--no-color', 'no colour (also NO_COLOR)')
+    .addOption(new Option('--debug', 'show the stack of an internal error').hideHelp());
+  if (formats !== undefined) {
+    cmd.option('--format <format>', `output format: ${formats.join(', ')}`, formats[0]);
+    cmd.option('--out <file>', 'write the report to FILE (atomically) instead of stdout');
+  }
+  return cmd;
+}
+
+export function pickFormat<T extends string>(value: string | undefined, formats: readonly T[]): T {
+  const format = value ?? formats[0];
+  if (format !== undefined && (formats as readonly string[]).includes(format)) return format as T;
+  throw new UsageError(`unknown format "${format ?? ''}"`, didYouMean(format ?? '', formats) ?? `use one of ${formats.join(', ')}`);
+}
+
+/** `--log tickets=exports/oct.csv`, repeatable: source id to paths. */
+export function parseLogOverrides(values: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const value of values) {
+    const eq = value.indexOf('=');
+    if (eq <= 0 || eq === value.length - 1) {
+      throw new UsageError(`--log ${value}: expected SOURCE=PATH`, 'e.g. --log tickets=exports/tickets-oct.csv');
+    }
+    const source = value.slice(0, eq);
+    out.set(source, [...(out.get(source) ?? []), value.slice(eq + 1)]);
+  }
+  return out;
+}
+
+/**
+ * `--as-of`: an ISO 8601 instant; a time without an offset, or a date alone, is read in the
+ * registry timezone, which is known only once the registry is loaded.
+ */
+export function asOfResolver(value: string | undefined, now: () => Date): (zone: string) => Date {
+  if (value === undefined) {
+    const instant = now();
+    return () => instant;
+  }
+  const probe = parseIsoTimestamp(value, 'UTC');
+  if (!probe.ok) throw new UsageError(`--as-of ${value}: ${probe.reason}`, 'e.g. --as-of 2026-10-01 or --as-of 2026-10-01T08:00:00Z');
+  return (zone) => {
+    const r = parseIsoTimestamp(value, zone);
+    if (!r.ok) throw new UsageError(`--as-of ${value}: ${r.reason}`);
+    return r.date;
+  };
+}
+
+export function parseCount(flag: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new UsageError(`${flag} ${value}: expected a whole number`);
+    return Number(value);
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Timestamps as exports write them (SPEC §1): ISO 8601 with `Z` or an offset are absolute;
+ * without one they are local to a zone; a date alone is the start of that day.
+ */
+import { tzOffset } from '@date-fns/tz';
+
+export type TimestampResult =
+  | { ok: true; date: Date; dateOnly: boolean }
+  | { ok: false; reason: string };
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Wall-clock fields in `zone` to an instant. A time the clocks skip (DST starts) does not
+ * exist and is refused rather than silently moved; a time they repeat (DST ends) is the
+ * earlier of its two instants.
+ */
+export function fromLocal(zone: string, y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): Date | undefined {
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  const offsets = new Set([-86_400_000, 0, 86_400_000].map((shift) => tzOffset(zone, new Date(asUtc + shift))));
+  let best: number | undefined;
+  for (const offset of offsets) {
+    const instant = asUtc - offset * 60_000;
+    if (tzOffset(zone, new Date(instant)) === offset && (best === undefined || instant < best)) best = instant;
+  }
+  return best === undefined ? undefined : new Date(best);
+}
+
+export function parseIsoTimestamp(text: string, zone: string): TimestampResult {
+  const m = ISO.exec(text.trim());
+  if (m === null) return { ok: false, reason: `"${text}" is not an ISO 8601 timestamp` };
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dateOnly = m[4] === undefined;
+  const h = dateOnly ? 0 : Number(m[4]);
+  const mi = dateOnly ? 0 : Number(m[5]);
+  const s = m[6] === undefined ? 0 : Number(m[6]);
+  const ms = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 24 || mi > 59 || s > 59 || (h === 24 && (mi > 0 || s > 0 || ms > 0))) {
+    return { ok: false, reason: `"${text}" is not a real date and time` };
+  }
+  const offset = m[8];
+  if (offset !== undefined) {
+    let minutes = 0;
+    if (offset !== 'Z' && offset !== 'z') {
+      const digits = offset.slice(1).replace(':', '');
+      minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0');
+      if (offset[0] === '-') minutes = -minutes;
+    }
+    return { ok: true, date: new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms) - minutes * 60_000), dateOnly };
+  }
+  let date: Date | undefined;
+  if (h === 24) {
+    // 24:00 ends a day: the start of the next one.
+    const next = new Date(Date.UTC(y, mo - 1, d + 1));
+    date = fromLocal(zone, next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, 0, 0, 0);
+  } else {
+    date = fromLocal(zone, y, mo, d, h, mi, s, ms);
+  }
+  if (date === undefined) return { ok: false, reason: `"${text}" does not exist in ${zone}: the clocks skip it for daylight saving time` };
+  return { ok: true, date, dateOnly };
+}

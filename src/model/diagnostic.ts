@@ -1,0 +1,74 @@
+/** How serious a finding is; `off` only appears in settings, never on a diagnostic. */
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** A 1-based position in a registry file. */
+export interface Loc {
+  /** registry-relative path with `/` separators */
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Diagnostic extends Loc {
+  rule: string;
+  severity: Severity;
+  message: string;
+  hint?: string;
+}
+
+export function severityRank(severity: Severity): number {
+  switch (severity) {
+    case 'error':
+      return 3;
+    case 'warning':
+      return 2;
+    case 'info':
+      return 1;
+  }
+}
+
+/** The one order in which diagnostics are shown everywhere: file, position, rule, message. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    compareText(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    compareText(a.rule, b.rule) ||
+    compareText(a.message, b.message)
+  );
+}
+
+/** Code-point order, independent of the machine's locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Sorts and drops exact repeats (the same rule, place and message). */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const sorted = [...diagnostics].sort(compareDiagnostics);
+  return sorted.filter((d, i) => {
+    const prev = sorted[i - 1];
+    return prev === undefined || compareDiagnostics(prev, d) !== 0;
+  });
+}
+
+export interface DiagnosticSummary {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function summarize(diagnostics: readonly Diagnostic[]): DiagnosticSummary {
+  const summary: DiagnosticSummary = { errors: 0, warnings: 0, infos: 0 };
+  for (const d of diagnostics) {
+    if (d.severity === 'error') summary.errors++;
+    else if (d.severity === 'warning') summary.warnings++;
+    else summary.infos++;
+  }
+  return summary;
+}

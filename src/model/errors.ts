@@ -1,0 +1,52 @@
+import type { Diagnostic } from './diagnostic.js';
+
+/** Exit codes, SPEC §3. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_FAILURE = 2;
+
+/** A known failure: printed as one line (plus diagnostics), never with a stack. */
+export class PromiseError extends Error {
+  readonly exitCode: number;
+  readonly hint: string | undefined;
+  constructor(message: string, options: { exitCode?: number; hint?: string; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'PromiseError';
+    this.exitCode = options.exitCode ?? EXIT_FAILURE;
+    this.hint = options.hint;
+  }
+}
+
+/** The command line was wrong: a flag value, a missing argument. */
+export class UsageError extends PromiseError {
+  constructor(message: string, hint?: string) {
+    super(message, hint === undefined ? { exitCode: EXIT_FAILURE } : { exitCode: EXIT_FAILURE, hint });
+    this.name = 'UsageError';
+  }
+}
+
+/** The registry has errors, so a command that needs a valid registry cannot run. */
+export class RegistryError extends PromiseError {
+  readonly diagnostics: readonly Diagnostic[];
+  constructor(message: string, diagnostics: readonly Diagnostic[]) {
+    super(message, { exitCode: EXIT_FAILURE });
+    this.name = 'RegistryError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+const FS_ERRORS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOENT: 'it does not exist (a broken link?)',
+  ELOOP: 'the link loops back on itself',
+  EISDIR: 'it is a folder, not a file',
+  ENOTDIR: 'a part of the path is not a folder',
+};
+
+/** A file-system error in words, without the path or syscall noise. */
+export function describeFsError(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && FS_ERRORS[code] !== undefined) return FS_ERRORS[code];
+  return err instanceof Error ? err.message : String(err);
+}

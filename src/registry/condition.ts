@@ -1,0 +1,88 @@
+/**
+ * Conditions (`where`, `expect`) compiled to a small tree, keeping the order the user wrote:
+ * SPEC §1 tests the keys in that order and stops at the first that fails.
+ */
+
+export type ColumnOp =
+  | { op: 'eq' | 'ne'; value: string }
+  | { op: 'in' | 'not_in'; values: readonly string[] }
+  | { op: 'gt' | 'gte' | 'lt' | 'lte'; value: number }
+  | { op: 'matches'; pattern: string; regex: RegExp }
+  | { op: 'empty'; value: boolean };
+
+export type Condition =
+  | { kind: 'all'; items: readonly Condition[] }
+  | { kind: 'any'; items: readonly Condition[] }
+  | { kind: 'not'; item: Condition }
+  | { kind: 'test'; column: string; test: ColumnOp };
+
+const text = (v: unknown): string => String(v);
+
+function compileOps(column: string, ops: Record<string, unknown>): Condition[] {
+  const out: Condition[] = [];
+  for (const [op, value] of Object.entries(ops)) {
+    switch (op) {
+      case 'eq':
+      case 'ne':
+        out.push({ kind: 'test', column, test: { op, value: text(value) } });
+        break;
+      case 'in':
+      case 'not_in':
+        out.push({ kind: 'test', column, test: { op, values: (value as unknown[]).map(text) } });
+        break;
+      case 'gt':
+      case 'gte':
+      case 'lt':
+      case 'lte':
+        out.push({ kind: 'test', column, test: { op, value: value as number } });
+        break;
+      case 'matches':
+        out.push({ kind: 'test', column, test: { op, pattern: value as string, regex: new RegExp(value as string, 'u') } });
+        break;
+      case 'empty':
+        out.push({ kind: 'test', column, test: { op, value: value as boolean } });
+        break;
+    }
+  }
+  return out;
+}
+
+/** Compiles a condition that the schema has already accepted; key order is the order written. */
+export function compileCondition(raw: Record<string, unknown>): Condition {
+  const items: Condition[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'any' || key === 'all') {
+      items.push({ kind: key, items: (value as Record<string, unknown>[]).map(compileCondition) });
+    } else if (key === 'not') {
+      items.push({ kind: 'not', item: compileCondition(value as Record<string, unknown>) });
+    } else if (Array.isArray(value)) {
+      items.push({ kind: 'test', column: key, test: { op: 'in', values: value.map(text) } });
+    } else if (value !== null && typeof value === 'object') {
+      items.push(...compileOps(key, value as Record<string, unknown>));
+    } else {
+      items.push({ kind: 'test', column: key, test: { op: 'eq', value: text(value) } });
+    }
+  }
+  return items.length === 1 ? (items[0] as Condition) : { kind: 'all', items };
+}
+
+/** Every column a condition reads, in the order written, each once. */
+export function conditionColumns(condition: Condition): string[] {
+  const seen = new Set<string>();
+  const visit = (c: Condition): void => {
+    switch (c.kind) {
+      case 'all':
+      case 'any':
+        c.items.forEach(visit);
+        break;
+      case 'not':
+        visit(c.item);
+        break;
+      case 'test':
+        seen.add(c.column);
+        break;
+    }
+  };
+  visit(condition);
+  return [...seen];
+}

@@ -1,0 +1,291 @@
+/**
+ * Loading a registry: every file parsed and validated, every problem reported at once, and
+ * the valid entities resolved into a Registry. File access comes in through `RegistryReader`,
+ * so this module never touches the disk.
+ */
+import picomatch from 'picomatch';
+import type { z } from 'zod';
+import type { Diagnostic, Loc } from '../model/diagnostic.js';
+import { describeFsError } from '../model/errors.js';
+import { compileCondition } from './condition.js';
+import { locate as locateIn, locOfFile, type At, type RegistryFile, type YamlPath } from './locate.js';
+import type { Calendar, Owner, Reference, Registry, RegistrySettings, ServicePromise, Source, Standard } from './model.js';
+import { parseRegistryFile } from './parse.js';
+import { resolveRegistry, type Declared } from './resolve.js';
+import {
+  COLLECTIONS,
+  collectionFileTopSchema,
+  itemSchemas,
+  settingsFileTopSchema,
+  type CalendarInput,
+  type CollectionName,
+  type OwnerInput,
+  type PromiseInput,
+  type SourceInput,
+  type StandardInput,
+} from './schema.js';
+import { issuesToDiagnostics } from './zod-issues.js';
+
+export const ROOT_FILE = 'promise.yaml';
+
+export interface ListResult {
+  /** registry-relative paths with `/`, of every `*.yaml` / `*.yml` below the root */
+  files: string[];
+  /** folders or links that could not be walked */
+  problems: Diagnostic[];
+}
+
+export interface RegistryReader {
+  /** Lists registry files; `skip` prunes ignored paths (folders end in `/`). */
+  list(skip: (path: string) => boolean): Promise<ListResult>;
+  /** Reads a file's bytes; a failure is thrown as a Node.js-style error with a `code`. */
+  read(path: string): Promise<Uint8Array>;
+}
+
+export interface LoadResult {
+  registry: Registry;
+  diagnostics: Diagnostic[];
+  /** every registry file found, readable or not, registry-relative and sorted */
+  paths: string[];
+  /** the text of every file that could be decoded, for showing source lines */
+  texts: Map<string, string>;
+}
+
+interface Collected {
+  diagnostics: Diagnostic[];
+  items: Item[];
+  files: Map<string, RegistryFile>;
+  texts: Map<string, string>;
+}
+
+interface Item {
+  collection: CollectionName;
+  at: At;
+  raw: unknown;
+  /** the validated value; undefined when the item has schema errors */
+  value: unknown;
+}
+
+function unreadable(loc: Loc, message: string, hint?: string): Diagnostic {
+  const d: Diagnostic = { rule: 'unreadable-file', severity: 'error', message, ...loc };
+  if (hint !== undefined) d.hint = hint;
+  return d;
+}
+
+function defaultSettings(): RegistrySettings {
+  return { name: '', timezone: 'UTC', fiscalYearStart: 1, rules: {}, ignore: [] };
+}
+
+function settingsFrom(value: z.output<typeof settingsFileTopSchema>): RegistrySettings {
+  const rules: RegistrySettings['rules'] = {};
+  for (const [id, severity] of Object.entries(value.rules ?? {})) {
+    if (severity !== undefined) rules[id as keyof RegistrySettings['rules']] = severity;
+  }
+  return {
+    name: value.name,
+    timezone: value.timezone ?? 'UTC',
+    fiscalYearStart: value.fiscal_year_start ?? 1,
+    rules,
+    ignore: value.ignore ?? [],
+  };
+}
+
+function subjectOf(collection: CollectionName, raw: unknown, index: number): string {
+  const singular = collection === 'promises' ? 'promise' : collection.slice(0, -1);
+  const id = raw !== null && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id !== '' ? `${singular} "${id}"` : `${singular} #${index + 1}`;
+}
+
+async function readFile(reader: RegistryReader, path: string): Promise<{ bytes?: Uint8Array; diagnostic?: Diagnostic }> {
+  try {
+    return { bytes: await reader.read(path) };
+  } catch (err) {
+    return { diagnostic: unreadable(locOfFile(path), `cannot read the file: ${describeFsError(err)}`) };
+  }
+}
+
+/** Parses and validates one file, returning its items (valid or not) for resolution. */
+function loadFile(path: string, bytes: Uint8Array, out: Collected): RegistrySettings | undefined {
+  const { parsed, text, diagnostics } = parseRegistryFile(path, bytes);
+  out.diagnostics.push(...diagnostics);
+  if (text !== undefined) out.texts.set(path, text);
+  if (parsed === undefined) return undefined;
+  const { file, value } = parsed;
+  out.files.set(path, file);
+  const isRoot = path === ROOT_FILE;
+  if (value === null || value === undefined) {
+    if (isRoot) {
+      out.diagnostics.push({ rule: 'schema', severity: 'error', message: 'promise.yaml is empty', hint: 'it needs at least `version: 1` and `name:`; `promise init` writes a working example', ...locOfFile(path) });
+    }
+    return undefined;
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    const found = Array.isArray(value) ? 'a list' : 'a single value';
+    out.diagnostics.push({
+      rule: 'schema',
+      severity: 'error',
+      message: `a registry file must be a mapping of collections, not ${found}`,
+      hint: `start the file with a key such as \`promises:\`; the collections are ${COLLECTIONS.join(', ')}`,
+      ...locOfFile(path),
+    });
+    return undefined;
+  }
+  const context = { file, base: [], subject: '', value, settingsFile: isRoot };
+  let settings: RegistrySettings | undefined;
+  if (isRoot) {
+    const top = settingsFileTopSchema.safeParse(value, { reportInput: true });
+    if (top.success) settings = settingsFrom(top.data);
+    else out.diagnostics.push(...issuesToDiagnostics(top.error.issues, context));
+  } else {
+    const top = collectionFileTopSchema.safeParse(value, { reportInput: true });
+    if (!top.success) out.diagnostics.push(...issuesToDiagnostics(top.error.issues, context));
+  }
+  const record = value as Record<string, unknown>;
+  for (const collection of COLLECTIONS) {
+    const list = record[collection];
+    if (!Array.isArray(list)) continue;
+    list.forEach((raw, index) => {
+      const path: YamlPath = [collection, index];
+      const result = itemSchemas[collection].safeParse(raw, { reportInput: true });
+      if (!result.success) {
+        out.diagnostics.push(
+          ...issuesToDiagnostics(result.error.issues, { file, base: path, subject: subjectOf(collection, raw, index), value: raw, collection, settingsFile: isRoot }),
+        );
+      }
+      out.items.push({ collection, at: { file: file.path, path }, raw, value: result.success ? result.data : undefined });
+    });
+  }
+  return settings;
+}
+
+export async function loadRegistry(reader: RegistryReader, root: string): Promise<LoadResult> {
+  const out: Collected = { diagnostics: [], items: [], files: new Map(), texts: new Map() };
+  const rootRead = await readFile(reader, ROOT_FILE);
+  if (rootRead.diagnostic) out.diagnostics.push(rootRead.diagnostic);
+  const settings = (rootRead.bytes && loadFile(ROOT_FILE, rootRead.bytes, out)) || defaultSettings();
+
+  const ignored = settings.ignore.length > 0 ? picomatch(settings.ignore, { dot: true }) : () => false;
+  const listing = await reader.list((p) => ignored(p) || ignored(p.replace(/\/$/, '')));
+  out.diagnostics.push(...listing.problems);
+  const paths = listing.files.filter((p) => p !== ROOT_FILE && !ignored(p)).sort();
+  for (const path of paths) {
+    const read = await readFile(reader, path);
+    if (read.diagnostic) out.diagnostics.push(read.diagnostic);
+    if (read.bytes) loadFile(path, read.bytes, out);
+  }
+  const { registry, diagnostics } = buildRegistry(root, settings, out.items, out.files);
+  return { registry, diagnostics: [...out.diagnostics, ...diagnostics], paths: [ROOT_FILE, ...paths], texts: out.texts };
+}
+
+/** Every reference an item makes, valid or not, as long as the referring field is text. */
+function referencesOf(item: Item): Reference[] {
+  const raw = item.raw as Record<string, unknown> | null;
+  if (raw === null || typeof raw !== 'object') return [];
+  const from = { from: item.collection, fromId: typeof raw.id === 'string' ? raw.id : undefined, at: item.at };
+  const refs: Reference[] = [];
+  const add = (target: CollectionName, path: (string | number)[], value: unknown): void => {
+    if (typeof value === 'string' && value !== '') refs.push({ ...from, target, field: path, ref: value });
+  };
+  switch (item.collection) {
+    case 'owners':
+      add('owners', ['lead'], raw.lead);
+      break;
+    case 'promises':
+      add('owners', ['owner'], raw.owner);
+      break;
+    case 'standards': {
+      add('promises', ['promise'], raw.promise);
+      add('owners', ['owner'], raw.owner);
+      add('sources', ['source'], raw.source);
+      const measure = raw.measure as Record<string, unknown> | null | undefined;
+      if (measure !== null && typeof measure === 'object') add('calendars', ['measure', 'calendar'], measure.calendar);
+      break;
+    }
+    default:
+      break;
+  }
+  return refs;
+}
+
+function compileCalendar(input: CalendarInput, timezone: string, at: At): Calendar {
+  const week: Calendar['week'] = Array.from({ length: 7 }, () => []);
+  const h = input.hours;
+  for (let day = 0; day < 7; day++) {
+    const named = h[(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const)[day] as 'mon'];
+    week[day] = named ?? (day < 5 ? h.weekdays : undefined) ?? h.daily ?? [];
+  }
+  const holidays: Calendar['holidays'] = new Map();
+  for (const entry of input.holidays ?? []) {
+    const holiday = typeof entry === 'string' ? { date: entry, name: undefined, hours: [] } : { date: entry.date, name: entry.name, hours: entry.hours ?? [] };
+    holidays.set(holiday.date, holiday);
+  }
+  return { id: input.id, timezone: input.timezone ?? timezone, week, holidays, at };
+}
+
+function buildRegistry(root: string, settings: RegistrySettings, items: Item[], files: Map<string, RegistryFile>): { registry: Registry; diagnostics: Diagnostic[] } {
+  const declared: Declared = { owners: new Map(), calendars: new Map(), sources: new Map(), promises: new Map(), standards: new Map() };
+  const duplicates = new Set<Item>();
+  const diagnostics: Diagnostic[] = [];
+  for (const item of items) {
+    const id = (item.raw as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string' || id === '') continue;
+    const seen = declared[item.collection];
+    if (seen.has(id)) duplicates.add(item);
+    else seen.set(id, item.at);
+  }
+  const references = items.flatMap(referencesOf);
+  const valid = items.filter((i) => i.value !== undefined && !duplicates.has(i));
+  const ofKind = <T>(collection: CollectionName) => valid.filter((i) => i.collection === collection) as (Item & { value: T })[];
+
+  const owners: Owner[] = ofKind<OwnerInput>('owners').map((i) => ({ ...i.value, at: i.at }));
+  const calendars = ofKind<CalendarInput>('calendars').map((i) => compileCalendar(i.value, settings.timezone, i.at));
+  const sources: Source[] = ofKind<SourceInput>('sources').map((i) => ({
+    ...i.value,
+    files: typeof i.value.files === 'string' ? [i.value.files] : i.value.files,
+    timezone: i.value.timezone ?? settings.timezone,
+    at: i.at,
+  }));
+  const promises: ServicePromise[] = ofKind<PromiseInput>('promises').map((i) => ({ ...i.value, at: i.at }));
+  const promiseOwner = new Map(promises.map((p) => [p.id, p.owner]));
+  const standards: Standard[] = ofKind<StandardInput>('standards').map((i) => {
+    const raw = i.raw as { where?: Record<string, unknown>; measure: { expect?: Record<string, unknown> } };
+    const { where: _where, owner, measure, ...rest } = i.value;
+    const compiled = measure.kind === 'condition' ? { ...measure, expect: compileCondition(raw.measure.expect ?? {}) } : measure;
+    return {
+      ...rest,
+      owner: owner ?? promiseOwner.get(i.value.promise) ?? '',
+      ownerInherited: owner === undefined,
+      where: raw.where === undefined ? undefined : compileCondition(raw.where),
+      measure: compiled,
+      at: i.at,
+    };
+  });
+  const registry: Registry = { root, settings, owners, calendars, sources, promises, standards, references, files };
+  diagnostics.push(...resolveRegistry(registry, declared, [...duplicates].map((d) => ({ collection: d.collection, at: d.at }))));
+  for (const calendar of ofKind<CalendarInput>('calendars')) {
+    const dates = new Map<string, number>();
+    (calendar.value.holidays ?? []).forEach((h, index) => {
+      const date = typeof h === 'string' ? h : h.date;
+      const first = dates.get(date);
+      if (first !== undefined) {
+        const file = files.get(calendar.at.file);
+        if (file) {
+          diagnostics.push({
+            ...locateHoliday(file, calendar.at, index, typeof h !== 'string'),
+            rule: 'duplicate-id',
+            severity: 'error',
+            message: `calendar "${calendar.value.id}": holiday ${date} is listed twice`,
+            hint: 'keep one entry per date',
+          });
+        }
+      } else {
+        dates.set(date, index);
+      }
+    });
+  }
+  return { registry, diagnostics };
+}
+
+function locateHoliday(file: RegistryFile, at: At, index: number, isObject: boolean): Loc {
+  return locateIn(file, [...at.path, 'holidays', index, ...(isObject ? ['date'] : [])]);
+}

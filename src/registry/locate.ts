@@ -1,0 +1,106 @@
+/** From YAML nodes to 1-based locations: every diagnostic points at the offending value. */
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import type { Loc } from '../model/diagnostic.js';
+
+export type YamlPath = readonly (string | number)[];
+
+/** A parsed registry file: its text, its YAML document and the counter that maps offsets. */
+export interface RegistryFile {
+  /** registry-relative path with `/` */
+  path: string;
+  text: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+}
+
+/** Where an entity lives: its file and the path of its node within the file. */
+export interface At {
+  file: string;
+  path: YamlPath;
+}
+
+export function locOfOffsets(file: RegistryFile, start: number, end: number): Loc {
+  const from = file.lineCounter.linePos(start);
+  const to = file.lineCounter.linePos(Math.max(start, end));
+  return { file: file.path, line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
+}
+
+/** The start of a file: for problems with the file as a whole. */
+export function locOfFile(path: string): Loc {
+  return { file: path, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
+function lineEnd(text: string, offset: number): number {
+  let end = text.indexOf('\n', offset);
+  if (end === -1) end = text.length;
+  while (end > offset && /\s/.test(text[end - 1] as string)) end--;
+  return end;
+}
+
+/** A scalar's own range; a collection's first line only, so carets stay on one line. */
+export function locOfNode(file: RegistryFile, node: Node): Loc {
+  const [start, valueEnd] = node.range ?? [0, 0];
+  if (isScalar(node) || isAlias(node)) return locOfOffsets(file, start, valueEnd);
+  return locOfOffsets(file, start, Math.min(valueEnd, lineEnd(file.text, start)));
+}
+
+function resolve(file: RegistryFile, node: unknown): unknown {
+  return isAlias(node) ? node.resolve(file.doc) : node;
+}
+
+function findPair(map: unknown, key: string | number): Pair | undefined {
+  if (!isMap(map)) return undefined;
+  return map.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+}
+
+/**
+ * The node at `path`, or the deepest node on the way there that exists (SPEC: a problem
+ * with no node of its own is shown at its nearest parent).
+ */
+export function nodeAt(file: RegistryFile, path: YamlPath): { node: Node; exact: boolean } | undefined {
+  let current: unknown = file.doc.contents;
+  if (!isNode(current)) return undefined;
+  let found: Node = current;
+  for (const segment of path) {
+    current = resolve(file, current);
+    let next: unknown;
+    if (isSeq(current) && typeof segment === 'number') next = current.items[segment];
+    else next = findPair(current, segment)?.value;
+    if (!isNode(next)) return { node: found, exact: false };
+    found = next;
+    current = next;
+  }
+  return { node: found, exact: true };
+}
+
+export function locate(file: RegistryFile, path: YamlPath): Loc {
+  const hit = nodeAt(file, path);
+  return hit === undefined ? locOfFile(file.path) : locOfNode(file, hit.node);
+}
+
+/** The key of `key` in the mapping at `path` (an unknown field is shown at its name). */
+export function locateKey(file: RegistryFile, path: YamlPath, key: string): Loc {
+  const hit = nodeAt(file, path);
+  const pair = hit?.exact ? findPair(resolve(file, hit.node), key) : undefined;
+  if (pair !== undefined && isNode(pair.key)) return locOfNode(file, pair.key);
+  return locate(file, path);
+}
+
+/** Whether a value is present at `path` (used to tell a missing field from a wrong one). */
+export function hasNode(file: RegistryFile, path: YamlPath): boolean {
+  return nodeAt(file, path)?.exact ?? false;
+}
+
+/**
+ * The part of a scalar's source text that reads `needle` (case-insensitive), so a caret can
+ * sit under a phrase in a long statement; the whole value when the phrase is not found as
+ * written (e.g. folded across lines).
+ */
+export function locateText(file: RegistryFile, path: YamlPath, needle: string): Loc {
+  const hit = nodeAt(file, path);
+  if (hit === undefined || !hit.exact || !isScalar(hit.node) || hit.node.range == null) return locate(file, path);
+  const [start, end] = hit.node.range;
+  const index = file.text.slice(start, end).toLowerCase().indexOf(needle.toLowerCase());
+  if (index === -1) return locOfNode(file, hit.node);
+  return locOfOffsets(file, start + index, start + index + needle.length);
+}

@@ -1,0 +1,71 @@
+/** Cross-file checks: ids unique per collection, every reference declared (with did-you-mean). */
+import type { Diagnostic } from '../model/diagnostic.js';
+import { locate, type At, type YamlPath } from './locate.js';
+import type { Registry } from './model.js';
+import type { CollectionName } from './schema.js';
+import { didYouMean } from './suggest.js';
+
+/** Every id declared per collection, valid entity or not, with where it was first declared. */
+export type Declared = Record<CollectionName, Map<string, At>>;
+
+export function singular(collection: CollectionName): string {
+  return collection === 'promises' ? 'promise' : collection.slice(0, -1);
+}
+
+function subject(collection: CollectionName, id: string | undefined): string {
+  return id === undefined ? `a ${singular(collection)}` : `${singular(collection)} "${id}"`;
+}
+
+export function resolveRegistry(
+  registry: Registry,
+  declared: Declared,
+  duplicates: readonly { collection: CollectionName; at: At }[],
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const where = (at: At, path: YamlPath) => {
+    const file = registry.files.get(at.file);
+    return file === undefined ? undefined : locate(file, [...at.path, ...path]);
+  };
+  for (const dup of duplicates) {
+    const loc = where(dup.at, ['id']);
+    const file = registry.files.get(dup.at.file);
+    if (loc === undefined || file === undefined) continue;
+    const id = String((file.doc.getIn([...dup.at.path, 'id']) as unknown) ?? '');
+    const first = declared[dup.collection].get(id);
+    const firstLoc = first === undefined ? undefined : where(first, ['id']);
+    out.push({
+      rule: 'duplicate-id',
+      severity: 'error',
+      message: `${singular(dup.collection)} "${id}" is declared more than once`,
+      hint: firstLoc === undefined ? 'give each one its own id' : `first declared at ${firstLoc.file}:${firstLoc.line}:${firstLoc.column}; give each one its own id`,
+      ...loc,
+    });
+  }
+  for (const ref of registry.references) {
+    if (declared[ref.target].has(ref.ref)) continue;
+    const loc = where(ref.at, ref.field);
+    if (loc === undefined) continue;
+    const suggestion = didYouMean(ref.ref, declared[ref.target].keys());
+    const message = `${subject(ref.from, ref.fromId)} names ${singular(ref.target)} "${ref.ref}"`;
+    out.push({
+      rule: 'unknown-ref',
+      severity: 'error',
+      message: suggestion === undefined ? `${message}, which is not declared` : message,
+      hint: suggestion ?? `declare it under \`${ref.target}:\`, or correct the name`,
+      ...loc,
+    });
+  }
+  const owners = new Map(registry.owners.map((o) => [o.id, o]));
+  for (const owner of registry.owners) {
+    if (owner.lead === undefined) continue;
+    const lead = owners.get(owner.lead);
+    const loc = where(owner.at, ['lead']);
+    if (loc === undefined) continue;
+    if (owner.lead === owner.id) {
+      out.push({ rule: 'schema', severity: 'error', message: `owner "${owner.id}" names itself as its lead`, hint: 'a lead is another owner, a person', ...loc });
+    } else if (lead !== undefined && lead.kind !== 'person') {
+      out.push({ rule: 'schema', severity: 'error', message: `owner "${owner.id}" has lead "${lead.id}", which is a team, not a person`, hint: 'name the person who leads it', ...loc });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,413 @@
+/**
+ * The registry file format of SPEC §1 as zod schemas: the one contract for validation, for
+ * the entity types (z.infer) and for the JSON Schemas in `schemas/`.
+ */
+import { format } from 'date-fns';
+import { z } from 'zod';
+import { LINT_RULE_IDS } from '../model/rule-ids.js';
+import { parseDuration, type Duration } from './duration.js';
+import {
+  isCalendarDate,
+  isTimeZone,
+  suggestTimeZone,
+  parseIntervals,
+  parseShare,
+  type Interval,
+} from './values.js';
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+export const DIMENSIONS = ['reliability', 'responsiveness', 'assurance', 'empathy', 'tangibles'] as const;
+export const PERIODS = ['week', 'month', 'quarter', 'year'] as const;
+export const DAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const COLLECTIONS = ['owners', 'calendars', 'sources', 'promises', 'standards'] as const;
+export const SETTINGS_KEYS = ['version', 'name', 'timezone', 'fiscal_year_start', 'rules', 'ignore'] as const;
+
+export type Dimension = (typeof DIMENSIONS)[number];
+export type PeriodKind = (typeof PERIODS)[number];
+export type CollectionName = (typeof COLLECTIONS)[number];
+
+/** Issue params carry a hint for the diagnostic next to the message. */
+function fail(ctx: z.RefinementCtx, message: string, hint?: string): typeof z.NEVER {
+  ctx.addIssue({ code: 'custom', message, params: hint === undefined ? {} : { hint } });
+  return z.NEVER;
+}
+
+function slugHint(value: string): string {
+  const slug = value
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug === '' ? 'ids use lower-case letters, digits and hyphens' : `ids use lower-case letters, digits and hyphens, e.g. "${slug}"`;
+}
+
+const text = z.string().trim().min(1, { message: 'must not be empty' });
+
+export const idSchema = z
+  .string()
+  .superRefine((value, ctx) => {
+    if (!ID_PATTERN.test(value)) fail(ctx, `"${value}" is not a valid id`, slugHint(value));
+  })
+  .meta({ description: 'An id: lower-case letters, digits and hyphens, starting with a letter or digit.', pattern: ID_PATTERN.source });
+
+/** A reference to another entity by id. */
+const refSchema = idSchema;
+
+const columnSchema = text.meta({ description: 'A column of the source CSV, by its header name.' });
+
+export const timeZoneSchema = z
+  .string()
+  .superRefine((value, ctx) => {
+    if (isTimeZone(value)) return;
+    const hint = suggestTimeZone(value) ?? 'use an IANA zone name such as Europe/Berlin or America/New_York';
+    fail(ctx, `"${value}" is not an IANA time zone`, hint);
+  })
+  .meta({ description: 'An IANA time zone, e.g. Europe/Berlin.' });
+
+export const dateSchema = z
+  .string()
+  .superRefine((value, ctx) => {
+    if (!isCalendarDate(value)) fail(ctx, `"${value}" is not a calendar date`, 'write dates as YYYY-MM-DD, e.g. 2026-12-24');
+  })
+  .meta({ description: 'A calendar date, YYYY-MM-DD.' });
+
+const durationText = z.string().meta({
+  description: 'A duration: 30m, 4h, 1h30m, 2d, 1w (lengths of time) or 1bd (business days; needs a calendar).',
+});
+
+export const durationSchema = durationText.transform((value, ctx): Duration => {
+  const r = parseDuration(value);
+  return r.ok ? r.value : fail(ctx, r.message, r.hint);
+});
+
+const shareSchema = z
+  .union([z.string(), z.number()])
+  .transform((value, ctx): number => {
+    const r = parseShare(value);
+    return r.ok ? r.value : fail(ctx, r.message, r.hint);
+  })
+  .meta({ description: 'A share: a percentage such as 95% or a fraction such as 0.95.' });
+
+const hoursSchema = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value, ctx): Interval[] => {
+    const r = parseIntervals(typeof value === 'string' ? [value] : value);
+    return r.ok ? r.value : fail(ctx, r.message, r.hint);
+  })
+  .meta({ description: 'Open hours of a day: "09:00-17:00" or a list of such intervals; [] is closed.' });
+
+// ---- owners ------------------------------------------------------------------------------
+
+export const ownerSchema = z
+  .strictObject({
+    id: idSchema,
+    name: text,
+    kind: z.enum(['team', 'person']),
+    email: z.email({ message: 'is not an e-mail address' }).optional(),
+    lead: refSchema.optional().meta({ description: 'Another owner, a person, who leads this one.' }),
+  })
+  .meta({ title: 'Owner', description: 'A team or person responsible for promises and standards.' });
+
+// ---- calendars -----------------------------------------------------------------------------
+
+const holidaySchema = z.union([
+  dateSchema,
+  z.strictObject({
+    date: dateSchema,
+    name: text.optional(),
+    hours: hoursSchema.optional().meta({ description: 'Shortened opening hours; omit to close all day.' }),
+  }),
+]);
+
+export const calendarSchema = z
+  .strictObject({
+    id: idSchema,
+    timezone: timeZoneSchema.optional().meta({ description: 'Defaults to the registry timezone.' }),
+    hours: z
+      .strictObject({
+        daily: hoursSchema.optional(),
+        weekdays: hoursSchema.optional(),
+        mon: hoursSchema.optional(),
+        tue: hoursSchema.optional(),
+        wed: hoursSchema.optional(),
+        thu: hoursSchema.optional(),
+        fri: hoursSchema.optional(),
+        sat: hoursSchema.optional(),
+        sun: hoursSchema.optional(),
+      })
+      .meta({ description: 'Open hours per day: `daily`, then `weekdays` (mon-fri), then a named day, each overriding the one before.' }),
+    holidays: z.array(holidaySchema).optional(),
+  })
+  .meta({ title: 'Calendar', description: 'Business hours, for standards that count open time or business days.' });
+
+// ---- sources -------------------------------------------------------------------------------
+
+const timestampFormatSchema = z
+  .string()
+  .superRefine((value, ctx) => {
+    try {
+      format(new Date(0), value);
+    } catch (err) {
+      fail(ctx, `"${value}" is not a date-fns format pattern: ${(err as Error).message}`, 'e.g. "MM/dd/yyyy hh:mm:ss a" or "yyyy-MM-dd HH:mm:ss"');
+    }
+  })
+  .meta({ description: 'A date-fns pattern for timestamps, e.g. "MM/dd/yyyy hh:mm:ss a"; default ISO 8601.' });
+
+export const sourceSchema = z
+  .strictObject({
+    id: idSchema,
+    description: text.optional(),
+    files: z
+      .union([text, z.array(text).min(1, { message: 'must list at least one file or glob' })])
+      .meta({ description: 'Glob(s) of CSV files, relative to the registry root.' }),
+    key: columnSchema.meta({ description: 'The column that identifies a record.' }),
+    timezone: timeZoneSchema.optional().meta({ description: 'Zone of timestamps written without an offset; defaults to the registry timezone.' }),
+    timestamp_format: timestampFormatSchema.optional(),
+    delimiter: z.string().length(1, { message: 'must be a single character' }).optional(),
+  })
+  .meta({ title: 'Source', description: 'A delivery log: CSV exports of a ticketing, CRM, order or field-service system.' });
+
+// ---- promises ------------------------------------------------------------------------------
+
+export const promiseSchema = z
+  .strictObject({
+    id: idSchema,
+    statement: text.meta({ description: 'The promise as customers read it.' }),
+    dimension: z.enum(DIMENSIONS).meta({ description: 'The SERVQUAL dimension it serves.' }),
+    owner: refSchema,
+    audience: text.optional(),
+    channels: z.array(text).optional().meta({ description: 'Where the promise is published.' }),
+    review_by: dateSchema.optional().meta({ description: 'When the promise must be reviewed again.' }),
+  })
+  .meta({ title: 'Promise', description: 'What the organisation promises its customers.' });
+
+// ---- conditions ----------------------------------------------------------------------------
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+const regexSchema = z.string().superRefine((value, ctx) => {
+  try {
+    new RegExp(value, 'u');
+  } catch (err) {
+    fail(ctx, `"${value}" is not a regular expression: ${(err as Error).message}`);
+  }
+});
+
+const operatorsSchema = z
+  .strictObject({
+    eq: scalar.optional(),
+    ne: scalar.optional(),
+    gt: z.number().optional(),
+    gte: z.number().optional(),
+    lt: z.number().optional(),
+    lte: z.number().optional(),
+    in: z.array(scalar).optional(),
+    not_in: z.array(scalar).optional(),
+    matches: regexSchema.optional(),
+    empty: z.boolean().optional(),
+  })
+  .refine((value) => Object.keys(value).length > 0, {
+    message: 'names no operator',
+    params: { hint: 'use one of eq ne gt gte lt lte in not_in matches empty' },
+    when: (payload) => payload.issues.length === 0,
+  })
+  .meta({ description: 'Operators on one column; all of them must hold.' });
+
+const columnTestSchema = z
+  .union([scalar, z.array(scalar), operatorsSchema])
+  .meta({ description: 'A value (equals), a list (one of), or operators.' });
+
+export interface ConditionInput {
+  any?: ConditionInput[] | undefined;
+  all?: ConditionInput[] | undefined;
+  not?: ConditionInput | undefined;
+  [column: string]: unknown;
+}
+
+export const conditionSchema: z.ZodType<ConditionInput> = z.lazy(() =>
+  z
+    .object({
+      any: z.array(conditionSchema).min(1, { message: 'must list at least one condition' }).optional(),
+      all: z.array(conditionSchema).min(1, { message: 'must list at least one condition' }).optional(),
+      not: conditionSchema.optional(),
+    })
+    .catchall(columnTestSchema)
+    .refine((value) => Object.keys(value).length > 0, {
+      message: 'the condition is empty',
+      params: { hint: 'name a column and a value, e.g. { channel: email }' },
+      when: (payload) => payload.issues.length === 0,
+    })
+    .meta({
+      description: 'Column tests, all of which must hold, tested in the order written; `any`, `all` and `not` combine conditions.',
+    }),
+).meta({ id: 'condition' });
+
+// ---- standards -----------------------------------------------------------------------------
+
+export function isDuration(value: Duration | Record<string, Duration>): value is Duration {
+  return typeof value.text === 'string';
+}
+
+const withinSchema = z.union([durationSchema, z.record(z.string(), durationSchema)]).meta({
+  description: 'The limit; with `per`, a map from the column\'s values to limits, with `default` for the rest.',
+});
+
+const durationMeasure = z
+  .strictObject({
+    kind: z.literal('duration'),
+    from: columnSchema.meta({ description: 'When the clock starts.' }),
+    to: columnSchema.meta({ description: 'When the clock stops; empty while the record is open.' }),
+    within: withinSchema,
+    calendar: refSchema.optional().meta({ description: 'Count open time on this business calendar; default wall-clock.' }),
+    paused: columnSchema.optional().meta({ description: 'A column of minutes to subtract (e.g. waiting on the customer).' }),
+    per: columnSchema.optional().meta({ description: 'A column whose value selects the limit in a `within` map.' }),
+  })
+  .superRefine((m, ctx) => {
+    const limits: [Duration, (string | number)[]][] = isDuration(m.within)
+      ? [[m.within, ['within']]]
+      : Object.entries(m.within).map(([k, d]): [Duration, string[]] => [d, ['within', k]]);
+    if (!isDuration(m.within) && m.per === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['within'], message: 'a map of limits needs `per`: the column whose value selects the limit', params: { hint: 'add per: priority (or the column that holds the values)' } });
+    }
+    for (const [d, path] of limits) {
+      if (m.calendar !== undefined && d.kind === 'time' && d.usesDays) {
+        ctx.addIssue({ code: 'custom', path, message: `"${d.text}" counts whole days, which a business calendar cannot measure`, params: { hint: 'with a calendar, write open hours (8h) or business days (1bd)' } });
+      }
+      if (m.calendar === undefined && d.kind === 'business-days') {
+        ctx.addIssue({ code: 'custom', path, message: `"${d.text}" counts business days, which needs a calendar`, params: { hint: 'add calendar: <id>, or write a length of time such as 24h' } });
+      }
+    }
+  });
+
+const graceSchema = durationSchema.superRefine((d, ctx) => {
+  if (d.kind === 'business-days') fail(ctx, `"${d.text}": grace is a length of time, not business days`, 'write e.g. 15m or 1h');
+});
+
+const deadlineMeasure = z.strictObject({
+  kind: z.literal('deadline'),
+  done: columnSchema.meta({ description: 'When it was done; empty while open.' }),
+  due: columnSchema.meta({ description: 'When it was due; an empty cell means no promise was made.' }),
+  grace: graceSchema.optional(),
+  start: columnSchema.optional().meta({ description: 'The column that dates the record; default `due`.' }),
+  due_is_date: z.boolean().optional().meta({ description: "Ignore the due cell's time of day: due by the end of that day." }),
+});
+
+const conditionMeasure = z.strictObject({
+  kind: z.literal('condition'),
+  at: columnSchema.meta({ description: 'The column that dates the record.' }),
+  expect: conditionSchema,
+});
+
+const averageMeasure = z
+  .strictObject({
+    kind: z.literal('average'),
+    at: columnSchema.meta({ description: 'The column that dates the record.' }),
+    of: columnSchema.meta({ description: 'The numeric column averaged over the period.' }),
+    at_least: z.number().optional(),
+    at_most: z.number().optional(),
+  })
+  .superRefine((m, ctx) => {
+    if ((m.at_least === undefined) === (m.at_most === undefined)) {
+      fail(ctx, 'an average needs exactly one of at_least and at_most');
+    }
+  });
+
+export const measureSchema = z
+  .discriminatedUnion('kind', [durationMeasure, deadlineMeasure, conditionMeasure, averageMeasure])
+  .meta({ description: 'How a record is judged: duration, deadline, condition or average.' });
+
+const remedySchema = z
+  .strictObject({
+    action: text.meta({ description: 'What the customer gets when the standard is breached.' }),
+    credit: z.number().nonnegative().optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, { message: 'is not an ISO 4217 currency code such as EUR' })
+      .optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (r.credit !== undefined && r.currency === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['credit'], message: 'a credit needs a currency', params: { hint: 'add currency: EUR (or your ISO 4217 code)' } });
+    }
+  });
+
+export const standardSchema = z
+  .strictObject({
+    id: idSchema,
+    promise: refSchema.meta({ description: 'The promise this standard measures.' }),
+    owner: refSchema.optional().meta({ description: "Defaults to the promise's owner." }),
+    department: text.optional(),
+    description: text.optional(),
+    source: refSchema.meta({ description: 'The delivery log it is measured on.' }),
+    where: conditionSchema.optional().meta({ description: 'Which records it applies to.' }),
+    measure: measureSchema,
+    target: shareSchema.meta({ description: 'Share of judged records that must meet it, e.g. 95%.' }),
+    period: z.enum(PERIODS),
+    warn_at: shareSchema
+      .optional()
+      .meta({ description: 'An open record that has used this share of its allowance is at risk.' }),
+    remedy: remedySchema.optional(),
+  })
+  .superRefine((s, ctx) => {
+    if (s.warn_at !== undefined && (s.measure.kind === 'condition' || s.measure.kind === 'average')) {
+      ctx.addIssue({ code: 'custom', path: ['warn_at'], message: `warn_at has no meaning for a ${s.measure.kind} measure`, params: { hint: 'warn_at applies to duration and deadline measures; remove it' } });
+    }
+  })
+  .meta({ title: 'Standard', description: 'A measurable standard that makes (part of) one promise checkable on one source.' });
+
+// ---- files ---------------------------------------------------------------------------------
+
+const severitySettingSchema = z.enum(['error', 'warning', 'info', 'off']);
+
+export const rulesSettingSchema = z
+  .strictObject(Object.fromEntries(LINT_RULE_IDS.map((id) => [id, severitySettingSchema.optional()])))
+  .meta({ description: 'Severity per lint rule: error, warning, info or off.' });
+
+export const itemSchemas = {
+  owners: ownerSchema,
+  calendars: calendarSchema,
+  sources: sourceSchema,
+  promises: promiseSchema,
+  standards: standardSchema,
+} as const satisfies Record<CollectionName, z.ZodType>;
+
+export const settingsShape = {
+  version: z.literal(1, { message: 'must be 1' }).meta({ description: 'The registry format version.' }),
+  name: text.meta({ description: 'The organisation or service the registry is for.' }),
+  timezone: timeZoneSchema.optional().meta({ description: 'Default zone for sources, calendars and periods; default UTC.' }),
+  fiscal_year_start: z.number().int().min(1).max(12).optional().meta({ description: 'Month (1-12) that starts the fiscal year; default 1.' }),
+  rules: rulesSettingSchema.optional(),
+  ignore: z.array(text).optional().meta({ description: 'Globs of YAML files below the root that are not registry files.' }),
+};
+
+function collectionsShape<T extends z.ZodType>(item: (name: CollectionName) => T) {
+  return {
+    owners: z.array(item('owners')).optional(),
+    calendars: z.array(item('calendars')).optional(),
+    sources: z.array(item('sources')).optional(),
+    promises: z.array(item('promises')).optional(),
+    standards: z.array(item('standards')).optional(),
+  };
+}
+
+/** Top level of `promise.yaml`, items left for their own schemas (validated one by one). */
+export const settingsFileTopSchema = z.strictObject({ ...settingsShape, ...collectionsShape(() => z.unknown()) });
+/** Top level of any other registry file. */
+export const collectionFileTopSchema = z.strictObject(collectionsShape(() => z.unknown()));
+
+/** Whole files, items included: what `schemas/` publishes for editors. */
+export const settingsFileSchema = z
+  .strictObject({ ...settingsShape, ...collectionsShape((name) => itemSchemas[name]) })
+  .meta({ title: 'promise.yaml', description: 'The registry root: settings, and any collections.' });
+export const registryFileSchema = z
+  .strictObject(collectionsShape((name) => itemSchemas[name]))
+  .meta({ title: 'Registry file', description: 'A registry file: any of owners, calendars, sources, promises, standards.' });
+
+export type Settings = z.output<typeof settingsFileTopSchema>;
+export type OwnerInput = z.output<typeof ownerSchema>;
+export type CalendarInput = z.output<typeof calendarSchema>;
+export type SourceInput = z.output<typeof sourceSchema>;
+export type PromiseInput = z.output<typeof promiseSchema>;
+export type StandardInput = z.output<typeof standardSchema>;
+export type MeasureInput = z.output<typeof measureSchema>;
+export type RemedyInput = z.output<typeof remedySchema>;
+export type SeveritySettingValue = z.output<typeof severitySettingSchema>;

@@ -1,0 +1,17 @@
+import { formatGithub } from './github.js';
+import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
+import { formatPretty } from './pretty.js';
+import { formatSarif } from './sarif.js';
+import type { CheckFormatter } from './types.js';
+
+/** `promise check --format`: adding a format is a file and an entry here. */
+export const CHECK_FORMATS = {
+  pretty: formatPretty,
+  json: formatJson,
+  github: formatGithub,
+  junit: formatJunit,
+  sarif: formatSarif,
+} as const satisfies Record<string, CheckFormatter>;
+
+export type CheckFormat = keyof typeof CHECK_FORMATS;

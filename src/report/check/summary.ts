@@ -1,0 +1,14 @@
+import type { DiagnosticSummary } from '../../model/diagnostic.js';
+import { plural } from '../shared/words.js';
+
+/** "3 problems: 2 errors, 1 warning" or "no problems in 7 files". */
+export function summaryLine(summary: DiagnosticSummary, files: number): string {
+  const total = summary.errors + summary.warnings + summary.infos;
+  if (total === 0) return `no problems in ${plural(files, 'file')}`;
+  const parts = [
+    summary.errors > 0 ? plural(summary.errors, 'error') : '',
+    summary.warnings > 0 ? plural(summary.warnings, 'warning') : '',
+    summary.infos > 0 ? plural(summary.infos, 'info', 'infos') : '',
+  ].filter((p) => p !== '');
+  return `${plural(total, 'problem')}: ${parts.join(', ')}`;
+}

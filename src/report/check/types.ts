@@ -1,0 +1,32 @@
+import type { ChalkInstance } from 'chalk';
+import type { Diagnostic, DiagnosticSummary, Severity } from '../../model/diagnostic.js';
+
+export interface RuleInfo {
+  id: string;
+  kind: 'error' | 'lint';
+  defaultSeverity: Severity;
+  description: string;
+}
+
+/** Everything a check formatter needs; formatters are pure functions of it. */
+export interface CheckReport {
+  /** the registry root as the user sees it, relative to the working folder */
+  registry: string;
+  /** prefix that turns a registry-relative path into one relative to the working folder ('' or 'dir/') */
+  pathPrefix: string;
+  /** every registry file read, registry-relative */
+  files: readonly string[];
+  /** sorted, de-duplicated */
+  diagnostics: readonly Diagnostic[];
+  summary: DiagnosticSummary;
+  /** the source lines that diagnostics point at, by file and 1-based line */
+  lines: ReadonlyMap<string, readonly string[]>;
+  rules: readonly RuleInfo[];
+  tool: { name: string; version: string };
+}
+
+export interface FormatOptions {
+  chalk: ChalkInstance;
+}
+
+export type CheckFormatter = (report: CheckReport, options: FormatOptions) => string;

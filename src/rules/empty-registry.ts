@@ -1,0 +1,15 @@
+import { locOfFile } from '../registry/locate.js';
+import { ROOT_FILE } from '../registry/load.js';
+import { finding, type Rule } from './types.js';
+
+export const emptyRegistry: Rule = {
+  id: 'empty-registry',
+  kind: 'lint',
+  defaultSeverity: 'warning',
+  description: 'The registry declares no promises at all.',
+  check({ registry }) {
+    const declaresPromises = registry.promises.length > 0 || registry.references.some((r) => r.from === 'promises');
+    if (declaresPromises || !registry.files.has(ROOT_FILE)) return [];
+    return [finding(locOfFile(ROOT_FILE), 'the registry declares no promises', 'add promises under `promises:` in any .yaml file below the root; `promise init` writes a working example')];
+  },
+};

@@ -1,0 +1,100 @@
+/**
+ * The communication gap: a statement that promises a time its standards do not measure
+ * ("within 24 hours" published, `1bd` on an office calendar measured).
+ */
+import type { Duration } from '../registry/duration.js';
+import type { Standard } from '../registry/model.js';
+import { isDuration } from '../registry/schema.js';
+import { finding, type Finding, type Rule } from './types.js';
+
+/** A time a statement promises, as the customer reads it. */
+export type StatedTime =
+  | { kind: 'business-days'; days: number; text: string }
+  | { kind: 'time'; seconds: number; business: boolean; text: string };
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fourteen: 14, fifteen: 15, twenty: 20, 'twenty-four': 24, thirty: 30,
+  'forty-five': 45, 'forty-eight': 48, sixty: 60, 'seventy-two': 72, ninety: 90,
+};
+
+const UNIT_SECONDS: [RegExp, number][] = [
+  [/^(s|secs?|seconds?)$/, 1],
+  [/^(m|mins?|minutes?)$/, 60],
+  [/^(h|hrs?|hours?)$/, 3600],
+  [/^(d|days?)$/, 86_400],
+  [/^(w|wks?|weeks?)$/, 604_800],
+];
+
+const WORDS = Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|');
+const TIME_PHRASE = new RegExp(
+  String.raw`\b(?:within|in|under|inside|than)\s+(?:(?<digits>\d+(?:\.\d+)?)(?<attached>s|m|h|d|w|hrs?|mins?)\b|(?<num>\d+(?:\.\d+)?|${WORDS})[\s-]+(?:(?<biz>business|working)\s+)?(?<unit>seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?)\b)`,
+  'gi',
+);
+const NEXT_DAY = /\b(?<which>next|same)\s+(?:business|working)\s+day\b/gi;
+
+/** The times a statement names, in the order written. */
+export function statedTimes(statement: string): StatedTime[] {
+  const out: { index: number; time: StatedTime }[] = [];
+  for (const m of statement.matchAll(TIME_PHRASE)) {
+    const g = m.groups ?? {};
+    const raw = (g.digits ?? g.num ?? '').toLowerCase();
+    const amount = NUMBER_WORDS[raw] ?? Number(raw);
+    const unit = (g.attached ?? g.unit ?? '').toLowerCase();
+    const size = UNIT_SECONDS.find(([re]) => re.test(unit))?.[1];
+    if (size === undefined || !Number.isFinite(amount)) continue;
+    const text = m[0].replace(/^\S+\s+/, '');
+    const business = g.biz !== undefined;
+    const time: StatedTime =
+      business && size === 86_400 ? { kind: 'business-days', days: amount, text } : { kind: 'time', seconds: amount * size, business, text };
+    out.push({ index: m.index, time });
+  }
+  for (const m of statement.matchAll(NEXT_DAY)) {
+    out.push({ index: m.index, time: { kind: 'business-days', days: m.groups?.which?.toLowerCase() === 'next' ? 1 : 0, text: m[0] } });
+  }
+  return out.sort((a, b) => a.index - b.index).map((o) => o.time);
+}
+
+function limitsOf(standard: Standard): Duration[] {
+  if (standard.measure.kind !== 'duration') return [];
+  const within = standard.measure.within;
+  return isDuration(within) ? [within] : Object.values(within);
+}
+
+function matches(stated: StatedTime, limit: Duration, calendar: string | undefined): boolean {
+  if (stated.kind === 'business-days') return limit.kind === 'business-days' && limit.days === stated.days;
+  return limit.kind === 'time' && limit.seconds === stated.seconds && stated.business === (calendar !== undefined);
+}
+
+function describeLimit(standard: Standard, limit: Duration): string {
+  const calendar = standard.measure.kind === 'duration' ? standard.measure.calendar : undefined;
+  if (calendar === undefined) return `${limit.text} of wall-clock time`;
+  return limit.kind === 'business-days' ? `${limit.text} on calendar "${calendar}"` : `${limit.text} of open time on calendar "${calendar}"`;
+}
+
+export const statementMismatch: Rule = {
+  id: 'statement-mismatch',
+  kind: 'lint',
+  defaultSeverity: 'warning',
+  description: 'A statement names a time ("within 24 hours", "one business day") that none of its duration standards measures (the communication gap).',
+  check({ registry, locateText }) {
+    const out: Finding[] = [];
+    for (const promise of registry.promises) {
+      const standards = registry.standards.filter((s) => s.promise === promise.id && s.measure.kind === 'duration');
+      if (standards.length === 0) continue;
+      for (const stated of statedTimes(promise.statement)) {
+        const kept = standards.some((s) => limitsOf(s).some((l) => matches(stated, l, s.measure.kind === 'duration' ? s.measure.calendar : undefined)));
+        if (kept) continue;
+        const measured = standards.flatMap((s) => limitsOf(s).map((l) => `${describeLimit(s, l)} (${s.id})`));
+        const hint =
+          stated.kind === 'time' && !stated.business && standards.some((s) => s.measure.kind === 'duration' && s.measure.calendar !== undefined)
+            ? 'customers read hours and days as clock time; say "business hours" or "business days" in the statement, or measure wall-clock time'
+            : 'make the statement and the standard say the same thing';
+        out.push(
+          finding(locateText(promise.at, ['statement'], stated.text), `promise "${promise.id}" says "${stated.text}", but its standards measure ${measured.join(', ')}`, hint),
+        );
+      }
+    }
+    return out;
+  },
+};

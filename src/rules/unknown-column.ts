@@ -1,0 +1,112 @@
+/** Columns a standard names that its source's CSV header lacks: a typo found before any log is read. */
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { Loc } from '../model/diagnostic.js';
+import type { FileHeader } from '../logs/header.js';
+import { locOfNode, nodeAt, type RegistryFile, type YamlPath } from '../registry/locate.js';
+import type { Measure, Standard } from '../registry/model.js';
+import { suggest } from '../registry/suggest.js';
+import { finding, type Finding, type Rule, type RuleContext } from './types.js';
+
+interface ColumnRef {
+  column: string;
+  loc: Loc;
+}
+
+/** The column fields of each measure kind, in the order they are written. */
+function measureColumns(measure: Measure): [string, string | undefined][] {
+  switch (measure.kind) {
+    case 'duration':
+      return [['from', measure.from], ['to', measure.to], ['paused', measure.paused], ['per', measure.per]];
+    case 'deadline':
+      return [['start', measure.start], ['due', measure.due], ['done', measure.done]];
+    case 'condition':
+      return [['at', measure.at]];
+    case 'average':
+      return [['at', measure.at], ['of', measure.of]];
+  }
+}
+
+/** Every column key of a condition written in YAML, at its key. */
+function conditionRefs(file: RegistryFile, path: YamlPath): ColumnRef[] {
+  const hit = nodeAt(file, path);
+  if (hit === undefined || !hit.exact) return [];
+  const out: ColumnRef[] = [];
+  const visit = (node: unknown): void => {
+    if (!isMap(node)) return;
+    for (const pair of node.items) {
+      if (!isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      if (key === 'any' || key === 'all') {
+        if (isSeq(pair.value)) pair.value.items.forEach(visit);
+      } else if (key === 'not') {
+        visit(pair.value);
+      } else {
+        out.push({ column: key, loc: locOfNode(file, pair.key) });
+      }
+    }
+  };
+  visit(hit.node);
+  return out;
+}
+
+function standardRefs(ctx: RuleContext, standard: Standard): ColumnRef[] {
+  const file = ctx.registry.files.get(standard.at.file);
+  if (file === undefined) return [];
+  const refs: ColumnRef[] = [];
+  for (const [field, column] of measureColumns(standard.measure)) {
+    if (column !== undefined) refs.push({ column, loc: ctx.locate(standard.at, ['measure', field]) });
+  }
+  refs.push(...conditionRefs(file, [...standard.at.path, 'where']));
+  if (standard.measure.kind === 'condition') refs.push(...conditionRefs(file, [...standard.at.path, 'measure', 'expect']));
+  return refs;
+}
+
+function missingFrom(column: string, headers: readonly FileHeader[]): { lacking: FileHeader[]; read: number } {
+  const read = headers.filter((h) => h.columns !== undefined);
+  return { lacking: read.filter((h) => !(h.columns as string[]).includes(column)), read: read.length };
+}
+
+function describe(subject: string, column: string, lacking: FileHeader[], read: number): string {
+  const files = lacking.map((h) => h.display);
+  if (read === 1) return `${subject} names column "${column}", which the header of ${files[0] ?? ''} lacks`;
+  const shown = files.length > 3 ? `${files.slice(0, 3).join(', ')}, ...` : files.join(', ');
+  const which = lacking.length === read ? `all ${read}` : `${lacking.length} of ${read}`;
+  return `${subject} names column "${column}", which the headers of ${which} log files lack (${shown})`;
+}
+
+function hintFor(column: string, lacking: FileHeader[]): string {
+  const columns = lacking[0]?.columns ?? [];
+  const close = suggest(column, columns);
+  if (close !== undefined) return `did you mean "${close}"?`;
+  const listed = columns.length > 12 ? `${columns.slice(0, 12).join(', ')}, ...` : columns.join(', ');
+  return `the header has: ${listed}`;
+}
+
+export const unknownColumn: Rule = {
+  id: 'unknown-column',
+  kind: 'error',
+  defaultSeverity: 'error',
+  description: "A standard (or a source's key) names a column that the header of the source's CSV log files lacks. Checked when the logs are present.",
+  check(ctx) {
+    const out: Finding[] = [];
+    const check = (subject: string, ref: ColumnRef, headers: readonly FileHeader[]): void => {
+      const { lacking, read } = missingFrom(ref.column, headers);
+      if (lacking.length > 0) out.push(finding(ref.loc, describe(subject, ref.column, lacking, read), hintFor(ref.column, lacking)));
+    };
+    for (const source of ctx.registry.sources) {
+      const headers = ctx.headers.get(source.id)?.files ?? [];
+      check(`source "${source.id}"`, { column: source.key, loc: ctx.locate(source.at, ['key']) }, headers);
+    }
+    for (const standard of ctx.registry.standards) {
+      const headers = ctx.headers.get(standard.source)?.files ?? [];
+      const seen = new Set<string>();
+      for (const ref of standardRefs(ctx, standard)) {
+        const key = `${ref.column}@${ref.loc.line}:${ref.loc.column}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        check(`standard "${standard.id}"`, ref, headers);
+      }
+    }
+    return out;
+  },
+};
