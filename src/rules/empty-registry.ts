@@ -9,7 +9,8 @@ export const emptyRegistry: Rule = {
   description: 'The registry declares no promises at all.',
   check({ registry }) {
     const declaresPromises = registry.promises.length > 0 || registry.references.some((r) => r.from === 'promises');
-    if (declaresPromises || !registry.files.has(ROOT_FILE)) return [];
+    // A registry whose promise.yaml did not load (no name) has a schema error to fix first.
+    if (declaresPromises || registry.settings.name === '') return [];
     return [finding(locOfFile(ROOT_FILE), 'the registry declares no promises', 'add promises under `promises:` in any .yaml file below the root; `promise init` writes a working example')];
   },
 };

@@ -1,3 +1,5 @@
+import { sortDiagnostics, type Diagnostic } from '../../src/model/diagnostic.js';
+
 /** An in-memory registry: the core reads files through this, so tests need no disk. */
 import type { RegistryReader } from '../../src/registry/load.js';
 import { loadRegistry } from '../../src/registry/load.js';
@@ -53,3 +55,19 @@ export function ruleContext(registry: Registry, options: { asOf?: Date; headers?
     },
   };
 }
+
+/** Loads an in-memory registry and runs every rule: ESLint's RuleTester, for one rule id. */
+export async function lint(
+  rule: string,
+  files: MemoryFiles,
+  options: { asOf?: Date; headers?: Record<string, string[][] | undefined>; root?: string } = {},
+) {
+  const { runRules } = await import('../../src/rules/index.js');
+  const { loadRegistry } = await import('../../src/registry/load.js');
+  const { registry, diagnostics } = await loadRegistry(memoryReader({ 'promise.yaml': options.root ?? ROOT, ...files }), '/registry');
+  const loadErrors = diagnostics.filter((d) => d.severity === 'error');
+  if (loadErrors.length > 0) throw new Error(`fixture does not load: ${loadErrors.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join('; ')}`);
+  return runRules(ruleContext(registry, options)).filter((d) => d.rule === rule);
+}
+
+export const at = (ds: readonly Diagnostic[]) => sortDiagnostics(ds).map((d) => `${d.file}:${d.line}:${d.column} ${d.severity}`);

@@ -1,0 +1,36 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readHeader } from '../../src/logs/header.js';
+import { tempDir } from '../helpers/cli.js';
+
+describe('readHeader', () => {
+  const dir = tempDir();
+  const file = (name: string, content: string | Buffer) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+
+  it.each([
+    ['plain', 'a,b,c\n1,2,3\n', ',', ['a', 'b', 'c']],
+    ['CRLF and a BOM', '\uFEFFa,b,c\r\n1,2,3\r\n', ',', ['a', 'b', 'c']],
+    ['quoted names with commas and a newline', '"id","opened, local","note\nfield"\n1,2,3\n', ',', ['id', 'opened, local', 'note\nfield']],
+    ['semicolons', 'a;b;c\n', ';', ['a', 'b', 'c']],
+    ['no trailing newline', 'a,b', ',', ['a', 'b']],
+    ['an empty first column (a pandas index)', ',case_id,open_dt\n0,1,2\n', ',', ['', 'case_id', 'open_dt']],
+  ])('reads the header: %s', async (_, content, delimiter, columns) => {
+    expect(await readHeader(file(`h-${columns.join('')}.csv`, content), delimiter)).toEqual({ columns });
+  });
+
+  it('says so for an empty file or an empty first line', async () => {
+    expect(await readHeader(file('empty.csv', ''), ',')).toMatchObject({ columns: undefined, problem: { kind: 'empty' } });
+    expect(await readHeader(file('blank.csv', '\n\na,b\n'), ',')).toMatchObject({ columns: undefined, problem: { kind: 'empty' } });
+  });
+
+  it('says why a file cannot be read', async () => {
+    mkdirSync(join(dir, 'folder.csv'));
+    expect(await readHeader(join(dir, 'folder.csv'), ',')).toMatchObject({ columns: undefined, problem: { kind: 'unreadable', message: 'it is a folder, not a file' } });
+    expect(await readHeader(join(dir, 'missing.csv'), ',')).toMatchObject({ columns: undefined, problem: { kind: 'unreadable' } });
+  });
+});

@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { Chalk } from 'chalk';
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { formatGithub, formatGithubSummary } from '../../../src/report/check/github.js';
+import { CHECK_FORMATS } from '../../../src/report/check/index.js';
+import { formatJson } from '../../../src/report/check/json.js';
+import { formatJunit } from '../../../src/report/check/junit.js';
+import { formatPretty } from '../../../src/report/check/pretty.js';
+import { formatSarif } from '../../../src/report/check/sarif.js';
+import { checkReport, cleanReport } from './report-fixture.js';
+
+const plain = { chalk: new Chalk({ level: 0 }) };
+const golden = (name: string) => join(import.meta.dirname, '__golden__', name);
+
+describe('check formatters', () => {
+  it('are registered for every --format of SPEC §3', () => {
+    expect(Object.keys(CHECK_FORMATS)).toEqual(['pretty', 'json', 'github', 'junit', 'sarif']);
+  });
+
+  it('are pure: same report, same bytes', () => {
+    for (const format of Object.values(CHECK_FORMATS)) expect(format(checkReport(), plain)).toBe(format(checkReport(), plain));
+  });
+});
+
+describe('pretty', () => {
+  it('matches the golden file', async () => {
+    await expect(formatPretty(checkReport(), plain)).toMatchFileSnapshot(golden('pretty.txt'));
+    await expect(formatPretty(cleanReport(), plain)).toMatchFileSnapshot(golden('pretty-clean.txt'));
+  });
+
+  it('is one SPEC line per finding, then the source line and a caret under the value', () => {
+    const lines = formatPretty(checkReport(), plain).split('\n');
+    const i = lines.indexOf('registry/promises/email.yaml:12:12  error  unknown-ref  standard "email-first-response" names owner "suport-eu" — did you mean "support-eu"?');
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(lines[i + 2]).toBe('12 |     owner: suport-eu');
+    expect(lines[i + 3]).toBe('   |            ^~~~~~~~~');
+    expect(lines.at(-2)).toBe('4 problems: 2 errors, 1 warning, 1 info');
+  });
+
+  it('keeps a tab in the lead so the caret lines up', () => {
+    const text = formatPretty(checkReport(), plain);
+    expect(text).toContain('20 | \ttarget: "95"\n   | \t        ^~~~');
+  });
+
+  it('colours only when given a colouring chalk', () => {
+    expect(formatPretty(checkReport(), plain)).not.toMatch(/\u001b\[/);
+    expect(formatPretty(checkReport(), { chalk: new Chalk({ level: 1 }) })).toMatch(/\u001b\[31m/);
+  });
+});
+
+describe('json', () => {
+  it('matches the golden file and SPEC\'s pinned shape', async () => {
+    const text = formatJson(checkReport(), plain);
+    await expect(text).toMatchFileSnapshot(golden('check.json'));
+    const body = JSON.parse(text) as { registry: string; diagnostics: Record<string, unknown>[]; summary: Record<string, number> };
+    expect(Object.keys(body)).toEqual(['registry', 'diagnostics', 'summary']);
+    expect(body.summary).toEqual({ errors: 2, warnings: 1, infos: 1 });
+    for (const d of body.diagnostics) {
+      expect(Object.keys(d)).toEqual(['rule', 'severity', 'message', 'file', 'line', 'column', 'end_line', 'end_column', 'hint']);
+    }
+    expect(body.diagnostics.find((d) => d.rule === 'unused-calendar')?.hint).toBeNull();
+  });
+});
+
+describe('github', () => {
+  it('writes one workflow command per finding, escaped', async () => {
+    const text = formatGithub(checkReport(), plain);
+    await expect(text).toMatchFileSnapshot(golden('github.txt'));
+    const lines = text.trimEnd().split('\n');
+    expect(lines[0]).toBe(
+      '::notice file=registry/calendars%2C shared%3A 2026.yaml,line=8,col=9,endLine=8,endColumn=16,title=unused-calendar::calendar "weekend" is used by no standard',
+    );
+    expect(lines.filter((l) => l.startsWith('::error '))).toHaveLength(2);
+    expect(lines.filter((l) => l.startsWith('::warning '))).toHaveLength(1);
+    // A newline in a message must not end the command.
+    expect(lines.find((l) => l.startsWith('::warning '))).toContain('statement,%0Aor measure');
+    expect(text).toContain('100%25 <max>');
+    expect(lines.at(-1)).toBe('4 problems: 2 errors, 1 warning, 1 info');
+  });
+
+  it('summarises the run in Markdown for the job summary', async () => {
+    const md = formatGithubSummary(checkReport());
+    await expect(md).toMatchFileSnapshot(golden('github-summary.md'));
+    expect(md).toContain('| `registry/promises/email.yaml:12:12` | error | `unknown-ref` |');
+    expect(formatGithubSummary(cleanReport())).toBe('### promise check: no problems in 4 files\n\n');
+  });
+});
+
+describe('junit', () => {
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase'].includes(name) });
+
+  it('matches the golden file', async () => {
+    await expect(formatJunit(checkReport(), plain)).toMatchFileSnapshot(golden('check.junit.xml'));
+  });
+
+  it('has a suite per file, a failing case per finding and a passing case per clean file', () => {
+    type Case = { name: string; failure?: { type: string; message: string } };
+    type Suite = { name: string; tests: string; failures: string; testcase: Case[] };
+    const doc = parser.parse(formatJunit(checkReport(), plain)) as { testsuites: { tests: string; failures: string; testsuite: Suite[] } };
+    const suites = doc.testsuites.testsuite;
+    expect(suites.map((s) => s.name)).toEqual([
+      'registry/calendars, shared: 2026.yaml',
+      'registry/owners.yaml',
+      'registry/promise.yaml',
+      'registry/promises/email.yaml',
+    ]);
+    const email = suites[3] as Suite;
+    expect(email.testcase).toHaveLength(3);
+    expect(email.testcase.every((c) => c.failure !== undefined)).toBe(true);
+    expect(email.testcase[2]?.failure?.message).toBe('standard "vip-callback": target: "95" is not a percentage, 100% <max> & "quotes"');
+    expect(suites[1]?.testcase).toEqual([{ name: 'registry/owners.yaml', classname: 'registry/owners.yaml', time: '0' }]);
+    expect(doc.testsuites.tests).toBe('6');
+    expect(doc.testsuites.failures).toBe('4');
+  });
+});
+
+describe('sarif', () => {
+  const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/external/sarif-schema-2.1.0.json'), 'utf8')) as object;
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+
+  it('matches the golden file', async () => {
+    await expect(formatSarif(checkReport(), plain)).toMatchFileSnapshot(golden('check.sarif'));
+  });
+
+  it.each([['with findings', checkReport()], ['clean', cleanReport()]])('is valid SARIF 2.1.0 (%s)', (_, report) => {
+    const sarif = JSON.parse(formatSarif(report, plain)) as unknown;
+    const ok = validate(sarif);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('describes every rule and locates and fingerprints every result', () => {
+    type Result = { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { region: Record<string, number> } }[]; partialFingerprints: Record<string, string> };
+    const sarif = JSON.parse(formatSarif(checkReport(), plain)) as { runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } }; results: Result[] }[] };
+    const run = sarif.runs[0];
+    const rules = run?.tool.driver.rules ?? [];
+    expect(rules.map((r) => r.id)).toContain('statement-mismatch');
+    expect(rules.every((r) => r.shortDescription.text.length > 0)).toBe(true);
+    const results = run?.results ?? [];
+    expect(results.map((r) => r.level)).toEqual(['note', 'warning', 'error', 'error']);
+    for (const r of results) {
+      expect(rules[r.ruleIndex]?.id).toBe(r.ruleId);
+      expect(Object.keys(r.locations[0]?.physicalLocation.region ?? {})).toEqual(['startLine', 'startColumn', 'endLine', 'endColumn']);
+    }
+    const prints = results.map((r) => r.partialFingerprints['promiseFinding/v1']);
+    expect(new Set(prints).size).toBe(results.length);
+  });
+
+  it('keeps fingerprints when a finding moves to another line', () => {
+    const moved = checkReport();
+    const shifted = { ...moved, diagnostics: moved.diagnostics.map((d) => ({ ...d, line: d.line + 5, endLine: d.endLine + 5 })) };
+    const prints = (r: typeof moved) =>
+      (JSON.parse(formatSarif(r, plain)) as { runs: { results: { partialFingerprints: Record<string, string> }[] }[] }).runs[0]?.results.map((x) => x.partialFingerprints['promiseFinding/v1']);
+    expect(prints(shifted)).toEqual(prints(moved));
+  });
+});
