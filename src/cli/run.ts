@@ -58,7 +58,8 @@ export async function runCli(argv: readonly string[], io: Io, now: () => Date = 
   }
 }
 
-function reportError(err: unknown, io: Io, debug: boolean): number {
+/** Turns any failure into a message on stderr and an exit code; a stack only with --debug. */
+export function reportError(err: unknown, io: Io, debug: boolean): number {
   if (err instanceof CommanderError) {
     // Help and version were asked for; anything else is a usage error, already printed.
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT_OK;

@@ -47,14 +47,23 @@ function compileOps(column: string, ops: Record<string, unknown>): Condition[] {
   return out;
 }
 
+/**
+ * The order of a mapping's keys as written, when the YAML node says so. A plain object
+ * would list integer-like keys (a column named "2024") first; the node keeps the file's order.
+ */
+export type KeyOrder = (path: readonly (string | number)[]) => string[] | undefined;
+
 /** Compiles a condition that the schema has already accepted; key order is the order written. */
-export function compileCondition(raw: Record<string, unknown>): Condition {
+export function compileCondition(raw: Record<string, unknown>, order?: KeyOrder, path: readonly (string | number)[] = []): Condition {
+  const written = order?.(path);
+  const keys = written !== undefined && written.length === Object.keys(raw).length && written.every((k) => k in raw) ? written : Object.keys(raw);
   const items: Condition[] = [];
-  for (const [key, value] of Object.entries(raw)) {
+  for (const key of keys) {
+    const value = raw[key];
     if (key === 'any' || key === 'all') {
-      items.push({ kind: key, items: (value as Record<string, unknown>[]).map(compileCondition) });
+      items.push({ kind: key, items: (value as Record<string, unknown>[]).map((item, i) => compileCondition(item, order, [...path, key, i])) });
     } else if (key === 'not') {
-      items.push({ kind: 'not', item: compileCondition(value as Record<string, unknown>) });
+      items.push({ kind: 'not', item: compileCondition(value as Record<string, unknown>, order, [...path, key]) });
     } else if (Array.isArray(value)) {
       items.push({ kind: 'test', column: key, test: { op: 'in', values: value.map(text) } });
     } else if (value !== null && typeof value === 'object') {

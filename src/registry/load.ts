@@ -7,8 +7,9 @@ import picomatch from 'picomatch';
 import type { z } from 'zod';
 import type { Diagnostic, Loc } from '../model/diagnostic.js';
 import { describeFsError } from '../model/errors.js';
-import { compileCondition } from './condition.js';
-import { locate as locateIn, locOfFile, type At, type RegistryFile, type YamlPath } from './locate.js';
+import { isMap, isScalar } from 'yaml';
+import { compileCondition, type KeyOrder } from './condition.js';
+import { locate as locateIn, locOfFile, nodeAt, type At, type RegistryFile, type YamlPath } from './locate.js';
 import type { Calendar, Owner, Reference, Registry, RegistrySettings, ServicePromise, Source, Standard } from './model.js';
 import { parseRegistryFile } from './parse.js';
 import { resolveRegistry, type Declared } from './resolve.js';
@@ -250,12 +251,13 @@ function buildRegistry(root: string, settings: RegistrySettings, items: Item[], 
   const standards: Standard[] = ofKind<StandardInput>('standards').map((i) => {
     const raw = i.raw as { where?: Record<string, unknown>; measure: { expect?: Record<string, unknown> } };
     const { where: _where, owner, measure, ...rest } = i.value;
-    const compiled = measure.kind === 'condition' ? { ...measure, expect: compileCondition(raw.measure.expect ?? {}) } : measure;
+    const order = keyOrder(files.get(i.at.file), i.at.path);
+    const compiled = measure.kind === 'condition' ? { ...measure, expect: compileCondition(raw.measure.expect ?? {}, order, ['measure', 'expect']) } : measure;
     return {
       ...rest,
       owner: owner ?? promiseOwner.get(i.value.promise) ?? '',
       ownerInherited: owner === undefined,
-      where: raw.where === undefined ? undefined : compileCondition(raw.where),
+      where: raw.where === undefined ? undefined : compileCondition(raw.where, order, ['where']),
       measure: compiled,
       at: i.at,
     };
@@ -284,6 +286,16 @@ function buildRegistry(root: string, settings: RegistrySettings, items: Item[], 
     });
   }
   return { registry, diagnostics };
+}
+
+/** Key order of the mappings inside an entity, read from its YAML nodes. */
+function keyOrder(file: RegistryFile | undefined, base: YamlPath): KeyOrder | undefined {
+  if (file === undefined) return undefined;
+  return (path) => {
+    const hit = nodeAt(file, [...base, ...path]);
+    if (hit === undefined || !hit.exact || !isMap(hit.node)) return undefined;
+    return hit.node.items.map((p) => (isScalar(p.key) ? String(p.key.value) : ''));
+  };
 }
 
 function locateHoliday(file: RegistryFile, at: At, index: number, isObject: boolean): Loc {

@@ -356,3 +356,16 @@ describe('ids and references', () => {
     expect(where(diagnostics)).toEqual(['schema owners.yaml:5:11', 'schema owners.yaml:12:11']);
   });
 });
+
+describe('condition order', () => {
+  it('keeps a column named like a number in the place it was written', async () => {
+    const { registry, diagnostics } = await load({
+      'owners.yaml': OWNERS,
+      'promises.yaml': PROMISE,
+      'standards.yaml': standard(`    where: { type: fault, "2024": yes }\n${DURATION}`),
+    });
+    expect(diagnostics).toEqual([]);
+    const where = registry.standards[0]?.where;
+    expect(where?.kind === 'all' && where.items.map((i) => (i.kind === 'test' ? i.column : i.kind))).toEqual(['type', '2024']);
+  });
+});

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import Ajv04 from 'ajv-draft-04';
+import formats from 'ajv-formats';
 import { Chalk } from 'chalk';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
@@ -120,8 +120,10 @@ describe('junit', () => {
 
 describe('sarif', () => {
   const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/external/sarif-schema-2.1.0.json'), 'utf8')) as object;
+  // Both packages are CommonJS with a `default` export.
+  const Ajv = Ajv04.default;
   const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats(ajv);
+  formats.default(ajv);
   const validate = ajv.compile(schema);
 
   it('matches the golden file', async () => {

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { checkExitCode } from '../../src/cli/exit-code.js';
+import type { Io } from '../../src/cli/io.js';
+import { reportError, runCli } from '../../src/cli/run.js';
+import { PromiseError, RegistryError, UsageError } from '../../src/model/errors.js';
+
+function memoryIo(): Io & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { cwd: process.cwd(), env: { NO_COLOR: '1' }, stdout: { write: (t) => void out.push(t), isTTY: false }, stderr: { write: (t) => void err.push(t), isTTY: false }, out, err };
+}
+
+describe('the error boundary', () => {
+  it('prints an unknown error as an internal error, with the stack only under --debug', () => {
+    const io = memoryIo();
+    expect(reportError(new TypeError('boom'), io, false)).toBe(2);
+    expect(io.err.join('')).toMatch(/^promise: internal error: boom\nThis is a bug/);
+    expect(io.err.join('')).not.toMatch(/\n\s+at /);
+    const debug = memoryIo();
+    reportError(new TypeError('boom'), debug, true);
+    expect(debug.err.join('')).toMatch(/\n\s+at /);
+  });
+
+  it('prints a known error as one line and a hint', () => {
+    const io = memoryIo();
+    expect(reportError(new UsageError('bad flag', 'try --help'), io, false)).toBe(2);
+    expect(io.err.join('')).toBe('promise: bad flag\nhint: try --help\n');
+    expect(reportError(new PromiseError('x', { exitCode: 1 }), memoryIo(), false)).toBe(1);
+  });
+
+  it('prints the diagnostics of a registry error', () => {
+    const io = memoryIo();
+    const d = { rule: 'unknown-ref', severity: 'error' as const, message: 'm', file: 'a.yaml', line: 2, column: 3, endLine: 2, endColumn: 4 };
+    expect(reportError(new RegistryError('the registry has an error', [d]), io, false)).toBe(2);
+    expect(io.err.join('')).toContain('a.yaml:2:3  error  unknown-ref  m');
+  });
+
+  it('runs in-process and returns the exit code without exiting', async () => {
+    const io = memoryIo();
+    expect(await runCli(['rules', '--format', 'json'], io)).toBe(0);
+    expect(JSON.parse(io.out.join(''))).toHaveProperty('rules');
+    expect(await runCli(['nope'], memoryIo())).toBe(2);
+  });
+});
+
+describe('checkExitCode', () => {
+  const s = (errors: number, warnings: number, infos: number) => ({ errors, warnings, infos });
+  it.each([
+    [s(0, 0, 0), 'error', undefined, 0],
+    [s(1, 0, 0), 'error', undefined, 1],
+    [s(0, 3, 1), 'error', undefined, 0],
+    [s(0, 3, 1), 'warning', undefined, 1],
+    [s(0, 0, 1), 'warning', undefined, 0],
+    [s(0, 0, 1), 'info', undefined, 1],
+    [s(0, 3, 0), 'error', 3, 0],
+    [s(0, 4, 0), 'error', 3, 1],
+    [s(0, 0, 0), 'info', 0, 0],
+  ] as const)('%j fail-on %s max-warnings %s -> %i', (summary, failOn, maxWarnings, code) => {
+    expect(checkExitCode(summary, { failOn, maxWarnings })).toBe(code);
+  });
+});
