@@ -1,0 +1,87 @@
+/**
+ * The delivery logs of the three example registries (examples/<name>/logs/), made by a seeded
+ * generator: the same bytes on every machine and every run, so the examples, their README and
+ * the tests agree. `npm run examples` (and `npm install`) writes them; they are not committed.
+ */
+import { mkdirSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AIRPORT_CALENDARS, airportLogs } from './example-logs/airport.js';
+import { FIELD_SERVICE_CALENDARS, fieldServiceLogs } from './example-logs/field-service.js';
+import type { CalendarSpec } from './example-logs/opening-hours.js';
+import { RETAIL_BANK_CALENDARS, retailBankLogs } from './example-logs/retail-bank.js';
+import type { DirtyCell, RenderedLog } from './example-logs/source-log.js';
+
+export type { DirtKind, DirtyCell } from './example-logs/source-log.js';
+
+export const EXAMPLES = ['retail-bank', 'airport', 'field-service'] as const;
+export type ExampleName = (typeof EXAMPLES)[number];
+
+/** The moment the logs end: the newest records are still open at it. The README's commands use it as --as-of. */
+export const EXAMPLES_AS_OF = '2026-11-16T08:00:00Z';
+
+const GENERATORS: Record<ExampleName, (asOf: number) => RenderedLog> = {
+  'retail-bank': retailBankLogs,
+  airport: airportLogs,
+  'field-service': fieldServiceLogs,
+};
+
+/** The calendars each example's logs are made on: the same as in its registry (a test compares them). */
+export const EXAMPLE_CALENDARS: Record<ExampleName, readonly CalendarSpec[]> = {
+  'retail-bank': RETAIL_BANK_CALENDARS,
+  airport: AIRPORT_CALENDARS,
+  'field-service': FIELD_SERVICE_CALENDARS,
+};
+
+/** The log files of one example: registry-relative path (`logs/...`) to CSV text. */
+export function generateExampleLogs(example: ExampleName): Map<string, string> {
+  return GENERATORS[example](Date.parse(EXAMPLES_AS_OF)).files;
+}
+
+/** Where the dirty cells of one example's logs are, and what they hold (see examples/README.md). */
+export function exampleDirtyCells(example: ExampleName): DirtyCell[] {
+  return GENERATORS[example](Date.parse(EXAMPLES_AS_OF)).dirty;
+}
+
+/** Writes every example's logs; CSV files in logs/ that the generator no longer makes are removed. */
+export function writeExampleLogs(examplesDir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const example of EXAMPLES) {
+    const root = join(examplesDir, example);
+    const logs = generateExampleLogs(example);
+    const logDir = join(root, 'logs');
+    mkdirSync(logDir, { recursive: true });
+    for (const entry of readdirSync(logDir)) {
+      if (entry.endsWith('.csv') && !logs.has(`logs/${entry}`)) rmSync(join(logDir, entry));
+    }
+    for (const [path, text] of logs) {
+      const target = join(root, path);
+      mkdirSync(dirname(target), { recursive: true });
+      // Write then rename, so a reader never sees half a file.
+      const temp = `${target}.${process.pid}.tmp`;
+      writeFileSync(temp, text);
+      renameSync(temp, target);
+      files++;
+      bytes += Buffer.byteLength(text);
+    }
+  }
+  return { files, bytes };
+}
+
+/** True when this file is the script being run (not imported by a test). */
+function isMain(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  const examplesDir = join(import.meta.dirname, '..', 'examples');
+  const { files, bytes } = writeExampleLogs(examplesDir);
+  process.stdout.write(`wrote ${files} log files (${(bytes / 1e6).toFixed(1)} MB) into ${relative(process.cwd(), examplesDir) || '.'}/*/logs/\n`);
+}
