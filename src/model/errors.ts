@@ -50,3 +50,22 @@ export function describeFsError(err: unknown): string {
   if (typeof code === 'string' && FS_ERRORS[code] !== undefined) return FS_ERRORS[code];
   return err instanceof Error ? err.message : String(err);
 }
+
+/** A log file cannot be read as a CSV log: missing, unreadable, a folder, empty, or no header line. */
+export class LogFileError extends PromiseError {
+  /** the file as the user sees it (registry-relative or as given to --log) */
+  readonly file: string;
+  constructor(file: string, message: string, hint: string, cause?: unknown) {
+    super(message, cause === undefined ? { exitCode: EXIT_FAILURE, hint } : { exitCode: EXIT_FAILURE, hint, cause });
+    this.name = 'LogFileError';
+    this.file = file;
+  }
+}
+
+/** A log file with nothing in it, not even a header: an export of nothing, warned about and read as no rows. */
+export class EmptyLogError extends LogFileError {
+  constructor(file: string) {
+    super(file, `log file ${file} is empty: it has no header line`, 'a log starts with a header line that names its columns; export it again with headers');
+    this.name = 'EmptyLogError';
+  }
+}
