@@ -1,0 +1,350 @@
+/**
+ * Business time (SPEC §1): open time between two instants on a calendar, the instant at which
+ * an allowance of open time runs out, and the close of the N-th business day. Written once,
+ * here; every other part of the engine asks this module.
+ *
+ * Opening hours are local wall-clock times in the calendar's zone. Per local day they become
+ * UTC instants once (a day is built lazily and cached), so that on a DST-change day an
+ * interval 01:00-04:00 holds 2 h (clocks spring forward) or 4 h (clocks fall back) of real
+ * open time, a skipped local time is no time at all, and 24:00 is the next local midnight.
+ * Open time is also summed per block of days, so a long span costs a few additions once its
+ * blocks are built (one zone lookup per day, once per calendar and run: about 1.5 s
+ * per thousand years, should a log hold a placeholder date such as 9999-12-31).
+ *
+ * Time resolution is one millisecond: instants are whole epoch milliseconds and open time is
+ * counted in whole milliseconds, so every sum here is exact integer arithmetic.
+ */
+import type { Calendar } from '../registry/model.js';
+import type { Interval } from '../registry/values.js';
+import { DAY_MS, dayFromIso, instantOfLocal, localDayOf, offsetAt, weekdayOf } from './local-time.js';
+
+/** A calendar compiled for evaluation: pass it to the functions of this module. */
+export interface BusinessCalendar {
+  readonly id: string;
+  /** IANA zone of the opening hours */
+  readonly zone: string;
+}
+
+/**
+ * How far a search for open time goes before it gives up: a calendar that has no open time
+ * in ten years of days never opens, and what waits on it is due never (`Infinity`).
+ */
+export const MAX_CLOSED_DAYS = 3653;
+
+/** Days per block of cumulative open time. */
+const BLOCK_DAYS = 256;
+/** Spans of up to this many whole days are summed day by day rather than by block. */
+const SHORT_SPAN_DAYS = 16;
+/** Built days kept in memory at most (some 55 years); beyond it days are built and dropped. */
+const MAX_CACHED_DAYS = 20_000;
+/** Date objects (and the zone database) end at ±8.64e15 ms; stay clear of the edge. */
+const LAST_DAY = Math.floor(8.64e15 / DAY_MS) - 2;
+
+/** One local day, its hours as instants. */
+interface Day {
+  readonly day: number;
+  /** instant of the day's local midnight (or of the jump, where clocks skip midnight) */
+  readonly start: number;
+  /** instant of the next local midnight */
+  readonly end: number;
+  /** UTC offset at `end`, in ms, so that the next day is built with one zone lookup */
+  readonly endOffset: number;
+  /** open pieces as instants: open0, close0, open1, close1, ...; sorted, none empty */
+  readonly bounds: readonly number[];
+  /** open milliseconds in the day */
+  readonly total: number;
+}
+
+/** Cumulative open time of BLOCK_DAYS consecutive days. */
+interface Block {
+  /** prefix[i]: open ms in the block's days before its i-th day; prefix[BLOCK_DAYS] is the total */
+  readonly prefix: Float64Array;
+}
+
+class CompiledCalendar implements BusinessCalendar {
+  readonly id: string;
+  readonly zone: string;
+  private readonly week: readonly (readonly Interval[])[];
+  /** holidays by day number: their hours replace the weekday's ([] closes the day) */
+  private readonly holidays: ReadonlyMap<number, readonly Interval[]>;
+  /** Past this day the calendar never opens (a week without hours and no later shortened holiday). */
+  readonly lastOpenDay: number;
+  private readonly days = new Map<number, Day>();
+  private readonly blocks = new Map<number, Block>();
+  /** the last day looked up: records arrive mostly in time order */
+  private cursor: Day | undefined;
+
+  constructor(calendar: Calendar) {
+    this.id = calendar.id;
+    this.zone = calendar.timezone;
+    if (calendar.week.length !== 7) throw new RangeError(`calendar "${calendar.id}" needs hours for 7 weekdays, got ${calendar.week.length}`);
+    this.week = calendar.week;
+    const holidays = new Map<number, readonly Interval[]>();
+    let lastHolidayOpen = -Infinity;
+    for (const [date, holiday] of calendar.holidays) {
+      const day = dayFromIso(date);
+      if (day === undefined) throw new RangeError(`calendar "${calendar.id}": holiday "${date}" is not a YYYY-MM-DD date`);
+      holidays.set(day, holiday.hours);
+      if (holiday.hours.length > 0) lastHolidayOpen = Math.max(lastHolidayOpen, day);
+    }
+    this.holidays = holidays;
+    this.lastOpenDay = this.week.some((hours) => hours.length > 0) ? Infinity : lastHolidayOpen;
+  }
+
+  private hoursOf(day: number): readonly Interval[] {
+    return this.holidays.get(day) ?? this.week[weekdayOf(day)] ?? [];
+  }
+
+  /** The day holding instant `ms`. */
+  dayAt(ms: number): Day {
+    const cursor = this.cursor;
+    if (cursor !== undefined && ms >= cursor.start && ms < cursor.end) return cursor;
+    // Guess with the offset of a day at hand (no zone lookup), then step to the right day.
+    const near = cursor ?? this.day(localDayOf(this.zone, ms));
+    let found = this.day(Math.floor((ms + near.day * DAY_MS - near.start) / DAY_MS));
+    while (ms < found.start) found = this.day(found.day - 1);
+    while (ms >= found.end) found = this.day(found.day + 1);
+    this.cursor = found;
+    return found;
+  }
+
+  /** Day `day`, built and cached on first use. */
+  day(day: number): Day {
+    const cached = this.days.get(day);
+    if (cached !== undefined) return cached;
+    if (Math.abs(day) > LAST_DAY) throw new RangeError(`instant out of range on calendar "${this.id}"`);
+    const built = this.build(day, this.days.get(day - 1), this.days.get(day + 1)?.start);
+    if (this.days.size < MAX_CACHED_DAYS) this.days.set(day, built);
+    return built;
+  }
+
+  /** Day `day`, its start taken from the day before when that is at hand. */
+  private build(day: number, before: Day | undefined, knownEnd: number | undefined): Day {
+    const zone = this.zone;
+    const start = before?.end ?? instantOfLocal(zone, day, 0);
+    const hours = this.hoursOf(day);
+    const offset = before?.endOffset ?? offsetAt(zone, start);
+    // The common day: it starts at local midnight and the offset is the same 24 h later, so
+    // the clocks do not change in between and every local time is midnight plus its minutes.
+    // (Two changes that cancel out within one day would go unseen; no zone has had them.)
+    const regular = start + offset === day * DAY_MS && (knownEnd === undefined ? offsetAt(zone, start + DAY_MS) === offset : knownEnd === start + DAY_MS);
+    const end = regular ? start + DAY_MS : (knownEnd ?? instantOfLocal(zone, day + 1, 0));
+    const endOffset = regular ? offset : offsetAt(zone, end);
+    const bounds: number[] = [];
+    let total = 0;
+    for (const { start: from, end: to } of hours) {
+      const open = regular ? start + from * 60_000 : instantOfLocal(zone, day, from);
+      const close = regular ? start + to * 60_000 : instantOfLocal(zone, day, to);
+      // A stretch the clocks skip has no open time; touching pieces make one.
+      if (close <= open) continue;
+      total += close - open;
+      if (bounds.length > 0 && bounds[bounds.length - 1] === open) bounds[bounds.length - 1] = close;
+      else bounds.push(open, close);
+    }
+    return { day, start, end, endOffset, bounds, total };
+  }
+
+  private block(index: number): Block {
+    const cached = this.blocks.get(index);
+    if (cached !== undefined) return cached;
+    const prefix = new Float64Array(BLOCK_DAYS + 1);
+    const first = index * BLOCK_DAYS;
+    let before: Day | undefined;
+    for (let i = 0; i < BLOCK_DAYS; i++) {
+      const d = first + i;
+      // Days past the cache limit are built for their total and dropped, so that an absurd
+      // span (a year-9999 placeholder in a log) costs time once but no memory.
+      const day = this.days.get(d) ?? (this.days.size < MAX_CACHED_DAYS ? this.day(d) : this.build(d, before, undefined));
+      prefix[i + 1] = (prefix[i] as number) + day.total;
+      before = day;
+    }
+    const block = { prefix };
+    this.blocks.set(index, block);
+    return block;
+  }
+
+  /** Open ms in the whole days [from, to). */
+  openInDays(from: number, to: number): number {
+    if (to <= from) return 0;
+    if (to - from <= SHORT_SPAN_DAYS) {
+      let sum = 0;
+      for (let d = from; d < to; d++) sum += this.day(d).total;
+      return sum;
+    }
+    const firstBlock = Math.floor(from / BLOCK_DAYS);
+    const lastBlock = Math.floor(to / BLOCK_DAYS);
+    const head = this.block(firstBlock).prefix;
+    if (firstBlock === lastBlock) return (head[to - firstBlock * BLOCK_DAYS] as number) - (head[from - firstBlock * BLOCK_DAYS] as number);
+    let sum = (head[BLOCK_DAYS] as number) - (head[from - firstBlock * BLOCK_DAYS] as number);
+    for (let b = firstBlock + 1; b < lastBlock; b++) sum += this.block(b).prefix[BLOCK_DAYS] as number;
+    return sum + (this.block(lastBlock).prefix[to - lastBlock * BLOCK_DAYS] as number);
+  }
+
+  /**
+   * The first day from `from` on on which `need` ms of open time, counted from that day's
+   * start, run out, and how many of them are left for that day; undefined when the calendar
+   * stays closed for MAX_CLOSED_DAYS on the way.
+   */
+  dayReaching(from: number, need: number): { day: Day; left: number } | undefined {
+    let d = from;
+    let left = need;
+    let closedSince = from;
+    // Short allowances end within days: walk them.
+    for (let i = 0; i < SHORT_SPAN_DAYS; i++, d++) {
+      if (d > this.lastOpenDay || d - closedSince > MAX_CLOSED_DAYS || d > LAST_DAY) return undefined;
+      const day = this.day(d);
+      if (day.total >= left) return { day, left };
+      left -= day.total;
+      if (day.total > 0) closedSince = d + 1;
+    }
+    // Long ones: skip whole blocks by their totals, then bisect the block that holds the end.
+    for (;;) {
+      if (d > this.lastOpenDay || d - closedSince > MAX_CLOSED_DAYS || d > LAST_DAY) return undefined;
+      const index = Math.floor(d / BLOCK_DAYS);
+      const prefix = this.block(index).prefix;
+      const i = d - index * BLOCK_DAYS;
+      const base = prefix[i] as number;
+      const available = (prefix[BLOCK_DAYS] as number) - base;
+      if (available < left) {
+        left -= available;
+        if (available > 0) closedSince = (index + 1) * BLOCK_DAYS;
+        d = (index + 1) * BLOCK_DAYS;
+        continue;
+      }
+      // The smallest j > i with prefix[j] - base >= left: the day ending it is j - 1.
+      let lo = i;
+      let hi = BLOCK_DAYS;
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >> 1;
+        if ((prefix[mid] as number) - base >= left) hi = mid;
+        else lo = mid;
+      }
+      return { day: this.day(index * BLOCK_DAYS + hi - 1), left: left - ((prefix[hi - 1] as number) - base) };
+    }
+  }
+
+  /** The first business day (a day with open time) from `from` on; undefined when none comes. */
+  businessDayFrom(from: number): Day | undefined {
+    for (let d = from; d - from <= MAX_CLOSED_DAYS && d <= this.lastOpenDay && d <= LAST_DAY; d++) {
+      const day = this.day(d);
+      if (day.total > 0) return day;
+    }
+    return undefined;
+  }
+}
+
+function compiled(cal: BusinessCalendar): CompiledCalendar {
+  if (cal instanceof CompiledCalendar) return cal;
+  throw new TypeError(`calendar "${cal.id}" was not made by compileCalendar`);
+}
+
+/**
+ * Instants are epoch ms; `Infinity` is also taken, as the due of what waits on a calendar that
+ * never opens, so that such a due can be passed back in (open time up to it is `Infinity`).
+ */
+function checkInstant(ms: number, what: string): void {
+  if (ms === Infinity) return;
+  if (!(Math.abs(ms) <= LAST_DAY * DAY_MS)) throw new RangeError(`${what} must be an instant, got ${ms}`);
+}
+
+/** Open ms of `day` before instant `ms` (which lies within the day or at its end). */
+function openBefore(day: Day, ms: number): number {
+  const b = day.bounds;
+  let sum = 0;
+  for (let i = 0; i < b.length; i += 2) {
+    const open = b[i] as number;
+    if (ms <= open) break;
+    sum += Math.min(ms, b[i + 1] as number) - open;
+  }
+  return sum;
+}
+
+/** The close of a business day: the end of its last open interval. */
+function closeOf(day: Day): number {
+  return day.bounds[day.bounds.length - 1] as number;
+}
+
+/** Compile a loaded calendar once per run; the compiled form caches its days as it is used. */
+export function compileCalendar(calendar: Calendar): BusinessCalendar {
+  return new CompiledCalendar(calendar);
+}
+
+/** Seconds of open time in [startMs, endMs); 0 when endMs <= startMs. */
+export function openSeconds(cal: BusinessCalendar, startMs: number, endMs: number): number {
+  checkInstant(startMs, 'start');
+  checkInstant(endMs, 'end');
+  if (endMs <= startMs) return 0;
+  if (endMs === Infinity) return Infinity;
+  const c = compiled(cal);
+  const first = c.dayAt(startMs);
+  if (endMs <= first.end) return (openBefore(first, endMs) - openBefore(first, startMs)) / 1000;
+  const last = c.dayAt(endMs);
+  return (first.total - openBefore(first, startMs) + c.openInDays(first.day + 1, last.day) + openBefore(last, endMs)) / 1000;
+}
+
+/**
+ * The instant at which `seconds` (>= 0) of open time have passed since startMs: when an
+ * h/m/s allowance on this calendar runs out (SPEC §1 `within`). Exact inverse:
+ * openSeconds(cal, s, addOpenSeconds(cal, s, x)) === x for any x in whole milliseconds.
+ * When the allowance is used up exactly at a close, the close instant (not the next
+ * opening); an allowance of 0 runs out at startMs itself. `Infinity` when the calendar has
+ * no open time for MAX_CLOSED_DAYS (ten years) on the way: it never opens.
+ */
+export function addOpenSeconds(cal: BusinessCalendar, startMs: number, seconds: number): number {
+  checkInstant(startMs, 'start');
+  if (!(seconds >= 0)) throw new RangeError(`open seconds must be a number >= 0, got ${seconds}`);
+  if (seconds === Infinity || startMs === Infinity) return Infinity;
+  let left = Math.round(seconds * 1000);
+  if (left === 0) return startMs;
+  const c = compiled(cal);
+  const first = c.dayAt(startMs);
+  const usedBefore = openBefore(first, startMs);
+  if (first.total - usedBefore >= left) return instantAfter(first, usedBefore + left);
+  left -= first.total - usedBefore;
+  const reached = c.dayReaching(first.day + 1, left);
+  return reached === undefined ? Infinity : instantAfter(reached.day, reached.left);
+}
+
+/** The instant in `day` by which `ms` (0 < ms <= total) of its open time have passed. */
+function instantAfter(day: Day, ms: number): number {
+  const b = day.bounds;
+  let left = ms;
+  for (let i = 0; i < b.length; i += 2) {
+    const open = b[i] as number;
+    const length = (b[i + 1] as number) - open;
+    // `<=`: used up exactly at a close is that close, not the next opening.
+    if (left <= length) return open + left;
+    left -= length;
+  }
+  throw new RangeError('open time asked beyond the day');
+}
+
+/**
+ * SPEC §1 `Nbd`: the close (end of the day's last open interval) of the N-th business day
+ * after the local day on which startMs falls. A business day is a date with open time, a
+ * holiday's shortened hours counting (and a day whose only hours the clocks skip not). A start
+ * on Saturday with 1bd is due at Monday's close when Sunday is closed, whatever Saturday's hours.
+ *
+ * `0bd` ("the same business day") is the first close at or after the start: the close of the
+ * start day when it is a business day and the start is not after its close, else the close of
+ * the next business day. So a request that arrives after hours or on a closed day is due at
+ * the next close rather than at a close that had already passed when it arrived (and 0bd may
+ * then equal 1bd).
+ *
+ * `Infinity` when no N-th business day comes within MAX_CLOSED_DAYS of closed days.
+ */
+export function closeOfBusinessDay(cal: BusinessCalendar, startMs: number, n: number): number {
+  checkInstant(startMs, 'start');
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`business days must be a whole number >= 0, got ${n}`);
+  if (startMs === Infinity) return Infinity;
+  const c = compiled(cal);
+  const startDay = c.dayAt(startMs);
+  if (n === 0 && startDay.total > 0 && startMs <= closeOf(startDay)) return closeOf(startDay);
+  let d = startDay.day;
+  for (let k = 0; k < Math.max(n, 1); k++) {
+    const next = c.businessDayFrom(d + 1);
+    if (next === undefined) return Infinity;
+    d = next.day;
+  }
+  return closeOf(c.day(d));
+}
