@@ -15,3 +15,12 @@ export function checkExitCode(summary: DiagnosticSummary, { failOn, maxWarnings 
   if (maxWarnings !== undefined && summary.warnings > maxWarnings) return EXIT_FINDINGS;
   return EXIT_OK;
 }
+
+/** `--fail-on` of the evaluating commands: breaches, or standards that missed a finished period. */
+export type EvaluationFailOn = 'breach' | 'missed';
+
+export function evaluationExitCode(found: { breaches: number; missed: number }, failOn: EvaluationFailOn | undefined): number {
+  if (failOn === 'breach' && found.breaches > 0) return EXIT_FINDINGS;
+  if (failOn === 'missed' && found.missed > 0) return EXIT_FINDINGS;
+  return EXIT_OK;
+}

@@ -5,7 +5,9 @@ import { sortDiagnostics } from '../model/diagnostic.js';
 import { EXIT_FAILURE, EXIT_OK, PromiseError, RegistryError } from '../model/errors.js';
 import { formatPretty } from '../report/check/pretty.js';
 import { summarize } from '../model/diagnostic.js';
+import { breachesCommand } from './commands/breaches.js';
 import { checkCommand } from './commands/check.js';
+import { gapsCommand } from './commands/gaps.js';
 import { initCommand } from './commands/init.js';
 import { listCommand } from './commands/list.js';
 import { rulesCommand } from './commands/rules.js';
@@ -47,6 +49,8 @@ export async function runCli(argv: readonly string[], io: Io, now: () => Date = 
   program.addCommand(initCommand(ctx));
   program.addCommand(checkCommand(ctx));
   program.addCommand(listCommand(ctx));
+  program.addCommand(breachesCommand(ctx));
+  program.addCommand(gapsCommand(ctx));
   program.addCommand(rulesCommand(ctx));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(program.configureOutput());
 

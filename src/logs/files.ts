@@ -1,6 +1,8 @@
 /** Which CSV files make up each source: the registry's globs, or `--log SOURCE=PATH` overrides. */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
 import { glob } from 'tinyglobby';
+import { UsageError } from '../model/errors.js';
 import type { Registry, Source } from '../registry/model.js';
 
 export interface LogFile {
@@ -30,9 +32,21 @@ async function expand(patterns: readonly string[], base: string): Promise<string
   return [...new Set(found.map((p) => resolve(p)))].sort();
 }
 
-/** The log files of every source; overrides name paths relative to the working folder. */
+const GLOB = /[*?[\]{}!]/;
+
+/**
+ * The log files of every source; overrides name paths relative to the working folder. A path
+ * given on the command line without glob characters must exist: the user named that file.
+ */
 export async function findSourceFiles(registry: Registry, overrides: ReadonlyMap<string, readonly string[]>, cwd: string): Promise<Map<string, SourceFiles>> {
   const out = new Map<string, SourceFiles>();
+  for (const [id, paths] of overrides) {
+    for (const path of paths) {
+      if (!GLOB.test(path) && !existsSync(resolve(cwd, path))) {
+        throw new UsageError(`--log ${id}=${path}: no such file`, 'give the path of a CSV file, relative to the working folder, or a glob such as exports/*.csv');
+      }
+    }
+  }
   for (const source of registry.sources) {
     const override = overrides.get(source.id);
     const patterns = override === undefined ? source.files : [...override];

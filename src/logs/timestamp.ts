@@ -63,3 +63,52 @@ export function parseIsoTimestamp(text: string, zone: string): TimestampResult {
   if (date === undefined) return { ok: false, reason: `"${text}" does not exist in ${zone}: the clocks skip it for daylight saving time` };
   return { ok: true, date, dateOnly };
 }
+
+/**
+ * Wall-clock times in one zone to instants, fast: the zone's offset is cached per local day,
+ * and only the rare day on which the offset changes goes through `fromLocal`.
+ */
+export class ZoneClock {
+  readonly zone: string;
+  /** local day number -> the day's offset in ms, or NaN when the offset changes that day */
+  private readonly offsets = new Map<number, number>();
+
+  constructor(zone: string) {
+    this.zone = zone;
+  }
+
+  /** The instant of a local wall-clock time; NaN when the clocks skip it (DST starts). */
+  toInstant(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
+    const asUtc = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+    const day = Math.floor(Date.UTC(y, mo - 1, d) / 86_400_000);
+    let offset = this.offsets.get(day);
+    if (offset === undefined) {
+      offset = this.dayOffset(y, mo, d);
+      if (this.offsets.size > 20_000) this.offsets.clear();
+      this.offsets.set(day, offset);
+    }
+    if (!Number.isNaN(offset)) return asUtc - offset;
+    if (h === 24) {
+      const next = new Date(Date.UTC(y, mo - 1, d + 1));
+      return fromLocal(this.zone, next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, 0, 0, 0)?.getTime() ?? Number.NaN;
+    }
+    return fromLocal(this.zone, y, mo, d, h, mi, s, ms)?.getTime() ?? Number.NaN;
+  }
+
+  /** The start of the local day after the given one: "the end of that day". */
+  endOfDay(y: number, mo: number, d: number): number {
+    const next = new Date(Date.UTC(y, mo - 1, d + 1));
+    return this.toInstant(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, 0, 0, 0);
+  }
+
+  private dayOffset(y: number, mo: number, d: number): number {
+    const start = fromLocal(this.zone, y, mo, d, 0, 0, 0, 0);
+    const next = new Date(Date.UTC(y, mo - 1, d + 1));
+    const end = fromLocal(this.zone, next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, 0, 0, 0);
+    if (start === undefined || end === undefined) return Number.NaN;
+    const a = tzOffset(this.zone, start);
+    const b = tzOffset(this.zone, new Date(end.getTime() - 1));
+    const mid = tzOffset(this.zone, new Date((start.getTime() + end.getTime()) / 2));
+    return a === b && a === mid ? a * 60_000 : Number.NaN;
+  }
+}

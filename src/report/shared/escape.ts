@@ -36,3 +36,10 @@ export function escapeCsvCell(text: string): string {
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
+
+/** A CSV cell from a JSON value: numbers and booleans as written (a negative number is no formula), null empty. */
+export function csvValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return escapeCsvCell(String(value));
+}

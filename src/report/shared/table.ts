@@ -10,14 +10,16 @@ export interface TableOptions {
   wrapWidth?: number;
   /** indexes of right-aligned (numeric) columns */
   right?: readonly number[];
+  /** no rule between body rows: for long tables of short rows */
+  compact?: boolean;
 }
 
 export function renderTable(head: readonly string[], rows: readonly (readonly (string | number)[])[], options: TableOptions): string {
-  const { chalk, wrap = [], wrapWidth = 60, right = [] } = options;
+  const { chalk, wrap = [], wrapWidth = 60, right = [], compact = false } = options;
   const colWidths = head.map((_, i) => (wrap.includes(i) ? wrapWidth : null));
   const table = new Table({
     head: head.map((h) => chalk.bold(h)),
-    style: { head: [], border: [], compact: false },
+    style: { head: [], border: [], compact },
     colWidths,
     colAligns: head.map((_, i) => (right.includes(i) ? 'right' : 'left')),
     wordWrap: true,

@@ -1,0 +1,64 @@
+/** What `breaches`, `gaps` and `report` share: the filters, --fail-on, and the run itself. */
+import { Command, Option } from 'commander';
+import type { Evaluation } from '../../model/evaluation.js';
+import type { EvaluationFormatter, EvaluationReport } from '../../report/shared/evaluation.js';
+import { selectPeriods } from '../../report/shared/evaluation.js';
+import type { CommandContext } from '../context.js';
+import { evaluateLogs, requireValid, selectFromRegistry, type FilterOptions } from '../evaluate-logs.js';
+import { evaluationExitCode, type EvaluationFailOn } from '../exit-code.js';
+import { openRegistry } from '../open-registry.js';
+import { addCommonOptions, pickFormat, type CommonOptions } from '../options.js';
+import { writeReport } from '../output.js';
+
+export interface EvaluatingOptions extends CommonOptions, FilterOptions {
+  failOn?: EvaluationFailOn;
+  atRisk?: boolean;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+export function addFilterOptions(cmd: Command, formats: readonly string[]): Command {
+  addCommonOptions(cmd, formats);
+  return cmd
+    .option('--period <period>', 'only this period, e.g. 2026-Q3, 2026-07, 2026-W27 (repeatable)', collect, [])
+    .option('--standard <id>', 'only this standard')
+    .option('--promise <id>', "only this promise's standards")
+    .option('--owner <id>', "only this owner's standards")
+    .addOption(new Option('--fail-on <what>', 'exit 1 on any breach, or on any standard that missed a finished period').choices(['breach', 'missed']));
+}
+
+/** Evaluates, formats, writes, and sets the exit code: the whole of an evaluating command. */
+export async function runEvaluating<F extends string>(
+  ctx: CommandContext,
+  options: EvaluatingOptions,
+  formats: Readonly<Record<F, EvaluationFormatter>>,
+  collectBreaches: boolean,
+): Promise<Evaluation> {
+  const format = pickFormat(options.format, Object.keys(formats) as F[]);
+  const opened = await openRegistry(ctx.io, options, ctx.now);
+  requireValid(opened);
+  const selection = selectFromRegistry(opened.registry, options);
+  const evaluation = await evaluateLogs(ctx.io, opened, selection, { breaches: collectBreaches || options.failOn === 'breach', atRisk: options.atRisk === true });
+  const report: EvaluationReport = {
+    registry: opened.registry.settings.name,
+    timezone: opened.registry.settings.timezone,
+    asOfMs: opened.asOf.getTime(),
+    periods: selection.periods,
+    evaluation,
+  };
+  await writeReport(ctx.io, formats[format](report, { chalk: ctx.chalk(options.color) }), options.out);
+  const shown = selectPeriods(report);
+  const invalidRows = evaluation.sources.reduce((n, s) => n + s.invalid, 0);
+  if (invalidRows > 0 || evaluation.duplicates.length > 0) {
+    ctx.io.stderr.write(
+      `promise: ${invalidRows} log row${invalidRows === 1 ? '' : 's'} could not be judged and ${evaluation.duplicates.length} key${evaluation.duplicates.length === 1 ? ' was' : 's were'} repeated; see the data-quality section\n`,
+    );
+  }
+  ctx.setExitCode(
+    evaluationExitCode(
+      { breaches: shown.breaches.filter((b) => b.outcome === 'breached').length, missed: shown.gaps.filter((g) => g.status === 'missed').length },
+      options.failOn,
+    ),
+  );
+  return evaluation;
+}

@@ -1,0 +1,408 @@
+/**
+ * The evaluation of delivery logs (SPEC §2): one streaming pass over each source's files, every
+ * standard of the source judging each row, counts kept per standard and period. Pure: rows and a
+ * timestamp reader come in, an Evaluation comes out; no files, no clock.
+ */
+import type { LogRow, TimestampReader } from '../model/cells.js';
+import type { Breach, Evaluation, InvalidRecord, PeriodRef, SourceAccount, StandardAccount } from '../model/evaluation.js';
+import type { Duration } from '../registry/duration.js';
+import type { Calendar, ServicePromise, Source, Standard } from '../registry/model.js';
+import { compileCalendar, type BusinessCalendar } from './calendar.js';
+import { compileRowCondition } from './condition.js';
+import { KeyTracker } from './keys.js';
+import { emptyJudgement, judgeAverage, judgeCondition, judgeDeadline, judgeDuration, type Judgement, type MeasurePlan } from './measures.js';
+import { PeriodFinder } from './period.js';
+import { PeriodAccumulator } from './period-accumulator.js';
+import { rollUp } from './rollup.js';
+import { RowView } from './row-view.js';
+
+export interface EvaluationOptions {
+  asOfMs: number;
+  /** the registry's zone and fiscal year, for periods */
+  timezone: string;
+  fiscalYearStart: number;
+  /** keep the breach list (breaches, report); `gaps` needs only the counts */
+  breaches: boolean;
+  /** also list open records at risk */
+  atRisk: boolean;
+  /** keep only breaches whose start lies within one of these periods */
+  within: readonly PeriodRef[] | undefined;
+}
+
+export interface EvaluationScope {
+  sources: readonly Source[];
+  /** the standards to evaluate */
+  standards: readonly Standard[];
+  calendars: readonly Calendar[];
+  promises: readonly ServicePromise[];
+}
+
+/** The column that dates a record, per kind (SPEC §1). */
+function startColumn(standard: Standard): string {
+  const m = standard.measure;
+  switch (m.kind) {
+    case 'duration':
+      return m.from;
+    case 'deadline':
+      return m.start ?? m.due;
+    case 'condition':
+    case 'average':
+      return m.at;
+  }
+}
+
+/** A standard's `within`: one limit, or a limit per value of the `per` column. */
+interface Limits {
+  single: Duration | undefined;
+  byValue: Map<string, Duration>;
+  fallback: Duration | undefined;
+}
+
+function limitsOf(standard: Standard): Limits | undefined {
+  const m = standard.measure;
+  if (m.kind !== 'duration') return undefined;
+  if (typeof m.within.text === 'string') return { single: m.within as Duration, byValue: new Map(), fallback: undefined };
+  const map = m.within as Record<string, Duration>;
+  const byValue = new Map(Object.entries(map).filter(([k]) => k !== 'default'));
+  return { single: undefined, byValue, fallback: map.default };
+}
+
+/** The per-file part of a standard: its columns' positions in this file's header. */
+interface FilePlan {
+  where: ((cells: readonly string[]) => boolean | { error: string }) | undefined;
+  start: number;
+  measure: MeasurePlan;
+}
+
+class StandardRun {
+  readonly standard: Standard;
+  readonly account: StandardAccount;
+  readonly periods = new Map<string, PeriodAccumulator>();
+  private readonly limits: Limits | undefined;
+  private readonly finder: PeriodFinder;
+  private readonly calendar: BusinessCalendar | undefined;
+  private readonly judgement: Judgement = emptyJudgement();
+  private readonly startName: string;
+  private plan: FilePlan | undefined;
+
+  constructor(
+    standard: Standard,
+    calendars: ReadonlyMap<string, BusinessCalendar>,
+    private readonly options: EvaluationOptions,
+    private readonly out: { breaches: Breach[]; invalid: InvalidRecord[] },
+  ) {
+    this.standard = standard;
+    this.account = { standard: standard.id, inPeriods: 0, outOfScope: 0, future: 0, invalidWithoutPeriod: 0, skippedWithoutPeriod: 0 };
+    this.limits = limitsOf(standard);
+    this.finder = new PeriodFinder(standard.period, options.timezone, options.fiscalYearStart);
+    const m = standard.measure;
+    this.calendar = m.kind === 'duration' && m.calendar !== undefined ? calendars.get(m.calendar) : undefined;
+    this.startName = startColumn(standard);
+  }
+
+  /** Compiles the standard against one file's header. */
+  beginFile(columns: ReadonlyMap<string, number>): void {
+    const s = this.standard;
+    const m = s.measure;
+    const at = (name: string | undefined): number => {
+      if (name === undefined) return -1;
+      const index = columns.get(name);
+      if (index === undefined) throw new RangeError(`column "${name}" is not in the header`);
+      return index;
+    };
+    const expect = m.kind === 'condition' ? m.expect : undefined;
+    const expectColumns = new Set<number>();
+    this.plan = {
+      where: s.where === undefined ? undefined : compileRowCondition(s.where, columns),
+      start: at(this.startName),
+      measure: {
+        measure: m,
+        calendar: this.calendar,
+        warnAt: s.warn_at,
+        end: at(m.kind === 'duration' ? m.to : m.kind === 'deadline' ? m.done : undefined),
+        due: at(m.kind === 'deadline' ? m.due : undefined),
+        paused: at(m.kind === 'duration' ? m.paused : undefined),
+        per: at(m.kind === 'duration' ? m.per : undefined),
+        of: at(m.kind === 'average' ? m.of : undefined),
+        expect: expect === undefined ? undefined : compileRowCondition(expect, columns, expectColumns),
+        expectColumns: [...expectColumns],
+      },
+    };
+  }
+
+  /** A row the file could not give whole: invalid for every standard, without a period. */
+  unreadable(): void {
+    this.account.invalidWithoutPeriod++;
+  }
+
+  /** Judges one row; returns true when the row is invalid for this standard. */
+  judge(row: RowView, file: string, key: string): boolean {
+    const plan = this.plan as FilePlan;
+    const s = this.standard;
+    const asOf = this.options.asOfMs;
+    if (plan.where !== undefined) {
+      const inScope = plan.where(row.cells);
+      if (typeof inScope === 'object') {
+        // SPEC §1: a record whose `where` cannot be decided is invalid and in no period.
+        this.account.invalidWithoutPeriod++;
+        this.invalid(file, row.line, key, `where: ${inScope.error}`, undefined);
+        return true;
+      }
+      if (!inScope) {
+        this.account.outOfScope++;
+        return false;
+      }
+    }
+    let limit: Duration | undefined;
+    if (this.limits !== undefined) {
+      limit = this.limits.single;
+      if (limit === undefined) {
+        const m = s.measure;
+        const value = m.kind === 'duration' && m.per !== undefined ? row.cell(plan.measure.per).trim() : '';
+        // SPEC §1: without a `default`, a value the map does not name is outside the standard's scope.
+        limit = this.limits.byValue.get(value) ?? this.limits.fallback;
+        if (limit === undefined) {
+          this.account.outOfScope++;
+          return false;
+        }
+      }
+    }
+    const status = row.time(plan.start);
+    if (status !== 'time' && status !== 'date' && this.nothingToJudge(row)) {
+      // Nothing to judge and no date to file it under (an open ticket not yet rated, a
+      // deadline with no due): skipped, not a data error.
+      this.account.skippedWithoutPeriod++;
+      return false;
+    }
+    if (status === 'empty') {
+      this.account.invalidWithoutPeriod++;
+      this.invalid(file, row.line, key, `${this.startName} is empty: the record has no start`, undefined);
+      return true;
+    }
+    if (status === 'bad') {
+      this.account.invalidWithoutPeriod++;
+      this.invalid(file, row.line, key, `${this.startName} ${row.reason(plan.start)}`, undefined);
+      return true;
+    }
+    const startMs = row.value(plan.start);
+    if (startMs > asOf) {
+      this.account.future++;
+      return false;
+    }
+    const period = this.finder.find(startMs);
+    let acc = this.periods.get(period.key);
+    if (acc === undefined) {
+      acc = new PeriodAccumulator(period, s);
+      this.periods.set(period.key, acc);
+    }
+    this.account.inPeriods++;
+    const j = this.judgement;
+    const m = s.measure;
+    switch (m.kind) {
+      case 'duration':
+        judgeDuration(plan.measure, limit as Duration, row, startMs, asOf, j);
+        break;
+      case 'deadline':
+        judgeDeadline(plan.measure, row, startMs, asOf, j);
+        break;
+      case 'condition':
+        judgeCondition(plan.measure, row, j);
+        break;
+      case 'average':
+        judgeAverage(plan.measure, row, j);
+        break;
+    }
+    acc.add(j);
+    if (j.outcome === 'invalid') {
+      this.invalid(file, row.line, key, j.reason, period.key);
+      return true;
+    }
+    if (this.options.breaches && m.kind !== 'average' && (j.outcome === 'breached' || (j.outcome === 'at_risk' && this.options.atRisk))) {
+      this.breach(period, file, row.line, key, startMs, j);
+    }
+    return false;
+  }
+
+  /** SPEC §2 `skipped`: the cells the measure judges are empty, so no promise was made or kept yet. */
+  private nothingToJudge(row: RowView): boolean {
+    const m = (this.plan as FilePlan).measure;
+    switch (m.measure.kind) {
+      case 'duration':
+        return false;
+      case 'deadline':
+        return row.cell(m.due).trim() === '';
+      case 'condition':
+        return m.expectColumns.every((c) => row.cell(c).trim() === '');
+      case 'average':
+        return row.cell(m.of).trim() === '';
+    }
+  }
+
+  private invalid(file: string, line: number, record: string, reason: string, period: string | undefined): void {
+    this.out.invalid.push({ source: this.standard.source, standard: this.standard.id, file, line, record, reason, period });
+  }
+
+  private breach(period: PeriodRef, file: string, line: number, record: string, startMs: number, j: Judgement): void {
+    const within = this.options.within;
+    if (within !== undefined && !within.some((p) => startMs >= p.startMs && startMs < p.endMs)) return;
+    const s = this.standard;
+    const finite = (ms: number): number | undefined => (Number.isFinite(ms) ? ms : undefined);
+    const seconds = (ms: number): number | undefined => (Number.isFinite(ms) ? Math.round(ms) / 1000 : undefined);
+    const remedy = s.remedy;
+    this.out.breaches.push({
+      standard: s.id,
+      promise: s.promise,
+      owner: s.owner,
+      source: s.source,
+      record,
+      file,
+      line,
+      period: period.key,
+      outcome: j.outcome === 'at_risk' ? 'at_risk' : 'breached',
+      open: j.open,
+      startMs,
+      endMs: finite(j.endMs),
+      dueMs: finite(j.dueMs),
+      elapsedSeconds: seconds(j.elapsedMs),
+      limitSeconds: seconds(j.limitMs),
+      overSeconds: j.outcome === 'at_risk' ? undefined : seconds(j.overMs),
+      remedy: remedy === undefined ? undefined : { action: remedy.action, credit: remedy.credit, currency: remedy.currency },
+    });
+  }
+}
+
+/** The columns of a header by name; the first of two columns with the same name wins. */
+function columnIndex(header: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  header.forEach((name, i) => {
+    if (!out.has(name)) out.set(name, i);
+  });
+  return out;
+}
+
+/** One file of a source, compiled: push its rows in batches, in file order. */
+export class FileRun {
+  private readonly view: RowView;
+  private readonly keyIndex: number;
+
+  constructor(
+    private readonly run: SourceRun,
+    private readonly display: string,
+    header: readonly string[],
+    reader: TimestampReader,
+  ) {
+    const columns = columnIndex(header);
+    for (const s of run.standards) s.beginFile(columns);
+    this.keyIndex = columns.get(run.source.key) ?? -1;
+    this.view = new RowView(header.length, reader);
+  }
+
+  push(rows: readonly LogRow[]): void {
+    const run = this.run;
+    const standards = run.standards;
+    const view = this.view;
+    for (const row of rows) {
+      run.account.rows++;
+      const key = this.keyIndex < 0 ? '' : (row.cells[this.keyIndex] ?? '').trim();
+      if (row.problem !== undefined) {
+        // The row itself cannot be trusted: invalid for every standard, listed once.
+        run.account.invalid++;
+        for (const s of standards) s.unreadable();
+        run.out.invalid.push({ source: run.source.id, standard: undefined, file: this.display, line: row.line, record: key, reason: row.problem, period: undefined });
+        continue;
+      }
+      if (key !== '') {
+        const first = run.keys.see(key, this.display, row.line);
+        if (first !== undefined) {
+          run.account.duplicateKeys++;
+          run.out.duplicates.push({ source: run.source.id, record: key, file: this.display, line: row.line, firstFile: first.file, firstLine: first.line });
+        }
+      }
+      view.load(row.cells, row.line);
+      let bad = false;
+      for (const s of standards) if (s.judge(view, this.display, key)) bad = true;
+      if (bad) run.account.invalid++;
+    }
+  }
+}
+
+/** One source: its standards evaluated together over each of its files in turn. */
+export class SourceRun {
+  readonly account: SourceAccount;
+  readonly keys = new KeyTracker();
+
+  constructor(
+    readonly source: Source,
+    readonly standards: readonly StandardRun[],
+    private readonly reader: TimestampReader,
+    readonly out: Evaluation,
+  ) {
+    this.account = { source: source.id, files: 0, rows: 0, invalid: 0, duplicateKeys: 0, standards: standards.map((s) => s.account) };
+  }
+
+  /** A file with no header and no rows: counted, nothing to compile. */
+  emptyFile(): void {
+    this.account.files++;
+  }
+
+  file(display: string, header: readonly string[]): FileRun {
+    this.account.files++;
+    return new FileRun(this, display, header, this.reader);
+  }
+}
+
+export class Evaluator {
+  private readonly calendars: Map<string, BusinessCalendar>;
+  private readonly runs = new Map<string, StandardRun[]>();
+  private readonly sources: SourceRun[] = [];
+  private readonly out: Evaluation;
+
+  constructor(
+    private readonly scope: EvaluationScope,
+    private readonly options: EvaluationOptions,
+  ) {
+    this.calendars = new Map(scope.calendars.map((c) => [c.id, compileCalendar(c)]));
+    this.out = { asOfMs: options.asOfMs, breaches: [], invalid: [], duplicates: [], gaps: [], promises: [], owners: [], dimensions: [], sources: [] };
+    for (const standard of scope.standards) {
+      const runs = this.runs.get(standard.source) ?? [];
+      runs.push(new StandardRun(standard, this.calendars, options, this.out));
+      this.runs.set(standard.source, runs);
+    }
+  }
+
+  /** The ids of the sources that at least one evaluated standard reads. */
+  sourceIds(): string[] {
+    return [...this.runs.keys()];
+  }
+
+  /** Starts a source; call `file()` on the result for each of its log files, in order. */
+  source(sourceId: string, reader: TimestampReader): SourceRun {
+    const source = this.scope.sources.find((s) => s.id === sourceId);
+    if (source === undefined) throw new RangeError(`unknown source "${sourceId}"`);
+    const run = new SourceRun(source, this.runs.get(sourceId) ?? [], reader, this.out);
+    this.sources.push(run);
+    return run;
+  }
+
+  finish(): Evaluation {
+    const asOf = this.options.asOfMs;
+    const runs = [...this.runs.values()].flat();
+    const gaps = runs.flatMap((r) => [...r.periods.values()].map((acc) => acc.row(asOf)));
+    const out = this.out;
+    out.gaps = gaps.sort((a, b) => compare(a.standard, b.standard) || a.period.startMs - b.period.startMs);
+    out.breaches.sort((a, b) => compare(a.standard, b.standard) || a.startMs - b.startMs || compare(a.record, b.record) || compare(a.file, b.file) || a.line - b.line);
+    out.invalid.sort((a, b) => compare(a.source, b.source) || compare(a.file, b.file) || a.line - b.line || compare(a.standard ?? '', b.standard ?? ''));
+    out.duplicates.sort((a, b) => compare(a.source, b.source) || compare(a.file, b.file) || a.line - b.line);
+    out.sources = this.sources.map((s) => s.account).sort((a, b) => compare(a.source, b.source));
+    for (const s of out.sources) s.standards.sort((a, b) => compare(a.standard, b.standard));
+    const rolled = rollUp(this.scope.standards, this.scope.promises, out.gaps);
+    out.promises = rolled.promises;
+    out.owners = rolled.owners;
+    out.dimensions = rolled.dimensions;
+    return out;
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,194 @@
+/**
+ * One function per measure kind (SPEC §1 table, §2 outcomes): given a row already in the
+ * standard's scope and dated, decide its outcome. Pure arithmetic on instants; the cells come
+ * through a RowView that parses each timestamp cell at most once per row.
+ */
+import type { Duration } from '../registry/duration.js';
+import type { Measure } from '../registry/model.js';
+import { addOpenSeconds, closeOfBusinessDay, openSeconds, type BusinessCalendar } from './calendar.js';
+import type { RowCondition } from './condition.js';
+import { parseNumber } from './condition.js';
+import type { RowView } from './row-view.js';
+
+/** The outcome of a dated record and what a breach list or the percentiles need from it. */
+export interface Judgement {
+  outcome: 'met' | 'breached' | 'pending' | 'at_risk' | 'skipped' | 'invalid';
+  /** why it is invalid */
+  reason: string;
+  open: boolean;
+  /** NaN when not done (or not applicable) */
+  endMs: number;
+  /** NaN when the kind has no due */
+  dueMs: number;
+  /** ms as the standard measures them; NaN when not applicable */
+  elapsedMs: number;
+  limitMs: number;
+  /** SPEC §2 over_seconds, in ms; NaN when not applicable */
+  overMs: number;
+  /** the number an average standard adds up */
+  value: number;
+}
+
+export function emptyJudgement(): Judgement {
+  return { outcome: 'met', reason: '', open: false, endMs: Number.NaN, dueMs: Number.NaN, elapsedMs: Number.NaN, limitMs: Number.NaN, overMs: Number.NaN, value: Number.NaN };
+}
+
+function reset(j: Judgement): void {
+  j.reason = '';
+  j.open = false;
+  j.endMs = Number.NaN;
+  j.dueMs = Number.NaN;
+  j.elapsedMs = Number.NaN;
+  j.limitMs = Number.NaN;
+  j.overMs = Number.NaN;
+  j.value = Number.NaN;
+}
+
+function invalid(j: Judgement, reason: string): void {
+  j.outcome = 'invalid';
+  j.reason = reason;
+}
+
+/** The measure compiled against one file's header: column positions and the calendar. */
+export interface MeasurePlan {
+  measure: Measure;
+  calendar: BusinessCalendar | undefined;
+  warnAt: number | undefined;
+  /** column positions of the measure's own columns */
+  end: number;
+  due: number;
+  paused: number;
+  per: number;
+  of: number;
+  expect: RowCondition | undefined;
+  expectColumns: number[];
+}
+
+/** Minutes in the `paused` column: empty is none; anything but a non-negative number is a data error. */
+function pausedMs(plan: MeasurePlan, row: RowView, j: Judgement): number | undefined {
+  if (plan.paused < 0) return 0;
+  const text = row.cell(plan.paused).trim();
+  if (text === '') return 0;
+  const minutes = parseNumber(text);
+  if (minutes === undefined || minutes < 0) {
+    invalid(j, `${plan.measure.kind === 'duration' ? plan.measure.paused : 'paused'} "${text}" is not a number of minutes`);
+    return undefined;
+  }
+  return minutes * 60_000;
+}
+
+/** The done/end cell: undefined when open at as_of; a done after as_of was not yet done then. */
+function endOf(row: RowView, column: number, name: string, asOfMs: number, j: Judgement): number | undefined | null {
+  const status = row.time(column);
+  if (status === 'empty') return undefined;
+  if (status === 'bad') {
+    invalid(j, `${name} ${row.reason(column)}`);
+    return null;
+  }
+  const end = row.value(column);
+  return end > asOfMs ? undefined : end;
+}
+
+function atRisk(j: Judgement, used: number, allowance: number, warnAt: number | undefined): void {
+  j.outcome = warnAt !== undefined && allowance > 0 && used >= warnAt * allowance ? 'at_risk' : 'pending';
+}
+
+export function judgeDuration(plan: MeasurePlan, limit: Duration, row: RowView, startMs: number, asOfMs: number, j: Judgement): void {
+  reset(j);
+  const m = plan.measure;
+  if (m.kind !== 'duration') throw new TypeError('judgeDuration needs a duration measure');
+  const end = endOf(row, plan.end, m.to, asOfMs, j);
+  if (end === null) return;
+  if (end !== undefined && end < startMs) return invalid(j, `${m.to} is before ${m.from}: it ends before it starts`);
+  const paused = pausedMs(plan, row, j);
+  if (paused === undefined) return;
+  const cal = plan.calendar;
+  const stop = end ?? asOfMs;
+  const spent = (cal === undefined ? stop - startMs : Math.round(openSeconds(cal, startMs, stop) * 1000)) - paused;
+  j.elapsedMs = Math.max(0, spent);
+  j.open = end === undefined;
+  j.endMs = end ?? Number.NaN;
+  if (limit.kind === 'time') {
+    const limitMs = Math.round(limit.seconds * 1000);
+    j.limitMs = limitMs;
+    j.dueMs = cal === undefined ? startMs + limitMs + paused : addOpenSeconds(cal, startMs, (limitMs + paused) / 1000);
+    j.overMs = j.elapsedMs - limitMs;
+    if (j.elapsedMs > limitMs) j.outcome = 'breached';
+    else if (end !== undefined) j.outcome = 'met';
+    else atRisk(j, j.elapsedMs, limitMs, plan.warnAt);
+    return;
+  }
+  if (cal === undefined) throw new TypeError('a business-day limit needs a calendar');
+  // SPEC §1 `Nbd`: by the close of the N-th business day; paused minutes move it on by as much open time.
+  const close = closeOfBusinessDay(cal, startMs, limit.days);
+  const due = paused > 0 ? addOpenSeconds(cal, close, paused / 1000) : close;
+  j.dueMs = due;
+  j.limitMs = Math.round(openSeconds(cal, startMs, close) * 1000);
+  j.overMs = stop - due;
+  if (stop > due) j.outcome = 'breached';
+  else if (end !== undefined) j.outcome = 'met';
+  else atRisk(j, j.elapsedMs, j.limitMs, plan.warnAt);
+}
+
+/**
+ * A deadline's due, grace included, and whether it is inclusive: a due written as a date (or
+ * read with `due_is_date`) means "by the end of that day", i.e. before the next midnight.
+ */
+export function judgeDeadline(plan: MeasurePlan, row: RowView, startMs: number, asOfMs: number, j: Judgement): void {
+  reset(j);
+  const m = plan.measure;
+  if (m.kind !== 'deadline') throw new TypeError('judgeDeadline needs a deadline measure');
+  const dueStatus = row.time(plan.due);
+  if (dueStatus === 'empty') {
+    // SPEC §2: an empty due means no promise was made for this record.
+    j.outcome = 'skipped';
+    return;
+  }
+  if (dueStatus === 'bad') return invalid(j, `${m.due} ${row.reason(plan.due)}`);
+  const byDate = m.due_is_date === true || dueStatus === 'date';
+  const dueCell = byDate ? row.endOfDay(plan.due) : row.value(plan.due);
+  if (Number.isNaN(dueCell)) return invalid(j, `${m.due} ${row.reason(plan.due)}`);
+  const due = dueCell + (m.grace?.kind === 'time' ? Math.round(m.grace.seconds * 1000) : 0);
+  if (due < startMs) return invalid(j, `${m.due} is before ${m.start ?? m.due}: it is due before it starts`);
+  const end = endOf(row, plan.end, m.done, asOfMs, j);
+  if (end === null) return;
+  if (end !== undefined && end < startMs) return invalid(j, `${m.done} is before ${m.start ?? m.due}: it was done before it started`);
+  j.dueMs = due;
+  j.open = end === undefined;
+  j.endMs = end ?? Number.NaN;
+  const stop = end ?? asOfMs;
+  j.overMs = stop - due;
+  const late = byDate ? stop >= due : stop > due;
+  if (late) j.outcome = 'breached';
+  else if (end !== undefined) j.outcome = 'met';
+  else atRisk(j, asOfMs - startMs, due - startMs, plan.warnAt);
+}
+
+export function judgeCondition(plan: MeasurePlan, row: RowView, j: Judgement): void {
+  reset(j);
+  const cells = row.cells;
+  // SPEC §2: a condition whose expected columns are all empty has nothing to judge.
+  if (plan.expectColumns.every((c) => (cells[c] ?? '').trim() === '')) {
+    j.outcome = 'skipped';
+    return;
+  }
+  const verdict = (plan.expect as RowCondition)(cells);
+  if (typeof verdict === 'object') return invalid(j, verdict.error);
+  j.outcome = verdict ? 'met' : 'breached';
+}
+
+/** An average judges the period, not the record: here a record only brings its number. */
+export function judgeAverage(plan: MeasurePlan, row: RowView, j: Judgement): void {
+  reset(j);
+  const m = plan.measure;
+  if (m.kind !== 'average') throw new TypeError('judgeAverage needs an average measure');
+  const text = row.cell(plan.of).trim();
+  if (text === '') {
+    j.outcome = 'skipped';
+    return;
+  }
+  const n = parseNumber(text);
+  if (n === undefined) return invalid(j, `${m.of} "${text}" is not a number`);
+  j.value = n;
+  j.outcome = 'met';
+}

@@ -1,0 +1,25 @@
+/** What the engine needs from a log: rows of cells, and a way to read a source's timestamps. */
+
+/** One data row of a log file. */
+export interface LogRow {
+  cells: string[];
+  /** 1-based line on which the row starts; the header is line 1 */
+  line: number;
+  /** why the row itself cannot be trusted (ragged, unterminated quote, bytes not UTF-8) */
+  problem?: string | undefined;
+}
+
+/**
+ * Reads the timestamp cells of one source. Mutable fields carry the details of the last read,
+ * so the hot path allocates nothing.
+ */
+export interface TimestampReader {
+  /** epoch ms; NaN when the cell is not a timestamp, and then `reason` says why */
+  read(cell: string): number;
+  /** after a successful read: true when the cell held a date alone */
+  dateOnly: boolean;
+  /** after a failed read: why, in words */
+  reason: string;
+  /** the end of the local day written in the cell, i.e. the next local midnight; NaN when unreadable */
+  endOfDay(cell: string): number;
+}

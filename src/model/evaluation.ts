@@ -1,0 +1,194 @@
+/**
+ * What an evaluation of delivery logs produces (SPEC §2): plain data, camelCase inside; each
+ * formatter maps it to SPEC's pinned snake_case shapes field by field.
+ */
+
+/** The length of a standard's periods. */
+export type PeriodKind = 'week' | 'month' | 'quarter' | 'year';
+
+/** The outcome of one record under one standard (SPEC §2). */
+export type Outcome = 'met' | 'breached' | 'pending' | 'at_risk' | 'skipped' | 'invalid';
+
+/** A standard's status in one period. */
+export type PeriodStatus = 'met' | 'missed' | 'on-track' | 'at-risk' | 'no-data';
+
+/** A promise's status in one period. */
+export type PromiseStatus = 'kept' | 'broken' | 'unmeasured' | 'in-progress';
+
+/** A named period: `2026-Q3`, `2026-07`, `2026`, `2026-W27`, `FY2027-Q1`; [startMs, endMs). */
+export interface PeriodRef {
+  kind: PeriodKind;
+  key: string;
+  startMs: number;
+  endMs: number;
+}
+
+export interface Remedy {
+  action: string;
+  credit: number | undefined;
+  currency: string | undefined;
+}
+
+/** A record that breached a standard (or, with --at-risk, is at risk of it). */
+export interface Breach {
+  standard: string;
+  promise: string;
+  owner: string;
+  source: string;
+  /** the record's key cell */
+  record: string;
+  /** the log file, registry-relative (or relative to the working folder for --log files) */
+  file: string;
+  line: number;
+  period: string;
+  outcome: 'breached' | 'at_risk';
+  /** not done at as_of */
+  open: boolean;
+  startMs: number;
+  /** when it was done; undefined while open */
+  endMs: number | undefined;
+  /** when it was due (grace included); undefined for a condition */
+  dueMs: number | undefined;
+  /** time used, as the standard measures it (open time with a calendar, less paused minutes) */
+  elapsedSeconds: number | undefined;
+  /** the allowance, as the standard measures it */
+  limitSeconds: number | undefined;
+  /** SPEC §2: elapsed - limit with an h/m/s limit; wall-clock from due to the end (or as_of) otherwise */
+  overSeconds: number | undefined;
+  remedy: Remedy | undefined;
+}
+
+/** A record that could not be judged, with where it is and why (never dropped silently). */
+export interface InvalidRecord {
+  source: string;
+  /** the standard it could not be judged for; undefined when the row itself is unreadable */
+  standard: string | undefined;
+  file: string;
+  line: number;
+  record: string;
+  reason: string;
+  /** the period of its start, when the start could be read */
+  period: string | undefined;
+}
+
+/** A record key seen more than once in a source's files. */
+export interface DuplicateKey {
+  source: string;
+  record: string;
+  file: string;
+  line: number;
+  /** where the key was first seen */
+  firstFile: string;
+  firstLine: number;
+}
+
+/** One standard in one period (SPEC §2, `promise gaps`). */
+export interface GapRow {
+  standard: string;
+  promise: string;
+  owner: string;
+  period: PeriodRef;
+  /** every record in scope whose start lies in the period */
+  records: number;
+  met: number;
+  breached: number;
+  /** pending records, at-risk ones included */
+  pending: number;
+  atRisk: number;
+  skipped: number;
+  invalid: number;
+  /** met / (met + breached); undefined when nothing was judged */
+  compliance: number | undefined;
+  target: number;
+  /** compliance - target */
+  gap: number | undefined;
+  status: PeriodStatus;
+  /** elapsed-time percentiles of judged records (duration standards only), seconds */
+  p50Seconds: number | undefined;
+  p90Seconds: number | undefined;
+  pTargetSeconds: number | undefined;
+  /** mean of the column (average standards only) */
+  average: number | undefined;
+  /** credits owed for this period's breaches, by currency */
+  credits: Record<string, number>;
+}
+
+export interface PromiseRollup {
+  promise: string;
+  owner: string;
+  dimension: string;
+  /** undefined for a promise that no standard measures */
+  period: PeriodRef | undefined;
+  status: PromiseStatus;
+  /** the standards that decided it, with their status in the period */
+  standards: { standard: string; status: PeriodStatus }[];
+}
+
+/** Counts shared by the owner and dimension roll-ups. */
+export interface RollupCounts {
+  standards: number;
+  met: number;
+  missed: number;
+  onTrack: number;
+  atRisk: number;
+  noData: number;
+  promises: number;
+  kept: number;
+  broken: number;
+  inProgress: number;
+  unmeasured: number;
+  /** records judged across its standards, and of them the ones met */
+  judged: number;
+  judgedMet: number;
+  breaches: number;
+  /** judgedMet / judged; undefined when nothing was judged */
+  compliance: number | undefined;
+}
+
+export interface OwnerRollup extends RollupCounts {
+  owner: string;
+  period: PeriodRef;
+}
+
+export interface DimensionRollup extends RollupCounts {
+  dimension: string;
+  period: PeriodRef;
+}
+
+/**
+ * How every data row of a source was used by one standard. SPEC §3: in scope (counted in a
+ * period) + out of scope + future + invalid without a period (+ skipped without a period)
+ * adds up to the source's rows.
+ */
+export interface StandardAccount {
+  standard: string;
+  inPeriods: number;
+  outOfScope: number;
+  future: number;
+  invalidWithoutPeriod: number;
+  /** a deadline without a start column whose due is empty: nothing to judge and no date */
+  skippedWithoutPeriod: number;
+}
+
+export interface SourceAccount {
+  source: string;
+  files: number;
+  rows: number;
+  /** rows invalid for at least one standard, or unreadable as a row */
+  invalid: number;
+  /** rows whose key was already seen (each counted and evaluated as it occurs) */
+  duplicateKeys: number;
+  standards: StandardAccount[];
+}
+
+export interface Evaluation {
+  asOfMs: number;
+  breaches: Breach[];
+  invalid: InvalidRecord[];
+  duplicates: DuplicateKey[];
+  gaps: GapRow[];
+  promises: PromiseRollup[];
+  owners: OwnerRollup[];
+  dimensions: DimensionRollup[];
+  sources: SourceAccount[];
+}

@@ -1,0 +1,15 @@
+import type { EvaluationFormatter } from '../shared/evaluation.js';
+import { formatBreachesCsv } from './csv.js';
+import { formatBreachesJson } from './json.js';
+import { formatBreachesNdjson } from './ndjson.js';
+import { formatBreachesTable } from './table.js';
+
+/** `promise breaches --format`: adding a format is a file and an entry here. */
+export const BREACHES_FORMATS = {
+  table: formatBreachesTable,
+  json: formatBreachesJson,
+  ndjson: formatBreachesNdjson,
+  csv: formatBreachesCsv,
+} as const satisfies Record<string, EvaluationFormatter>;
+
+export type BreachesFormat = keyof typeof BREACHES_FORMATS;

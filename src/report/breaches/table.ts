@@ -1,0 +1,51 @@
+import { formatCredits, localTime, shortDuration } from '../shared/time.js';
+import { dataQuality } from '../shared/data-quality.js';
+import { selectPeriods, type EvaluationFormatter } from '../shared/evaluation.js';
+import { renderTable } from '../shared/table.js';
+import { plural } from '../shared/words.js';
+
+/** The breach list for a terminal: one row per breach, local times, then totals and data quality. */
+export const formatBreachesTable: EvaluationFormatter = (report, { chalk }) => {
+  const e = selectPeriods(report);
+  const zone = report.timezone;
+  const out: string[] = [`${chalk.bold(report.registry)}: breaches as of ${localTime(report.asOfMs, zone)} (${zone})\n`];
+  const breached = e.breaches.filter((b) => b.outcome === 'breached');
+  const atRisk = e.breaches.length - breached.length;
+  if (e.breaches.length === 0) out.push('No breaches.\n');
+  else {
+    out.push(
+      renderTable(
+        ['standard', 'record', 'period', 'start', 'due', 'done', 'over', 'remedy'],
+        e.breaches.map((b) => [
+          b.standard,
+          b.record,
+          b.period,
+          localTime(b.startMs, zone),
+          localTime(b.dueMs, zone),
+          b.open ? chalk.yellow('open') : localTime(b.endMs, zone),
+          b.outcome === 'at_risk' ? chalk.yellow('at risk') : chalk.red(shortDuration(b.overSeconds)),
+          b.remedy === undefined ? '' : b.remedy.action,
+        ]),
+        { chalk, wrap: [7], wrapWidth: 30, compact: true },
+      ),
+    );
+    const credits: Record<string, number> = {};
+    for (const b of breached) {
+      if (b.remedy?.credit !== undefined && b.remedy.currency !== undefined) credits[b.remedy.currency] = (credits[b.remedy.currency] ?? 0) + b.remedy.credit;
+    }
+    const standards = new Set(breached.map((b) => b.standard)).size;
+    const open = breached.filter((b) => b.open).length;
+    const owed = formatCredits(Object.fromEntries(Object.entries(credits).sort(([a], [b]) => (a < b ? -1 : 1))));
+    out.push(
+      `${plural(breached.length, 'breach', 'breaches')} (${open} still open) in ${plural(standards, 'standard')}` +
+        `${atRisk > 0 ? `; ${atRisk} at risk` : ''}${owed === '' ? '' : `; credits owed: ${owed}`}\n`,
+    );
+  }
+  const q = dataQuality(e);
+  if (q.summary !== undefined) {
+    out.push(`\n${chalk.bold('Data quality')}: ${q.summary}\n`);
+    for (const l of q.lines) out.push(`  ${l.where}  ${l.text}\n`);
+    if (q.more > 0) out.push(`  … and ${q.more} more (--format json lists them all)\n`);
+  }
+  return out.join('');
+};

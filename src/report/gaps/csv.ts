@@ -1,0 +1,21 @@
+import { gapJson, selectPeriods, type EvaluationFormatter } from '../shared/evaluation.js';
+import { csvValue } from '../shared/escape.js';
+
+const COLUMNS = [
+  'standard', 'promise', 'owner', 'period', 'records', 'met', 'breached', 'pending', 'at_risk', 'skipped', 'invalid',
+  'compliance', 'target', 'gap', 'status', 'p50_seconds', 'p90_seconds', 'p_target_seconds', 'average', 'credits',
+] as const;
+
+/** One row per standard and period, the JSON fields as columns; credits as "120 EUR; 45 GBP". */
+export const formatGapsCsv: EvaluationFormatter = (report) => {
+  const lines = [COLUMNS.join(',')];
+  for (const g of selectPeriods(report).gaps) {
+    const row = gapJson(g);
+    const cells: Record<(typeof COLUMNS)[number], unknown> = {
+      ...row,
+      credits: Object.entries(row.credits).map(([currency, amount]) => `${amount} ${currency}`).join('; '),
+    };
+    lines.push(COLUMNS.map((c) => csvValue(cells[c])).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+};

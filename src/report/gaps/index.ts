@@ -1,0 +1,15 @@
+import type { EvaluationFormatter } from '../shared/evaluation.js';
+import { formatGapsCsv } from './csv.js';
+import { formatGapsJson } from './json.js';
+import { formatGapsMd } from './md.js';
+import { formatGapsTable } from './table.js';
+
+/** `promise gaps --format`: adding a format is a file and an entry here. */
+export const GAPS_FORMATS = {
+  table: formatGapsTable,
+  json: formatGapsJson,
+  csv: formatGapsCsv,
+  md: formatGapsMd,
+} as const satisfies Record<string, EvaluationFormatter>;
+
+export type GapsFormat = keyof typeof GAPS_FORMATS;

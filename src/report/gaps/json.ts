@@ -1,0 +1,31 @@
+import {
+  dimensionJson,
+  duplicateJson,
+  gapJson,
+  invalidJson,
+  ownerJson,
+  promiseJson,
+  selectPeriods,
+  sourceJson,
+  type EvaluationFormatter,
+} from '../shared/evaluation.js';
+import { isoTime } from '../shared/time.js';
+
+/** SPEC §3 pinned shape; `invalid` and `duplicates` add the data-quality section. */
+export const formatGapsJson: EvaluationFormatter = (report) => {
+  const e = selectPeriods(report);
+  return `${JSON.stringify(
+    {
+      as_of: isoTime(report.asOfMs),
+      standards: e.gaps.map(gapJson),
+      promises: e.promises.map(promiseJson),
+      owners: e.owners.map(ownerJson),
+      dimensions: e.dimensions.map(dimensionJson),
+      sources: e.sources.map(sourceJson),
+      invalid: e.invalid.map(invalidJson),
+      duplicates: e.duplicates.map(duplicateJson),
+    },
+    null,
+    2,
+  )}\n`;
+};

@@ -1,0 +1,77 @@
+/** The gap report as titled tables, shared by the terminal and Markdown forms. */
+import type { Evaluation } from '../../model/evaluation.js';
+import { formatCredits, percent, points, shortDuration } from '../shared/time.js';
+import { formatShare } from '../shared/describe.js';
+
+export interface Section {
+  title: string;
+  head: string[];
+  rows: (string | number)[][];
+  /** numeric columns */
+  right: number[];
+  /** the column holding a status word, for colour */
+  status: number | undefined;
+}
+
+const average = (value: number | undefined): string => (value === undefined ? '' : `mean ${Number(value.toFixed(2))}`);
+
+export function gapSections(e: Evaluation): Section[] {
+  const sections: Section[] = [
+    {
+      title: 'Standards',
+      head: ['standard', 'period', 'records', 'met', 'breached', 'pending (at risk)', 'compliance', 'target', 'gap', 'status', 'p50', 'p90', 'kept at target'],
+      rows: e.gaps.map((g) => [
+        g.standard,
+        g.period.key,
+        g.records,
+        g.met,
+        g.breached,
+        g.atRisk > 0 ? `${g.pending} (${g.atRisk})` : g.pending,
+        percent(g.compliance),
+        formatShare(g.target),
+        points(g.gap),
+        g.status,
+        shortDuration(g.p50Seconds),
+        shortDuration(g.p90Seconds),
+        g.pTargetSeconds !== undefined ? shortDuration(g.pTargetSeconds) : average(g.average),
+      ]),
+      right: [2, 3, 4, 5, 6, 7, 8, 10, 11, 12],
+      status: 9,
+    },
+    {
+      title: 'Promises',
+      head: ['promise', 'period', 'status', 'standards'],
+      rows: e.promises.map((p) => [p.promise, p.period?.key ?? 'any', p.status, p.standards.map((s) => `${s.standard}: ${s.status}`).join(', ') || 'no standard measures it']),
+      right: [],
+      status: 2,
+    },
+    {
+      title: 'Owners',
+      head: ['owner', 'period', 'standards', 'met', 'missed', 'in progress', 'promises kept', 'broken', 'compliance', 'breaches'],
+      rows: e.owners.map((o) => [o.owner, o.period.key, o.standards, o.met, o.missed, o.onTrack + o.atRisk, o.kept, o.broken, percent(o.compliance), o.breaches]),
+      right: [2, 3, 4, 5, 6, 7, 8, 9],
+      status: undefined,
+    },
+    {
+      title: 'SERVQUAL dimensions',
+      head: ['dimension', 'period', 'promises', 'kept', 'broken', 'standards met', 'missed', 'compliance', 'breaches'],
+      rows: e.dimensions.map((d) => [d.dimension, d.period.key, d.promises, d.kept, d.broken, d.met, d.missed, percent(d.compliance), d.breaches]),
+      right: [2, 3, 4, 5, 6, 7, 8],
+      status: undefined,
+    },
+    {
+      title: 'Sources',
+      head: ['source', 'files', 'rows', 'invalid rows', 'repeated keys'],
+      rows: e.sources.map((s) => [s.source, s.files, s.rows, s.invalid, s.duplicateKeys]),
+      right: [1, 2, 3, 4],
+      status: undefined,
+    },
+  ];
+  const credits: Record<string, number> = {};
+  for (const g of e.gaps) for (const [c, n] of Object.entries(g.credits)) credits[c] = (credits[c] ?? 0) + n;
+  const owed = formatCredits(Object.fromEntries(Object.entries(credits).sort(([a], [b]) => (a < b ? -1 : 1))));
+  if (owed !== '') {
+    sections.push({ title: 'Credits owed', head: ['standard', 'period', 'credits'], rows: e.gaps.filter((g) => Object.keys(g.credits).length > 0).map((g) => [g.standard, g.period.key, formatCredits(g.credits)]), right: [], status: undefined });
+  }
+  return sections.filter((s) => s.rows.length > 0);
+}

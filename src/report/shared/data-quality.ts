@@ -1,0 +1,38 @@
+/** The data-quality section every output has (SPEC §2): invalid records and repeated keys, located. */
+import type { Evaluation } from '../../model/evaluation.js';
+import { plural } from './words.js';
+
+/** Entries shown in a terminal before "and N more". */
+export const SHOWN = 20;
+
+export interface QualityLine {
+  where: string;
+  text: string;
+}
+
+export interface QualitySection {
+  /** a one-line summary, or undefined when the data is clean */
+  summary: string | undefined;
+  lines: QualityLine[];
+  /** entries not shown */
+  more: number;
+}
+
+export function dataQuality(e: Evaluation, limit = SHOWN): QualitySection {
+  const invalidRows = new Set(e.invalid.map((i) => `${i.file}\u0000${i.line}`)).size;
+  const all: QualityLine[] = [
+    ...e.invalid.map((i) => ({
+      where: `${i.file}:${i.line}`,
+      text: `${i.record === '' ? '' : `${i.record}  `}${i.standard === undefined ? 'unreadable row' : i.standard}: ${i.reason}`,
+    })),
+    ...e.duplicates.map((d) => ({ where: `${d.file}:${d.line}`, text: `${d.record}: key already seen at ${d.firstFile}:${d.firstLine} (both are counted)` })),
+  ];
+  const parts: string[] = [];
+  if (invalidRows > 0) parts.push(`${plural(invalidRows, 'log row')} could not be judged (${plural(e.invalid.length, 'finding')})`);
+  if (e.duplicates.length > 0) parts.push(`${plural(e.duplicates.length, 'repeated key')}`);
+  return {
+    summary: parts.length === 0 ? undefined : parts.join('; '),
+    lines: all.slice(0, limit),
+    more: Math.max(0, all.length - limit),
+  };
+}

@@ -1,0 +1,238 @@
+import { chmodSync, cpSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fingerprint, promise, REPO, tempDir } from '../helpers/cli.js';
+
+const DESK = 'test/fixtures/evaluation/service-desk';
+const AS_OF = '2026-11-16T08:00:00Z';
+const golden = (name: string) => join(import.meta.dirname, '__golden__', name);
+const run = (command: string, ...args: string[]) => promise([command, '--registry', DESK, '--as-of', AS_OF, ...args]);
+const NOTE = 'promise: 4 log rows could not be judged and 1 key was repeated; see the data-quality section\n';
+
+interface BreachJson {
+  standard: string;
+  record: string;
+  outcome: string;
+  open: boolean;
+  line: number;
+  due: string | null;
+  over_seconds: number | null;
+  remedy: { action: string; credit: number | null; currency: string | null } | null;
+}
+
+describe('promise breaches: every format, golden', () => {
+  it.each([
+    ['table', 'desk.breaches.txt'],
+    ['json', 'desk.breaches.json'],
+    ['ndjson', 'desk.breaches.ndjson'],
+    ['csv', 'desk.breaches.csv'],
+  ])('--format %s', async (format, file) => {
+    const r = run('breaches', '--format', format);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(NOTE);
+    await expect(r.stdout).toMatchFileSnapshot(golden(file));
+  });
+
+  it('the JSON has exactly the pinned fields, in order', () => {
+    const body = JSON.parse(run('breaches', '--format', 'json').stdout) as { as_of: string; breaches: Record<string, unknown>[]; invalid: Record<string, unknown>[] };
+    expect(Object.keys(body)).toEqual(['as_of', 'breaches', 'invalid', 'duplicates']);
+    expect(body.as_of).toBe('2026-11-16T08:00:00.000Z');
+    expect(Object.keys(body.breaches[0] ?? {})).toEqual([
+      'standard', 'promise', 'owner', 'source', 'record', 'file', 'line', 'period', 'outcome', 'open',
+      'start', 'end', 'due', 'elapsed_seconds', 'limit_seconds', 'over_seconds', 'remedy',
+    ]);
+    expect(Object.keys(body.invalid[0] ?? {})).toEqual(['source', 'standard', 'file', 'line', 'record', 'reason', 'period']);
+    const breaches = body.breaches as unknown as BreachJson[];
+    expect(breaches.map((b) => `${b.standard} ${b.record} ${b.open ? 'open' : 'closed'}`)).toEqual([
+      'bill-correct INV-2 closed',
+      'bill-due INV-2 closed',
+      'bill-due INV-4 open',
+      'bill-due INV-5 open',
+      'email-reply T-002 closed',
+      'email-reply T-008 open',
+      'urgent-fix T-004 closed',
+      'urgent-fix T-011 closed',
+    ]);
+    expect(breaches.find((b) => b.record === 'T-002')).toMatchObject({ due: '2026-09-07T15:00:00.000Z', over_seconds: 1800, line: 3, remedy: { credit: 10, currency: 'EUR' } });
+  });
+
+  it('ndjson is one breach per line, the same objects as the JSON', () => {
+    const json = JSON.parse(run('breaches', '--format', 'json').stdout) as { breaches: unknown[] };
+    const lines = run('breaches', '--format', 'ndjson').stdout.trimEnd().split('\n');
+    expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(json.breaches);
+  });
+
+  it('csv neutralises cells a spreadsheet would run as formulas, and keeps numbers numbers', () => {
+    const csv = run('breaches', '--format', 'csv').stdout;
+    expect(csv).toContain(`"'=Corrected bill, and 5 GBP off"`);
+    expect(csv.split('\r\n')[0]).toBe('standard,promise,owner,source,record,file,line,period,outcome,open,start,end,due,elapsed_seconds,limit_seconds,over_seconds,remedy_action,remedy_credit,remedy_currency');
+    expect(csv).toMatch(/,1800,"Apology, and a 10 EUR credit",10,EUR\r\n/);
+  });
+
+  it('--at-risk adds the open records that have used warn_at of their allowance', () => {
+    const atRisk = (JSON.parse(run('breaches', '--format', 'json', '--at-risk', '--as-of', '2026-11-16T15:00:00Z').stdout) as { breaches: BreachJson[] }).breaches.filter((b) => b.outcome === 'at_risk');
+    expect(atRisk.map((b) => b.record)).toEqual(['T-007']);
+    expect(atRisk[0]?.over_seconds).toBeNull();
+  });
+
+  it('is the same bytes on every run', () => {
+    expect(run('breaches', '--format', 'csv').stdout).toBe(run('breaches', '--format', 'csv').stdout);
+  });
+});
+
+describe('promise gaps: every format, golden', () => {
+  it.each([
+    ['table', 'desk.gaps.txt'],
+    ['json', 'desk.gaps.json'],
+    ['csv', 'desk.gaps.csv'],
+    ['md', 'desk.gaps.md'],
+  ])('--format %s', async (format, file) => {
+    const r = run('gaps', '--format', format);
+    expect(r.code).toBe(0);
+    await expect(r.stdout).toMatchFileSnapshot(golden(file));
+  });
+
+  it('the JSON has the pinned shape, and every row is accounted for', () => {
+    const body = JSON.parse(run('gaps', '--format', 'json').stdout) as {
+      standards: Record<string, unknown>[];
+      promises: { promise: string; period: string | null; status: string }[];
+      sources: { source: string; rows: number; standards: Record<string, number | string>[] }[];
+    };
+    expect(Object.keys(body)).toEqual(['as_of', 'standards', 'promises', 'owners', 'dimensions', 'sources', 'invalid', 'duplicates']);
+    expect(Object.keys(body.standards[0] ?? {}).slice(0, 19)).toEqual([
+      'standard', 'promise', 'owner', 'period', 'records', 'met', 'breached', 'pending', 'at_risk', 'skipped', 'invalid',
+      'compliance', 'target', 'gap', 'status', 'p50_seconds', 'p90_seconds', 'p_target_seconds', 'average',
+    ]);
+    expect(body.standards.find((s) => s.standard === 'email-reply' && s.period === '2026-Q3')).toMatchObject({ records: 2, met: 1, breached: 1, compliance: 0.5, target: 0.9, gap: -0.4, status: 'missed', p50_seconds: 14_400, p90_seconds: 28_800 });
+    expect(body.promises.find((p) => p.promise === 'named-contact')).toEqual(expect.objectContaining({ period: null, status: 'unmeasured' }));
+    for (const source of body.sources) {
+      for (const s of source.standards) {
+        const sum = (s.in_periods as number) + (s.out_of_scope as number) + (s.future as number) + (s.invalid_without_period as number) + (s.skipped_without_period as number);
+        expect(sum, `${source.source} ${String(s.standard)}`).toBe(source.rows);
+      }
+    }
+  });
+});
+
+describe('filters and --fail-on', () => {
+  const records = (r: { stdout: string }) => (JSON.parse(r.stdout) as { breaches: BreachJson[] }).breaches.map((b) => `${b.standard} ${b.record}`);
+  const periods = (r: { stdout: string }) => (JSON.parse(r.stdout) as { standards: { standard: string; period: string }[] }).standards.map((s) => `${s.standard} ${s.period}`);
+
+  it('--period selects what lies within it; months within a quarter too', () => {
+    expect(periods(run('gaps', '--format', 'json', '--period', '2026-Q3'))).toEqual(['bill-correct 2026-Q3', 'bill-due 2026-Q3', 'email-reply 2026-Q3', 'rating 2026-Q3', 'urgent-fix 2026-09']);
+    expect(periods(run('gaps', '--format', 'json', '--period', '2026-10', '--period', '2026-11'))).toEqual(['urgent-fix 2026-10', 'urgent-fix 2026-11']);
+    expect(records(run('breaches', '--format', 'json', '--period', '2026-Q4'))).toEqual(['bill-due INV-4', 'bill-due INV-5', 'email-reply T-008', 'urgent-fix T-011']);
+  });
+
+  it('--standard, --promise and --owner pick standards', () => {
+    expect(records(run('breaches', '--format', 'json', '--standard', 'urgent-fix'))).toEqual(['urgent-fix T-004', 'urgent-fix T-011']);
+    expect(records(run('breaches', '--format', 'json', '--promise', 'correct-bills'))).toEqual(['bill-correct INV-2', 'bill-due INV-2', 'bill-due INV-4', 'bill-due INV-5']);
+    expect(periods(run('gaps', '--format', 'json', '--owner', 'ines-berger'))).toEqual(['rating 2026-Q3', 'rating 2026-Q4']);
+  });
+
+  it('a roll-up covers a promise only when all its standards are selected', () => {
+    const body = JSON.parse(run('gaps', '--format', 'json', '--standard', 'bill-due').stdout) as { promises: unknown[] };
+    expect(body.promises).toEqual([]);
+  });
+
+  it.each([
+    [['breaches', '--fail-on', 'breach'], 1],
+    [['gaps', '--fail-on', 'missed'], 1],
+    [['gaps', '--fail-on', 'breach'], 1],
+    [['gaps', '--fail-on', 'missed', '--standard', 'bill-correct', '--period', '2026-Q4'], 0],
+    [['breaches', '--fail-on', 'breach', '--standard', 'rating'], 0],
+    [['gaps'], 0],
+  ])('%j exits %i', (args, code) => {
+    const [command, ...rest] = args as [string, ...string[]];
+    expect(run(command, '--format', 'json', ...rest).code).toBe(code);
+  });
+
+  it.each([
+    [['gaps', '--period', '2026-Q5'], /--period 2026-Q5: not a period name/],
+    [['gaps', '--period', 'FY2026'], /--period FY2026: not a period name/],
+    [['gaps', '--standard', 'emial-reply'], /did you mean "email-reply"\?/],
+    [['breaches', '--owner', 'nobody'], /the registry has no owner "nobody"/],
+    [['breaches', '--fail-on', 'always'], /argument 'always' is invalid/],
+    [['gaps', '--format', 'xml'], /unknown format "xml"/],
+    [['breaches', '--log', 'nosuch=x.csv'], /the registry has no source "nosuch"/],
+  ])('%j is a usage error: exit 2, one clear line', (args, message) => {
+    const [command, ...rest] = args as [string, ...string[]];
+    const r = run(command, ...rest);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('bad registries and bad logs', () => {
+  function copyDesk(): string {
+    const dir = tempDir();
+    cpSync(join(REPO, DESK), dir, { recursive: true });
+    return dir;
+  }
+  const inDir = (dir: string, command: string, ...args: string[]) => promise([command, '--registry', dir, '--as-of', AS_OF, ...args]);
+
+  it('refuses a registry with errors: exit 2, the diagnostics on stderr', () => {
+    const r = promise(['gaps', '--registry', 'test/fixtures/registry/broken', '--as-of', AS_OF]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/error {2}unknown-ref/);
+    expect(r.stderr).toMatch(/promise: the registry has \d+ errors; run `promise check` for details/);
+  });
+
+  it('--log points a source elsewhere; a missing file is exit 2 with the path', () => {
+    const dir = copyDesk();
+    writeFileSync(join(dir, 'october.csv'), 'ticket_id,channel,priority,opened_at,replied_at,fixed_at,csat,subject\nX-1,email,P3,2026-10-01T09:00:00+02:00,2026-10-05T18:00:00+02:00,,4,late\n');
+    const r = promise(['breaches', '--registry', dir, '--as-of', AS_OF, '--format', 'json', '--log', 'tickets=october.csv', '--standard', 'email-reply'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(records(r)).toEqual(['email-reply X-1']);
+    const missing = promise(['breaches', '--registry', dir, '--as-of', AS_OF, '--log', 'tickets=nowhere.csv'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nowhere\.csv/);
+  });
+
+  it('a log file that cannot be read is an error of the registry, located at the source', () => {
+    const dir = copyDesk();
+    writeFileSync(join(dir, 'logs', 'invoices.csv'), new Uint8Array([0x00, 0x01, 0x02]));
+    chmodSync(join(dir, 'logs', 'tickets.csv'), 0o000);
+    const r = inDir(dir, 'gaps');
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('an empty log is said on stderr and adds no records', () => {
+    const dir = copyDesk();
+    writeFileSync(join(dir, 'logs', 'invoices.csv'), '');
+    const r = inDir(dir, 'gaps', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/log file logs\/invoices\.csv is empty: it has no header line; it adds no records/);
+    const body = JSON.parse(r.stdout) as { sources: { source: string; files: number; rows: number }[] };
+    expect(body.sources.find((s) => s.source === 'invoices')).toMatchObject({ files: 1, rows: 0 });
+  });
+
+  it('a source whose glob matches nothing is said on stderr', () => {
+    const dir = copyDesk();
+    writeFileSync(join(dir, 'logs', 'invoices.csv'), 'x');
+    const r = inDir(dir, 'gaps', '--format', 'json', '--log', 'invoices=nothing-*.csv');
+    expect(r.stderr).toMatch(/source "invoices" has no log files \(nothing-\*\.csv matches nothing\)/);
+    expect(r.code).toBe(0);
+  });
+
+  it('never writes into the registry', () => {
+    const dir = copyDesk();
+    const before = fingerprint(dir);
+    inDir(dir, 'gaps', '--format', 'md');
+    inDir(dir, 'breaches', '--format', 'csv', '--at-risk');
+    expect(fingerprint(dir)).toEqual(before);
+  });
+
+  it('--out writes the report to a file, and nothing to stdout', () => {
+    const dir = tempDir();
+    const r = run('gaps', '--format', 'csv', '--out', join(dir, 'gaps.csv'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+  });
+
+  const records = (r: { stdout: string }) => (JSON.parse(r.stdout) as { breaches: BreachJson[] }).breaches.map((b) => `${b.standard} ${b.record}`);
+});

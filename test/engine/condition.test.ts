@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { compileRowCondition, parseNumber } from '../../src/engine/condition.js';
+import { compileCondition } from '../../src/registry/condition.js';
+
+const HEADER = ['channel', 'priority', 'csat', 'amount', 'subject', 'segment', 'type', 'severity'];
+const columns = new Map(HEADER.map((c, i) => [c, i]));
+
+function row(values: Partial<Record<(typeof HEADER)[number], string>>): string[] {
+  return HEADER.map((c) => values[c] ?? '');
+}
+
+const test = (raw: Record<string, unknown>, values: Partial<Record<string, string>>) => compileRowCondition(compileCondition(raw), columns)(row(values));
+
+describe('conditions on a row', () => {
+  it.each([
+    [{ channel: 'email' }, { channel: 'email' }, true],
+    [{ channel: 'email' }, { channel: ' email ' }, true],
+    [{ channel: 'email' }, { channel: 'Email' }, false],
+    [{ priority: ['P1', 'P2'] }, { priority: 'P2' }, true],
+    [{ priority: ['P1', 'P2'] }, { priority: 'P3' }, false],
+    [{ csat: { gte: 4 } }, { csat: '4' }, true],
+    [{ csat: { gt: 4 } }, { csat: '4.0' }, false],
+    [{ csat: { lt: 3, gte: 1 } }, { csat: '2' }, true],
+    [{ csat: { lte: 3 } }, { csat: '3.5' }, false],
+    [{ csat: { eq: 4 } }, { csat: '4' }, true],
+    [{ csat: { ne: 4 } }, { csat: '4.0' }, true],
+    [{ priority: { in: ['P1'] } }, { priority: 'P1' }, true],
+    [{ priority: { not_in: ['P1'] } }, { priority: 'P1' }, false],
+    [{ subject: { matches: '^(refund|return)' } }, { subject: 'refund please' }, true],
+    [{ subject: { matches: '^(refund|return)' } }, { subject: 'a refund' }, false],
+    [{ amount: { empty: true } }, { amount: '  ' }, true],
+    [{ amount: { empty: false } }, { amount: '' }, false],
+    [{ any: [{ segment: 'vip' }, { amount: { gt: 1000 } }] }, { segment: 'vip', amount: 'n/a' }, true],
+    [{ any: [{ segment: 'vip' }, { amount: { gt: 1000 } }] }, { segment: 'retail', amount: '1500' }, true],
+    [{ all: [{ channel: 'email' }, { priority: 'P1' }] }, { channel: 'email', priority: 'P2' }, false],
+    [{ not: { channel: ['email', 'web'] } }, { channel: 'phone' }, true],
+    [{ not: { channel: ['email', 'web'] } }, { channel: 'web' }, false],
+  ])('%j on %j is %s', (raw, values, want) => {
+    expect(test(raw, values)).toBe(want);
+  });
+
+  it('stops at the first key that fails, so a later column is never read', () => {
+    expect(test({ type: 'fault', severity: { gte: 4 } }, { type: 'question', severity: 'n/a' })).toBe(false);
+    expect(test({ type: 'fault', severity: { gte: 4 } }, { type: 'fault', severity: 'n/a' })).toEqual({ error: 'severity "n/a" is not a number (>= 4)' });
+  });
+
+  it('a number that does not parse is an error, never a silent false, even under not', () => {
+    expect(test({ csat: { gte: 4 } }, { csat: 'four' })).toEqual({ error: 'csat "four" is not a number (>= 4)' });
+    expect(test({ csat: { gte: 4 } }, { csat: '' })).toEqual({ error: 'csat is empty, so it cannot be compared (>= 4)' });
+    expect(test({ not: { csat: { gte: 4 } } }, { csat: 'x' })).toHaveProperty('error');
+  });
+
+  it('any stops at the first item that decides, an error included', () => {
+    expect(test({ any: [{ amount: { gt: 10 } }, { segment: 'vip' }] }, { amount: 'x', segment: 'vip' })).toHaveProperty('error');
+  });
+
+  it('refuses a column the header lacks', () => {
+    expect(() => compileRowCondition(compileCondition({ region: 'eu' }), columns)).toThrow(/region/);
+  });
+
+  it('collects the columns it reads', () => {
+    const read = new Set<number>();
+    compileRowCondition(compileCondition({ any: [{ segment: 'vip' }, { amount: { gt: 1 } }], not: { channel: 'x' } }), columns, read);
+    expect([...read].sort()).toEqual([0, 3, 5]);
+  });
+
+  it.each([
+    ['4', 4],
+    [' -1.5 ', -1.5],
+    ['.5', 0.5],
+    ['1e3', 1000],
+    ['', undefined],
+    ['1,5', undefined],
+    ['12abc', undefined],
+    ['Infinity', undefined],
+  ])('parseNumber(%j) is %s', (text, want) => {
+    expect(parseNumber(text)).toBe(want);
+  });
+});

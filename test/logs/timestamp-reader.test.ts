@@ -1,0 +1,131 @@
+import { tz } from '@date-fns/tz';
+import { isValid, parse } from 'date-fns';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileFastPattern, createTimestampReader, datePartOf } from '../../src/logs/timestamp-reader.js';
+
+const read = (cell: string, zone = 'Europe/Berlin', pattern?: string): string => {
+  const r = createTimestampReader(zone, pattern);
+  const ms = r.read(cell);
+  return Number.isNaN(ms) ? `invalid: ${r.reason}` : `${new Date(ms).toISOString()}${r.dateOnly ? ' (date)' : ''}`;
+};
+
+describe('ISO 8601 cells', () => {
+  it.each([
+    ['2026-07-01T10:00:00Z', '2026-07-01T10:00:00.000Z'],
+    ['2026-07-01T10:00:00+02:00', '2026-07-01T08:00:00.000Z'],
+    ['2026-07-01 10:00:00', '2026-07-01T08:00:00.000Z'],
+    ['2026-01-15 10:00', '2026-01-15T09:00:00.000Z'],
+    [' 2026-01-15 10:00 ', '2026-01-15T09:00:00.000Z'],
+    ['2026-07-01', '2026-06-30T22:00:00.000Z (date)'],
+    ['2026-07-01T24:00', '2026-07-01T22:00:00.000Z'],
+    ['2026-10-25 02:30:00', '2026-10-25T00:30:00.000Z'],
+  ])('%j is %s in Europe/Berlin', (cell, want) => {
+    expect(read(cell)).toBe(want);
+  });
+
+  it.each([
+    ['2026-03-29 02:30:00', /daylight saving/],
+    ['2026-02-30 10:00', /not a real date/],
+    ['07/01/2026', /not an ISO 8601 timestamp/],
+  ])('refuses %j', (cell, reason) => {
+    expect(read(cell)).toMatch(reason);
+  });
+
+  it('reads New York local times on both sides of the DST changes', () => {
+    expect(read('2026-03-08 01:59:59', 'America/New_York')).toBe('2026-03-08T06:59:59.000Z');
+    expect(read('2026-03-08 03:00:00', 'America/New_York')).toBe('2026-03-08T07:00:00.000Z');
+    expect(read('2026-11-01 01:30:00', 'America/New_York')).toBe('2026-11-01T05:30:00.000Z');
+    expect(read('2026-11-01 02:00:00', 'America/New_York')).toBe('2026-11-01T07:00:00.000Z');
+  });
+
+  it('gives the end of the local day a cell names', () => {
+    const r = createTimestampReader('America/Sao_Paulo');
+    expect(new Date(r.endOfDay('2018-05-10 00:00:00')).toISOString()).toBe('2018-05-11T03:00:00.000Z');
+    expect(new Date(r.endOfDay('2018-05-10')).toISOString()).toBe('2018-05-11T03:00:00.000Z');
+    expect(Number.isNaN(r.endOfDay('soon'))).toBe(true);
+  });
+});
+
+describe('timestamp_format patterns', () => {
+  it.each([
+    ['07/01/2026 02:30:15 PM', 'MM/dd/yyyy hh:mm:ss a', '2026-07-01T18:30:15.000Z'],
+    ['07/01/2026 12:05:00 AM', 'MM/dd/yyyy hh:mm:ss a', '2026-07-01T04:05:00.000Z'],
+    ['07/01/2026 12:05:00 PM', 'MM/dd/yyyy hh:mm:ss a', '2026-07-01T16:05:00.000Z'],
+    ['01.07.2026 09:15', 'dd.MM.yyyy HH:mm', '2026-07-01T13:15:00.000Z'],
+    ['2026-07-01T09:15', "yyyy-MM-dd'T'HH:mm", '2026-07-01T13:15:00.000Z'],
+    ['1.7.26', 'd.M.yy', '2026-07-01T04:00:00.000Z (date)'],
+    ['Jul 1, 2026 9:15', 'MMM d, yyyy H:mm', '2026-07-01T13:15:00.000Z'],
+    ['2026-07-01 09:15 +0000', 'yyyy-MM-dd HH:mm xx', '2026-07-01T09:15:00.000Z'],
+  ])('%j read with %j (New York)', (cell, pattern, want) => {
+    expect(read(cell, 'America/New_York', pattern)).toBe(want);
+  });
+
+  it.each([
+    ['13/01/2026 02:30:15 PM', 'MM/dd/yyyy hh:mm:ss a'],
+    ['02/30/2026 02:30:15 PM', 'MM/dd/yyyy hh:mm:ss a'],
+    ['07/01/2026 13:30:15 PM', 'MM/dd/yyyy hh:mm:ss a'],
+    ['2026-07-01', 'MM/dd/yyyy hh:mm:ss a'],
+  ])('refuses %j with %j', (cell, pattern) => {
+    expect(read(cell, 'America/New_York', pattern)).toMatch(/^invalid: /);
+  });
+
+  it.each([
+    ['MM/dd/yyyy hh:mm:ss a', 'MM/dd/yyyy'],
+    ['dd.MM.yyyy HH:mm', 'dd.MM.yyyy'],
+    ["yyyy-MM-dd'T'HH:mm", 'yyyy-MM-dd'],
+    ['dd/MM/yy', undefined],
+    ['HH:mm dd.MM.yyyy', undefined],
+  ])('the date part of %j is %j', (pattern, part) => {
+    expect(datePartOf(pattern)).toBe(part);
+  });
+
+  it('reads a date alone with the date part of the pattern, as the start of that day', () => {
+    expect(read('05.09.2026', 'Europe/Berlin', 'dd.MM.yyyy HH:mm')).toBe('2026-09-04T22:00:00.000Z (date)');
+    expect(read('07/01/2026', 'America/New_York', 'MM/dd/yyyy hh:mm:ss a')).toBe('2026-07-01T04:00:00.000Z (date)');
+    const r = createTimestampReader('Europe/Berlin', 'dd.MM.yyyy HH:mm');
+    expect(new Date(r.endOfDay('05.09.2026')).toISOString()).toBe('2026-09-05T22:00:00.000Z');
+  });
+
+  it('reads the common tokens without date-fns, and leaves the rest to it', () => {
+    expect(compileFastPattern('MM/dd/yyyy hh:mm:ss a')).toBeDefined();
+    expect(compileFastPattern('dd.MM.yyyy HH:mm')).toBeDefined();
+    expect(compileFastPattern('MMM d, yyyy')).toBeUndefined();
+    expect(compileFastPattern('yyyy-MM-dd HH:mm xx')).toBeUndefined();
+  });
+
+  const patterns = ['MM/dd/yyyy hh:mm:ss a', 'dd.MM.yyyy HH:mm', 'yyyy-MM-dd HH:mm:ss', 'M/d/yyyy H:mm', 'dd/MM/yy', "yyyy-MM-dd'T'HH:mm:ss.SSS"];
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+  it('the fast path agrees with date-fns on every cell it reads', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...patterns),
+        fc.record({ y: fc.integer({ min: 1990, max: 2040 }), mo: fc.integer({ min: 0, max: 13 }), d: fc.integer({ min: 0, max: 32 }), h: fc.integer({ min: 0, max: 24 }), mi: fc.integer({ min: 0, max: 59 }), s: fc.integer({ min: 0, max: 59 }), ms: fc.integer({ min: 0, max: 999 }) }),
+        (pattern, f) => {
+          const h12 = f.h % 12 === 0 ? 12 : f.h % 12;
+          const cell = pattern
+            .replace('yyyy', String(f.y))
+            .replace(/\byy\b/, pad(f.y % 100))
+            .replace('MM', pad(f.mo))
+            .replace(/\bM\b/, String(f.mo))
+            .replace('dd', pad(f.d))
+            .replace(/\bd\b/, String(f.d))
+            .replace('HH', pad(f.h))
+            .replace(/\bH\b/, String(f.h))
+            .replace('hh', pad(h12))
+            .replace('mm', pad(f.mi))
+            .replace('ss', pad(f.s))
+            .replace('SSS', pad(f.ms, 3))
+            .replace(/\ba\b/, f.h < 12 ? 'AM' : 'PM')
+            .replace("'T'", 'T');
+          const ours = createTimestampReader('UTC', pattern).read(cell);
+          const theirs = parse(cell, pattern, new Date(Date.UTC(2000, 0, 1)), { in: tz('UTC') });
+          const expected = isValid(theirs) ? theirs.getTime() : Number.NaN;
+          expect(ours).toBe(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
