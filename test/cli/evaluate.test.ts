@@ -236,3 +236,28 @@ describe('bad registries and bad logs', () => {
 
   const records = (r: { stdout: string }) => (JSON.parse(r.stdout) as { breaches: BreachJson[] }).breaches.map((b) => `${b.standard} ${b.record}`);
 });
+
+describe('a dirty export: every problem located, nothing dropped', () => {
+  it('lists each bad row with file, line, record and reason, and still judges the rest', () => {
+    const r = promise(['breaches', '--registry', 'test/fixtures/evaluation/dirty-log', '--as-of', '2026-04-01', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const body = JSON.parse(r.stdout) as { breaches: BreachJson[]; invalid: { line: number; record: string; standard: string | null; reason: string }[]; duplicates: { record: string; line: number; first_line: number }[] };
+    expect(body.invalid.map((i) => `${i.line} ${i.record} ${i.standard ?? '-'}: ${i.reason}`)).toEqual([
+      '3 C-2 close-time: opened "2026-03-08 02:30:00" does not exist in America/New_York: the clocks skip it for daylight saving time',
+      '4 C-3 close-time: closed is before opened: it ends before it starts',
+      '5 C-4 -: has 5 cells, the header has 6',
+      '6 C-5 close-time: where: score "five" is not a number (>= 0)',
+      '7 C-6 -: holds bytes that are not UTF-8 (shown as U+FFFD)',
+      '11 C-9 -: a quote opened on line 11 is never closed',
+    ]);
+    expect(body.duplicates).toEqual([expect.objectContaining({ record: 'C-1', line: 8, first_line: 2 })]);
+    // the repeated key is judged as it occurs: 49 h on a 24 h promise
+    expect(body.breaches.map((b) => `${b.record} ${b.line} ${b.over_seconds}`)).toEqual(['C-1 8 90000']);
+  });
+
+  it('counts wall-clock time across the DST change: 23 h on the clock is 22 h elapsed', () => {
+    const body = JSON.parse(promise(['gaps', '--registry', 'test/fixtures/evaluation/dirty-log', '--as-of', '2026-04-01', '--format', 'json']).stdout) as { standards: { p50_seconds: number; records: number; met: number; invalid: number }[]; sources: { rows: number; invalid: number; duplicate_keys: number }[] };
+    expect(body.standards[0]).toMatchObject({ records: 4, met: 2, invalid: 1, p50_seconds: 22 * 3600 });
+    expect(body.sources[0]).toMatchObject({ rows: 9, invalid: 6, duplicate_keys: 1 });
+  });
+});
