@@ -77,6 +77,11 @@ export function selectFromRegistry(registry: Registry, filters: FilterOptions): 
 export interface EvaluateOptions {
   breaches: boolean;
   atRisk: boolean;
+  /** keep only breaches within these periods (default: the selection's) */
+  within?: PeriodRef[] | undefined;
+  /** also count every standard over periods of this length, with the details charts need */
+  alsoBy?: PeriodRef['kind'] | undefined;
+  details?: boolean | undefined;
   onBytes?: (n: number) => void;
 }
 
@@ -91,7 +96,9 @@ export async function evaluateLogs(io: Io, opened: OpenedRegistry, selection: Se
       fiscalYearStart: registry.settings.fiscalYearStart,
       breaches: options.breaches,
       atRisk: options.atRisk,
-      within: selection.periods,
+      within: options.within ?? selection.periods,
+      alsoBy: options.alsoBy,
+      details: options.details,
     },
   );
   for (const sourceId of evaluator.sourceIds().sort()) {

@@ -10,6 +10,7 @@ import { checkCommand } from './commands/check.js';
 import { gapsCommand } from './commands/gaps.js';
 import { initCommand } from './commands/init.js';
 import { listCommand } from './commands/list.js';
+import { reportCommand } from './commands/report.js';
 import { rulesCommand } from './commands/rules.js';
 import { decideColor } from './color.js';
 import type { CommandContext } from './context.js';
@@ -51,6 +52,7 @@ export async function runCli(argv: readonly string[], io: Io, now: () => Date = 
   program.addCommand(listCommand(ctx));
   program.addCommand(breachesCommand(ctx));
   program.addCommand(gapsCommand(ctx));
+  program.addCommand(reportCommand(ctx));
   program.addCommand(rulesCommand(ctx));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(program.configureOutput());
 

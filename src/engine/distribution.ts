@@ -21,6 +21,18 @@ export class Distribution {
     this.values[this.size++] = value;
   }
 
+  /** Counts of the values in `bins` equal bins from 0 to `upper`; values at or over `upper` in `over`. */
+  histogram(upper: number, bins: number): { counts: number[]; over: number } {
+    const counts = new Array<number>(bins).fill(0);
+    let over = 0;
+    for (let i = 0; i < this.size; i++) {
+      const v = this.values[i] as number;
+      if (v >= upper) over++;
+      else counts[Math.max(0, Math.floor((v / upper) * bins))]! += 1;
+    }
+    return { counts, over };
+  }
+
   /**
    * SPEC §2: the nearest-rank percentile, the smallest value with at least `share` of the
    * values at or below it; undefined when there are none.

@@ -4,7 +4,7 @@
  * timestamp reader come in, an Evaluation comes out; no files, no clock.
  */
 import type { LogRow, TimestampReader } from '../model/cells.js';
-import type { Breach, Evaluation, InvalidRecord, PeriodRef, SourceAccount, StandardAccount } from '../model/evaluation.js';
+import type { Breach, Evaluation, InvalidRecord, PeriodKind, PeriodRef, SourceAccount, StandardAccount } from '../model/evaluation.js';
 import type { Duration } from '../registry/duration.js';
 import type { Calendar, ServicePromise, Source, Standard } from '../registry/model.js';
 import { compileCalendar, type BusinessCalendar } from './calendar.js';
@@ -27,6 +27,10 @@ export interface EvaluationOptions {
   atRisk: boolean;
   /** keep only breaches whose start lies within one of these periods */
   within: readonly PeriodRef[] | undefined;
+  /** also count every standard over periods of this length (the report's quarter) */
+  alsoBy?: PeriodKind | undefined;
+  /** keep allowances and the spread of elapsed times for charts */
+  details?: boolean | undefined;
 }
 
 export interface EvaluationScope {
@@ -78,8 +82,11 @@ class StandardRun {
   readonly standard: Standard;
   readonly account: StandardAccount;
   readonly periods = new Map<string, PeriodAccumulator>();
+  /** the same records counted over the periods of `alsoBy` */
+  readonly summaries = new Map<string, PeriodAccumulator>();
   private readonly limits: Limits | undefined;
   private readonly finder: PeriodFinder;
+  private readonly summaryFinder: PeriodFinder | undefined;
   private readonly calendar: BusinessCalendar | undefined;
   private readonly judgement: Judgement = emptyJudgement();
   private readonly startName: string;
@@ -95,6 +102,7 @@ class StandardRun {
     this.account = { standard: standard.id, inPeriods: 0, outOfScope: 0, future: 0, invalidWithoutPeriod: 0, skippedWithoutPeriod: 0 };
     this.limits = limitsOf(standard);
     this.finder = new PeriodFinder(standard.period, options.timezone, options.fiscalYearStart);
+    this.summaryFinder = options.alsoBy === undefined ? undefined : new PeriodFinder(options.alsoBy, options.timezone, options.fiscalYearStart);
     const m = standard.measure;
     this.calendar = m.kind === 'duration' && m.calendar !== undefined ? calendars.get(m.calendar) : undefined;
     this.startName = startColumn(standard);
@@ -190,11 +198,8 @@ class StandardRun {
       return false;
     }
     const period = this.finder.find(startMs);
-    let acc = this.periods.get(period.key);
-    if (acc === undefined) {
-      acc = new PeriodAccumulator(period, s);
-      this.periods.set(period.key, acc);
-    }
+    const acc = this.accumulator(this.periods, period);
+    const summary = this.summaryFinder === undefined ? undefined : this.accumulator(this.summaries, this.summaryFinder.find(startMs));
     this.account.inPeriods++;
     const j = this.judgement;
     const m = s.measure;
@@ -213,6 +218,7 @@ class StandardRun {
         break;
     }
     acc.add(j);
+    summary?.add(j);
     if (j.outcome === 'invalid') {
       this.invalid(file, row.line, key, j.reason, period.key);
       return true;
@@ -221,6 +227,15 @@ class StandardRun {
       this.breach(period, file, row.line, key, startMs, j);
     }
     return false;
+  }
+
+  private accumulator(map: Map<string, PeriodAccumulator>, period: PeriodRef): PeriodAccumulator {
+    let acc = map.get(period.key);
+    if (acc === undefined) {
+      acc = new PeriodAccumulator(period, this.standard, this.options.details === true);
+      map.set(period.key, acc);
+    }
+    return acc;
   }
 
   /** SPEC §2 `skipped`: the cells the measure judges are empty, so no promise was made or kept yet. */
@@ -362,7 +377,7 @@ export class Evaluator {
     private readonly options: EvaluationOptions,
   ) {
     this.calendars = new Map(scope.calendars.map((c) => [c.id, compileCalendar(c)]));
-    this.out = { asOfMs: options.asOfMs, breaches: [], invalid: [], duplicates: [], gaps: [], promises: [], owners: [], dimensions: [], sources: [] };
+    this.out = { asOfMs: options.asOfMs, breaches: [], invalid: [], duplicates: [], gaps: [], summaries: [], promises: [], owners: [], dimensions: [], sources: [] };
     for (const standard of scope.standards) {
       const runs = this.runs.get(standard.source) ?? [];
       runs.push(new StandardRun(standard, this.calendars, options, this.out));
@@ -387,9 +402,13 @@ export class Evaluator {
   finish(): Evaluation {
     const asOf = this.options.asOfMs;
     const runs = [...this.runs.values()].flat();
-    const gaps = runs.flatMap((r) => [...r.periods.values()].map((acc) => acc.row(asOf)));
+    const rows = (maps: Map<string, PeriodAccumulator>[]) =>
+      maps
+        .flatMap((m) => [...m.values()].map((acc) => acc.row(asOf)))
+        .sort((a, b) => compare(a.standard, b.standard) || a.period.startMs - b.period.startMs);
     const out = this.out;
-    out.gaps = gaps.sort((a, b) => compare(a.standard, b.standard) || a.period.startMs - b.period.startMs);
+    out.gaps = rows(runs.map((r) => r.periods));
+    out.summaries = rows(runs.map((r) => r.summaries));
     out.breaches.sort((a, b) => compare(a.standard, b.standard) || a.startMs - b.startMs || compare(a.record, b.record) || compare(a.file, b.file) || a.line - b.line);
     out.invalid.sort((a, b) => compare(a.source, b.source) || compare(a.file, b.file) || a.line - b.line || compare(a.standard ?? '', b.standard ?? ''));
     out.duplicates.sort((a, b) => compare(a.source, b.source) || compare(a.file, b.file) || a.line - b.line);

@@ -1,5 +1,5 @@
 /** The counts of one standard in one period, and the row of the gap report they make (SPEC §2). */
-import type { GapRow, PeriodRef, PeriodStatus } from '../model/evaluation.js';
+import type { GapRow, Histogram, PeriodRef, PeriodStatus } from '../model/evaluation.js';
 import type { Standard } from '../registry/model.js';
 import { Distribution } from './distribution.js';
 import type { Judgement } from './measures.js';
@@ -28,13 +28,18 @@ export class PeriodAccumulator {
   private sum = 0;
   private values = 0;
   private readonly elapsed: Distribution | undefined;
+  private readonly limits: Distribution | undefined;
   private readonly credits = new Map<string, number>();
 
   constructor(
     readonly period: PeriodRef,
     private readonly standard: Standard,
+    /** keep what the report draws: allowances and the spread of elapsed times */
+    private readonly details = false,
   ) {
-    this.elapsed = standard.measure.kind === 'duration' ? new Distribution() : undefined;
+    const duration = standard.measure.kind === 'duration';
+    this.elapsed = duration ? new Distribution() : undefined;
+    this.limits = duration && details ? new Distribution() : undefined;
   }
 
   add(j: Judgement): void {
@@ -69,7 +74,10 @@ export class PeriodAccumulator {
         break;
     }
     // SPEC §2: percentiles over met and breached records, an open breach counting its time to as_of.
-    if (this.elapsed !== undefined && (j.outcome === 'met' || j.outcome === 'breached')) this.elapsed.add(j.elapsedMs);
+    if (this.elapsed !== undefined && (j.outcome === 'met' || j.outcome === 'breached')) {
+      this.elapsed.add(j.elapsedMs);
+      if (Number.isFinite(j.limitMs)) this.limits?.add(j.limitMs);
+    }
   }
 
   row(asOfMs: number): GapRow {
@@ -87,6 +95,8 @@ export class PeriodAccumulator {
     const judged = met + breached;
     const compliance = judged === 0 ? undefined : met / judged;
     const seconds = (ms: number | undefined): number | undefined => (ms === undefined ? undefined : Math.round(ms) / 1000);
+    const pTarget = this.elapsed?.quantile(s.target);
+    const typicalLimit = this.limits?.quantile(0.5);
     return {
       standard: s.id,
       promise: s.promise,
@@ -105,9 +115,33 @@ export class PeriodAccumulator {
       status: periodStatus(compliance, s.target, this.period, asOfMs),
       p50Seconds: seconds(this.elapsed?.quantile(0.5)),
       p90Seconds: seconds(this.elapsed?.quantile(0.9)),
-      pTargetSeconds: seconds(this.elapsed?.quantile(s.target)),
+      pTargetSeconds: seconds(pTarget),
       average,
       credits: Object.fromEntries([...this.credits].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+      ...(this.details && this.elapsed !== undefined
+        ? { typicalLimitSeconds: seconds(typicalLimit), histogram: histogramOf(this.elapsed, Math.max(typicalLimit ?? 0, pTarget ?? 0)) }
+        : {}),
     };
   }
+}
+
+const BINS = 24;
+
+/** Bins up to a round figure a little past both the allowance and the limit kept, so both marks show. */
+function histogramOf(elapsed: Distribution, reach: number): Histogram | undefined {
+  if (elapsed.count === 0) return undefined;
+  const upperMs = niceCeiling(Math.max(reach * 1.25, 60_000));
+  const { counts, over } = elapsed.histogram(upperMs, BINS);
+  return { upperSeconds: upperMs / 1000, counts, over };
+}
+
+/** The next "round" length of time at or above ms: 1, 2, 3, 4, 6 or 8 of a minute, hour or day unit, in steps of BINS. */
+function niceCeiling(ms: number): number {
+  const units = [60_000, 3_600_000, 86_400_000];
+  for (const unit of units) {
+    for (const m of [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48]) {
+      if (unit * m >= ms) return unit * m;
+    }
+  }
+  return Math.ceil(ms / 86_400_000 / 7) * 7 * 86_400_000;
 }

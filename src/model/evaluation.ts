@@ -111,6 +111,17 @@ export interface GapRow {
   average: number | undefined;
   /** credits owed for this period's breaches, by currency */
   credits: Record<string, number>;
+  /** with details (the report): the median allowance of judged records, seconds (duration only) */
+  typicalLimitSeconds?: number | undefined;
+  /** with details (the report): how the elapsed times of judged records spread (duration only) */
+  histogram?: Histogram | undefined;
+}
+
+/** Equal bins of elapsed time from 0 to `upperSeconds`; `over` counts the rest. */
+export interface Histogram {
+  upperSeconds: number;
+  counts: number[];
+  over: number;
 }
 
 export interface PromiseRollup {
@@ -187,6 +198,8 @@ export interface Evaluation {
   invalid: InvalidRecord[];
   duplicates: DuplicateKey[];
   gaps: GapRow[];
+  /** with `alsoBy`: every standard's rows over periods of that length too (the report's quarter) */
+  summaries: GapRow[];
   promises: PromiseRollup[];
   owners: OwnerRollup[];
   dimensions: DimensionRollup[];

@@ -1,0 +1,76 @@
+/** `promise report`: the quarterly (or --period) report of SPEC §4, as HTML, Markdown or JSON. */
+import { TZDate } from '@date-fns/tz';
+import { addDays, format } from 'date-fns';
+import { Command } from 'commander';
+import type { PeriodRef } from '../../model/evaluation.js';
+import { UsageError } from '../../model/errors.js';
+import { periodOf, shiftPeriod } from '../../engine/period.js';
+import { locate } from '../../registry/locate.js';
+import { buildReport } from '../../report/report/data.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../report/report/index.js';
+import type { CommandContext } from '../context.js';
+import { evaluateLogs, requireValid, selectFromRegistry } from '../evaluate-logs.js';
+import { evaluationExitCode } from '../exit-code.js';
+import { openRegistry, type OpenedRegistry } from '../open-registry.js';
+import { pickFormat } from '../options.js';
+import { writeReport } from '../output.js';
+import { addFilterOptions, type EvaluatingOptions } from './evaluating.js';
+
+const FORMATS = Object.keys(REPORT_FORMATS) as ReportFormat[];
+
+/** Promises due for review are those whose review_by falls within this many days of as_of, or before. */
+const REVIEW_HORIZON_DAYS = 90;
+
+/** `check`'s statement-mismatch findings, each tied to the promise whose statement it points into. */
+function mismatchesByPromise(opened: OpenedRegistry) {
+  const { registry } = opened;
+  return opened.diagnostics
+    .filter((d) => d.rule === 'statement-mismatch')
+    .flatMap((d) => {
+      const promise = registry.promises.find((p) => {
+        const file = registry.files.get(p.at.file);
+        if (file === undefined || p.at.file !== d.file) return false;
+        const loc = locate(file, [...p.at.path, 'statement']);
+        return d.line >= loc.line && d.line <= loc.endLine;
+      });
+      return promise === undefined ? [] : [{ ...d, promise: promise.id }];
+    });
+}
+
+export function reportCommand(ctx: CommandContext): Command {
+  const cmd = new Command('report').description('the quarterly report (or --period): promises kept, standards against target and trend, scorecards, recovery, gaps, data quality');
+  addFilterOptions(cmd, FORMATS).action(async (options: EvaluatingOptions) => {
+    const formatName = pickFormat(options.format, FORMATS);
+    if (options.period.length > 1) throw new UsageError('report covers one period: give --period once', 'e.g. --period 2026-Q3');
+    const opened = await openRegistry(ctx.io, options, ctx.now);
+    requireValid(opened);
+    const { registry } = opened;
+    const { timezone, fiscalYearStart } = registry.settings;
+    const asOfMs = opened.asOf.getTime();
+    const selection = selectFromRegistry(registry, options);
+    // SPEC §4 default: the last quarter that has finished at as_of
+    const period: PeriodRef = selection.periods?.[0] ?? shiftPeriod(periodOf(asOfMs, 'quarter', timezone, fiscalYearStart), -1, timezone, fiscalYearStart);
+    const trend = [-3, -2, -1].map((by) => shiftPeriod(period, by, timezone, fiscalYearStart));
+    const evaluation = await evaluateLogs(ctx.io, opened, { ...selection, periods: undefined }, { breaches: true, atRisk: false, alsoBy: period.kind, details: true, within: [period] });
+    const asOfLocal = new TZDate(asOfMs, timezone);
+    const report = buildReport({
+      registry: registry.settings.name,
+      timezone,
+      asOfMs,
+      period,
+      previous: trend[2] as PeriodRef,
+      trend: [...trend, period],
+      evaluation,
+      promises: selection.promises,
+      standards: selection.standards,
+      owners: registry.owners,
+      mismatches: mismatchesByPromise(opened).filter((m) => selection.promises.some((p) => p.id === m.promise)),
+      asOfDate: format(asOfLocal, 'yyyy-MM-dd'),
+      reviewHorizon: format(addDays(asOfLocal, REVIEW_HORIZON_DAYS), 'yyyy-MM-dd'),
+    });
+    await writeReport(ctx.io, REPORT_FORMATS[formatName](report), options.out);
+    const missed = report.promises.flatMap((p) => p.standards).filter((s) => s.status === 'missed').length;
+    ctx.setExitCode(evaluationExitCode({ breaches: report.headline.breaches, missed }, options.failOn));
+  });
+  return cmd;
+}

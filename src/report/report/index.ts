@@ -1,0 +1,13 @@
+import type { QuarterlyReport } from './data.js';
+import { formatReportJson } from './json.js';
+import { formatReportMd } from './md.js';
+
+export type ReportFormatter = (report: QuarterlyReport) => string;
+
+/** `promise report --format`: adding a format is a file and an entry here. */
+export const REPORT_FORMATS = {
+  md: formatReportMd,
+  json: formatReportJson,
+} as const satisfies Record<string, ReportFormatter>;
+
+export type ReportFormat = keyof typeof REPORT_FORMATS;

@@ -1,0 +1,128 @@
+/** The report in Markdown: for a wiki page or a pull-request comment, the same content as the HTML. */
+import { formatShare } from '../shared/describe.js';
+import { escapeMarkdownCell } from '../shared/escape.js';
+import { markdownTable } from '../shared/markdown.js';
+import { formatCredits, localTime, percent, points, shortDuration } from '../shared/time.js';
+import { plural } from '../shared/words.js';
+import type { QuarterlyReport, ReportStandard, Scorecard } from './data.js';
+
+/** Invalid records listed before "and N more". */
+export const INVALID_SHOWN = 50;
+
+const md = escapeMarkdownCell;
+
+const mean = (value: number | undefined): string => (value === undefined ? '–' : `mean ${Number(value.toFixed(2))}`);
+
+function trendText(s: ReportStandard): string {
+  return s.trend.map((t) => `${t.period} ${s.kind === 'average' ? mean(t.average) : percent(t.compliance)}`).join(' → ');
+}
+
+/** How long delivery took, against the promise: the realistic promise is the limit kept at the target share. */
+export function distributionText(s: ReportStandard): string {
+  const d = s.distribution;
+  if (d === undefined || d.p50Seconds === undefined) return '';
+  const typical = d.promisedSeconds !== undefined && !/^[\d.]+[smhdw]$/.test(s.limit) ? ` (about ${shortDuration(d.promisedSeconds)} of ${s.calendar === undefined ? '' : 'open '}time for a typical record)` : '';
+  const kept = s.target === 0.9 ? '' : `; ${formatShare(s.target)} within ${shortDuration(d.realisticSeconds)}`;
+  return `half within ${shortDuration(d.p50Seconds)}, 90% within ${shortDuration(d.p90Seconds)}${kept}; promised: within ${s.limit}${typical}`;
+}
+
+function meanChange(s: ReportStandard): string {
+  if (s.average === undefined || s.previousAverage === undefined) return '–';
+  const d = s.average - s.previousAverage;
+  return `${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(2)}`;
+}
+
+function scorecardTable(cards: readonly Scorecard[], first: string): string {
+  return markdownTable(
+    [first, 'promises kept', 'broken', 'in progress', 'unmeasured', 'standards met', 'missed', 'compliance', 'breaches'],
+    cards.map((c) => [c.title === c.name ? c.name : `${c.title} (${c.name})`, `${c.kept} of ${c.promises}`, c.broken, c.inProgress, c.unmeasured, `${c.standardsMet} of ${c.standards}`, c.standardsMissed, percent(c.compliance), c.breaches]),
+    [1, 2, 3, 4, 5, 6, 7, 8],
+  );
+}
+
+export function formatReportMd(r: QuarterlyReport): string {
+  const zone = r.timezone;
+  const h = r.headline;
+  const out: string[] = [];
+  out.push(`# ${md(r.registry)}: service report ${r.period.key}\n\n`);
+  out.push(`${localTime(r.period.startMs, zone).slice(0, 10)} to ${localTime(r.period.endMs - 1, zone).slice(0, 10)} (${zone}), as of ${localTime(r.asOfMs, zone)}.`);
+  out.push(r.finished ? '\n' : ' The period is still running: its figures are not final.\n');
+
+  out.push('\n## Headline\n\n');
+  out.push(`- **Promises kept: ${h.promisesKept} of ${h.promisesMade}** (${h.promisesBroken} broken, ${h.promisesInProgress} in progress, ${h.promisesUnmeasured} unmeasured)\n`);
+  out.push(`- **Standards met: ${h.standardsMet} of ${h.standards}** (${h.standardsMissed} missed)\n`);
+  out.push(`- **Breaches: ${h.breaches}** (${h.openBreaches} still open)\n`);
+  out.push(`- **Credits owed: ${formatCredits(h.credits) || 'none'}**\n`);
+
+  out.push('\n## Promises\n');
+  for (const p of r.promises) {
+    out.push(`\n### ${md(p.statement)}\n\n`);
+    out.push(`\`${p.id}\` · owner: ${md(p.ownerName)} · ${p.dimension} · **${p.status}**\n\n`);
+    if (p.standards.length === 0) {
+      out.push('No standard measures this promise: it cannot be called kept.\n');
+      continue;
+    }
+    out.push(
+      markdownTable(
+        ['standard', 'measure', 'target', r.period.key, `vs ${r.previous.key}`, 'status', 'last four periods'],
+        p.standards.map((s) => [
+          s.id,
+          s.measure,
+          s.kind === 'average' ? s.limit : formatShare(s.target),
+          s.kind === 'average' ? mean(s.average) : percent(s.compliance),
+          s.kind === 'average' ? meanChange(s) : points(s.change),
+          s.periods.length > 1 ? `${s.status} (${s.periods.map((x) => `${x.period}: ${x.status}`).join(', ')})` : s.status,
+          trendText(s),
+        ]),
+      ),
+    );
+    const delivery = p.standards.filter((s) => distributionText(s) !== '');
+    if (delivery.length > 0) {
+      out.push('\n');
+      for (const s of delivery) out.push(`- Delivery of \`${s.id}\`: ${distributionText(s)}.\n`);
+    }
+  }
+
+  out.push('\n## Owner scorecards\n\n', scorecardTable(r.owners, 'owner'));
+  out.push('\n## SERVQUAL dimensions\n\n', scorecardTable(r.dimensions, 'dimension'));
+
+  out.push('\n## Service recovery\n\n');
+  if (r.recovery.worst.length === 0) out.push('No breaches in the period.\n');
+  else {
+    out.push(`The ${plural(r.recovery.worst.length, 'worst breach', 'worst breaches')}:\n\n`);
+    out.push(
+      markdownTable(
+        ['standard', 'record', 'started', 'due', 'done', 'late by'],
+        r.recovery.worst.map((b) => [b.standard, b.record, localTime(b.startMs, zone), localTime(b.dueMs, zone), b.open ? 'open' : localTime(b.endMs, zone), shortDuration(b.overSeconds)]),
+      ),
+    );
+  }
+  if (r.recovery.remedies.length > 0) {
+    out.push('\nRemedies owed:\n\n');
+    out.push(
+      markdownTable(
+        ['standard', 'remedy', 'breaches', 'credit owed'],
+        r.recovery.remedies.map((m) => [m.standard, m.action, m.breaches, m.total === undefined ? '' : `${Number(m.total.toFixed(2))} ${m.currency ?? ''}`]),
+        [2, 3],
+      ),
+    );
+    out.push(`\nCredits owed in all: ${formatCredits(r.recovery.credits) || 'none'}.\n`);
+  }
+
+  out.push('\n## Structural gaps\n\n');
+  const s = r.structural;
+  if (s.unmeasured.length + s.mismatches.length + s.dueForReview.length === 0) out.push('None: every promise is measured, says what its standards measure, and is not due for review.\n');
+  for (const u of s.unmeasured) out.push(`- **Unmeasured**: \`${u.promise}\` "${md(u.statement)}" has no standard.\n`);
+  for (const m of s.mismatches) out.push(`- **Statement mismatch** (\`${m.file}:${m.line}\`): ${md(m.message)}.\n`);
+  for (const d of s.dueForReview) out.push(`- **${d.overdue ? 'Review overdue' : 'Due for review'}** on ${d.reviewBy}: \`${d.promise}\` "${md(d.statement)}".\n`);
+
+  out.push('\n## Data quality\n\n');
+  out.push(markdownTable(['source', 'files', 'rows', 'invalid rows', 'repeated keys'], r.dataQuality.sources.map((x) => [x.source, x.files, x.rows, x.invalid, x.duplicateKeys]), [1, 2, 3, 4]));
+  const invalid = r.dataQuality.invalid;
+  if (invalid.length > 0) {
+    out.push(`\nRecords that could not be judged (${invalid.length}):\n\n`);
+    for (const i of invalid.slice(0, INVALID_SHOWN)) out.push(`- \`${i.file}:${i.line}\` ${md(i.record)} ${i.standard ?? 'unreadable row'}: ${md(i.reason)}\n`);
+    if (invalid.length > INVALID_SHOWN) out.push(`- … and ${invalid.length - INVALID_SHOWN} more (\`--format json\` lists them all)\n`);
+  }
+  return out.join('');
+}
