@@ -138,14 +138,15 @@ export function judgeDeadline(plan: MeasurePlan, row: RowView, startMs: number, 
   reset(j);
   const m = plan.measure;
   if (m.kind !== 'deadline') throw new TypeError('judgeDeadline needs a deadline measure');
-  const dueStatus = row.time(plan.due);
-  if (dueStatus === 'empty') {
+  if (row.cell(plan.due).trim() === '') {
     // SPEC §2: an empty due means no promise was made for this record.
     j.outcome = 'skipped';
     return;
   }
+  // with due_is_date the time of day is ignored, so it need not exist (a midnight the clocks skip)
+  const dueStatus = m.due_is_date === true ? 'date' : row.time(plan.due);
   if (dueStatus === 'bad') return invalid(j, `${m.due} ${row.reason(plan.due)}`);
-  const byDate = m.due_is_date === true || dueStatus === 'date';
+  const byDate = dueStatus === 'date';
   const dueCell = byDate ? row.endOfDay(plan.due) : row.value(plan.due);
   if (Number.isNaN(dueCell)) return invalid(j, `${m.due} ${row.reason(plan.due)}`);
   const due = dueCell + (m.grace?.kind === 'time' ? Math.round(m.grace.seconds * 1000) : 0);

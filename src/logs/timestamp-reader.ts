@@ -283,7 +283,9 @@ export function createTimestampReader(zone: string, pattern?: string): Timestamp
         reader.reason = `"${text}" is not ${expected}`;
         return Number.NaN;
       }
-      return clock.endOfDay(f.y, f.mo, f.d);
+      const end = clock.endOfDay(f.y, f.mo, f.d);
+      if (Number.isNaN(end)) reader.reason = `"${text}": the end of that day does not exist in ${zone}`;
+      return end;
     },
   };
   return reader;

@@ -95,10 +95,14 @@ export class ZoneClock {
     return fromLocal(this.zone, y, mo, d, h, mi, s, ms)?.getTime() ?? Number.NaN;
   }
 
-  /** The start of the local day after the given one: "the end of that day". */
+  /**
+   * The start of the local day after the given one: "the end of that day". Where the clocks
+   * skip midnight itself, the day ends at the jump: just after its last millisecond.
+   */
   endOfDay(y: number, mo: number, d: number): number {
     const next = new Date(Date.UTC(y, mo - 1, d + 1));
-    return this.toInstant(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, 0, 0, 0);
+    const midnight = this.toInstant(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, 0, 0, 0);
+    return Number.isNaN(midnight) ? this.toInstant(y, mo, d, 23, 59, 59, 999) + 1 : midnight;
   }
 
   private dayOffset(y: number, mo: number, d: number): number {

@@ -290,3 +290,28 @@ describe('keys and rows', () => {
     expect(e.gaps.find((g) => g.standard === 'reply')).toMatchObject({ records: 3, met: 2, pending: 0, breached: 1 });
   });
 });
+
+describe('midnights the clocks skip', () => {
+  // America/Sao_Paulo moved its clocks from 00:00 to 01:00 on 15 October 2017
+  const files = {
+    ...registry(std('deliver', '{ kind: deadline, start: ordered, done: delivered, due: estimate, due_is_date: true }')),
+    'promise.yaml': 'version: 1\nname: Test Registry\ntimezone: America/Sao_Paulo\n',
+  };
+  it('a due date whose next midnight does not exist ends at the jump; a due time that does not exist is ignored with due_is_date', async () => {
+    const e = await evaluate({
+      files,
+      logs: {
+        tickets: `id,ordered,delivered,estimate
+on-time,2017-10-10 10:00:00,2017-10-14 23:59:59,2017-10-14
+at-jump,2017-10-10 10:00:00,2017-10-15 01:00:00,2017-10-14 00:00:00
+skipped-midnight,2017-10-10 10:00:00,2017-10-15 20:00:00,2017-10-15 00:00:00
+`,
+      },
+      asOf: '2017-11-01T00:00:00Z',
+    });
+    expect(outcomes(e)).toEqual({ 'at-jump': 'breached' });
+    const late = e.breaches[0];
+    expect(new Date(late?.dueMs ?? 0).toISOString()).toBe('2017-10-15T03:00:00.000Z');
+    expect(e.gaps[0]).toMatchObject({ met: 2, breached: 1, invalid: 0 });
+  });
+});
