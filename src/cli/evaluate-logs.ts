@@ -124,6 +124,19 @@ export async function evaluateLogs(io: Io, opened: OpenedRegistry, selection: Se
       const fileRun = run.file(file.display, csv.header);
       for await (const batch of csv.batches()) fileRun.push(batch);
     }
+    while (run.needsKeyPass()) {
+      // a log too long to keep every key: the keys the filter may have seen are confirmed here
+      const pass = run.keyPass();
+      for (const file of files.files) {
+        const csv = await openCsv(file.abs, file.display, source.delimiter === undefined ? {} : { delimiter: source.delimiter }).catch((err: unknown) => {
+          if (err instanceof EmptyLogError) return undefined;
+          throw err;
+        });
+        if (csv === undefined) continue;
+        const push = pass(file.display, csv.header);
+        for await (const batch of csv.batches()) push(batch);
+      }
+    }
   }
   return evaluator.finish();
 }

@@ -326,13 +326,7 @@ export class FileRun {
         run.out.invalid.push({ source: run.source.id, standard: undefined, file: this.display, line: row.line, record: key, reason: row.problem, period: undefined });
         continue;
       }
-      if (key !== '') {
-        const first = run.keys.see(key, this.display, row.line);
-        if (first !== undefined) {
-          run.account.duplicateKeys++;
-          run.out.duplicates.push({ source: run.source.id, record: key, file: this.display, line: row.line, firstFile: first.file, firstLine: first.line });
-        }
-      }
+      if (key !== '') run.keys.see(key, this.display, row.line);
       view.load(row.cells, row.line);
       let bad = false;
       for (const s of standards) if (s.judge(view, this.display, key)) bad = true;
@@ -353,6 +347,34 @@ export class SourceRun {
     readonly out: Evaluation,
   ) {
     this.account = { source: source.id, files: 0, rows: 0, invalid: 0, duplicateKeys: 0, standards: standards.map((s) => s.account) };
+  }
+
+  /**
+   * True when repeated keys must be confirmed by reading the source's keys once more (only
+   * for a log too long to keep every key): call `keyPass` for each file, in the same order.
+   */
+  needsKeyPass(): boolean {
+    return this.keys.needsPass();
+  }
+
+  keyPass(): (display: string, header: readonly string[]) => (rows: readonly LogRow[]) => void {
+    const recheck = this.keys.startPass();
+    return (display, header) => {
+      const index = header.indexOf(this.source.key);
+      return (rows) => {
+        if (index < 0) return;
+        for (const row of rows) {
+          const key = (row.cells[index] ?? '').trim();
+          if (row.problem === undefined && key !== '') recheck(key, display, row.line);
+        }
+      };
+    };
+  }
+
+  /** The repeated keys, once the first pass (and a key pass, if one was needed) is over. */
+  finishKeys(): void {
+    for (const r of this.keys.repeats()) this.out.duplicates.push({ source: this.source.id, ...r });
+    this.account.duplicateKeys = this.keys.repeats().length;
   }
 
   /** A file with no header and no rows: counted, nothing to compile. */
@@ -411,6 +433,7 @@ export class Evaluator {
     out.summaries = rows(runs.map((r) => r.summaries));
     out.breaches.sort((a, b) => compare(a.standard, b.standard) || a.startMs - b.startMs || compare(a.record, b.record) || compare(a.file, b.file) || a.line - b.line);
     out.invalid.sort((a, b) => compare(a.source, b.source) || compare(a.file, b.file) || a.line - b.line || compare(a.standard ?? '', b.standard ?? ''));
+    for (const run of this.sources) run.finishKeys();
     out.duplicates.sort((a, b) => compare(a.source, b.source) || compare(a.file, b.file) || a.line - b.line);
     out.sources = this.sources.map((s) => s.account).sort((a, b) => compare(a.source, b.source));
     for (const s of out.sources) s.standards.sort((a, b) => compare(a.standard, b.standard));

@@ -94,7 +94,7 @@ export class PeriodAccumulator {
     }
     const judged = met + breached;
     const compliance = judged === 0 ? undefined : met / judged;
-    const seconds = (ms: number | undefined): number | undefined => (ms === undefined ? undefined : Math.round(ms) / 1000);
+    // Distribution keeps whole seconds
     const pTarget = this.elapsed?.quantile(s.target);
     const typicalLimit = this.limits?.quantile(0.5);
     return {
@@ -113,13 +113,13 @@ export class PeriodAccumulator {
       target: s.target,
       gap: compliance === undefined ? undefined : compliance - s.target,
       status: periodStatus(compliance, s.target, this.period, asOfMs),
-      p50Seconds: seconds(this.elapsed?.quantile(0.5)),
-      p90Seconds: seconds(this.elapsed?.quantile(0.9)),
-      pTargetSeconds: seconds(pTarget),
+      p50Seconds: this.elapsed?.quantile(0.5),
+      p90Seconds: this.elapsed?.quantile(0.9),
+      pTargetSeconds: pTarget,
       average,
       credits: Object.fromEntries([...this.credits].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
       ...(this.details && this.elapsed !== undefined
-        ? { typicalLimitSeconds: seconds(typicalLimit), histogram: histogramOf(this.elapsed, Math.max(typicalLimit ?? 0, pTarget ?? 0)) }
+        ? { typicalLimitSeconds: typicalLimit, histogram: histogramOf(this.elapsed, Math.max(typicalLimit ?? 0, pTarget ?? 0)) }
         : {}),
     };
   }
@@ -128,20 +128,19 @@ export class PeriodAccumulator {
 const BINS = 24;
 
 /** Bins up to a round figure a little past both the allowance and the limit kept, so both marks show. */
-function histogramOf(elapsed: Distribution, reach: number): Histogram | undefined {
+function histogramOf(elapsed: Distribution, reachSeconds: number): Histogram | undefined {
   if (elapsed.count === 0) return undefined;
-  const upperMs = niceCeiling(Math.max(reach * 1.25, 60_000));
-  const { counts, over } = elapsed.histogram(upperMs, BINS);
-  return { upperSeconds: upperMs / 1000, counts, over };
+  const upperSeconds = niceCeiling(Math.max(reachSeconds * 1.25, 60));
+  const { counts, over } = elapsed.histogram(upperSeconds, BINS);
+  return { upperSeconds, counts, over };
 }
 
-/** The next "round" length of time at or above ms: 1, 2, 3, 4, 6 or 8 of a minute, hour or day unit, in steps of BINS. */
-function niceCeiling(ms: number): number {
-  const units = [60_000, 3_600_000, 86_400_000];
-  for (const unit of units) {
+/** The next round length of time at or above `seconds`: 1, 2, 3, 4, 6, 8, 12, ... minutes, hours or days. */
+function niceCeiling(seconds: number): number {
+  for (const unit of [60, 3_600, 86_400]) {
     for (const m of [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48]) {
-      if (unit * m >= ms) return unit * m;
+      if (unit * m >= seconds) return unit * m;
     }
   }
-  return Math.ceil(ms / 86_400_000 / 7) * 7 * 86_400_000;
+  return Math.ceil(seconds / 604_800) * 604_800;
 }

@@ -7,12 +7,13 @@
 import { tz } from '@date-fns/tz';
 import { isValid, parse } from 'date-fns';
 import type { TimestampReader } from '../model/cells.js';
-import { ZoneClock } from './timestamp.js';
+import { utcMs, ZoneClock } from './timestamp.js';
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) return 29;
+  return DAYS_IN_MONTH[month - 1] ?? 0;
 }
 
 /** Wall-clock fields as read from a cell; `offset` in minutes when the cell carries one. */
@@ -43,30 +44,100 @@ function validFields(f: Fields): boolean {
   );
 }
 
-function isoFields(text: string): Fields | undefined {
-  const m = ISO.exec(text);
-  if (m === null) return undefined;
-  let offset: number | undefined;
-  const zone = m[8];
-  if (zone !== undefined) {
-    if (zone === 'Z' || zone === 'z') offset = 0;
-    else {
-      const digits = zone.slice(1).replace(':', '');
-      offset = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0');
-      if (zone[0] === '-') offset = -offset;
+const ZERO = 48;
+const DASH = 45;
+const COLON = 58;
+const SPACE = 32;
+
+/** The value of `count` digits at `at`, or -1 when any of them is not a digit. */
+function digits(text: string, at: number, count: number): number {
+  if (at + count > text.length) return -1;
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const c = text.charCodeAt(i) - ZERO;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * ISO 8601 as exports write it: `YYYY-MM-DD`, then optionally `T` or a space and `HH:MM`,
+ * `:SS`, a fraction after `.` or `,`, spaces, and `Z` or an offset `±HH`, `±HHMM`, `±HH:MM`.
+ * Read by hand, character by character: it is the hottest path of an evaluation.
+ */
+/** The fields of the cell being read on the hot path: one object, filled in place. */
+const scratch: Fields = { y: 0, mo: 0, d: 0, h: 0, mi: 0, s: 0, ms: 0, dateOnly: true, offset: undefined };
+
+function readIso(text: string, f: Fields): Fields | undefined {
+  const n = text.length;
+  if (n < 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return undefined;
+  const y = digits(text, 0, 4);
+  const mo = digits(text, 5, 2);
+  const d = digits(text, 8, 2);
+  if (y < 0 || mo < 0 || d < 0) return undefined;
+  f.y = y;
+  f.mo = mo;
+  f.d = d;
+  f.h = 0;
+  f.mi = 0;
+  f.s = 0;
+  f.ms = 0;
+  f.dateOnly = true;
+  f.offset = undefined;
+  let i = 10;
+  const t = text.charCodeAt(i);
+  if ((t === 84 || t === SPACE) && text.charCodeAt(i + 3) === COLON) {
+    const h = digits(text, i + 1, 2);
+    const mi = digits(text, i + 4, 2);
+    if (h < 0 || mi < 0) return undefined;
+    f.h = h;
+    f.mi = mi;
+    f.dateOnly = false;
+    i += 6;
+    if (text.charCodeAt(i) === COLON) {
+      const s = digits(text, i + 1, 2);
+      if (s < 0) return undefined;
+      f.s = s;
+      i += 3;
+      const sep = text.charCodeAt(i);
+      if (sep === 46 || sep === 44) {
+        let j = i + 1;
+        let fraction = 0;
+        let scale = 1;
+        while (j < n && j - i <= 9) {
+          const c = text.charCodeAt(j) - ZERO;
+          if (c < 0 || c > 9) break;
+          if (scale < 1000) {
+            fraction = fraction * 10 + c;
+            scale *= 10;
+          }
+          j++;
+        }
+        if (j === i + 1) return undefined;
+        f.ms = Math.floor((fraction * 1000) / scale);
+        i = j;
+      }
     }
   }
-  return {
-    y: Number(m[1]),
-    mo: Number(m[2]),
-    d: Number(m[3]),
-    h: m[4] === undefined ? 0 : Number(m[4]),
-    mi: m[5] === undefined ? 0 : Number(m[5]),
-    s: m[6] === undefined ? 0 : Number(m[6]),
-    ms: m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000),
-    dateOnly: m[4] === undefined,
-    offset,
-  };
+  while (i < n && text.charCodeAt(i) === SPACE) i++;
+  if (i === n) return f;
+  const z = text.charCodeAt(i);
+  if ((z === 90 || z === 122) && i + 1 === n) {
+    f.offset = 0;
+    return f;
+  }
+  if (z !== 43 && z !== DASH) return undefined;
+  const oh = digits(text, i + 1, 2);
+  if (oh < 0) return undefined;
+  let om = 0;
+  const rest = n - (i + 3);
+  if (rest === 3 && text.charCodeAt(i + 3) === COLON) om = digits(text, i + 4, 2);
+  else if (rest === 2) om = digits(text, i + 3, 2);
+  else if (rest !== 0) return undefined;
+  if (om < 0) return undefined;
+  f.offset = (z === DASH ? -1 : 1) * (oh * 60 + om);
+  return f;
 }
 
 type FieldName = 'y' | 'y2' | 'mo' | 'd' | 'h' | 'h12' | 'mi' | 's' | 'ms' | 'ampm';
@@ -249,7 +320,7 @@ export function createTimestampReader(zone: string, pattern?: string): Timestamp
     for (const read of order) if (read !== undefined) readers.push({ read, date: date.includes(read) });
   }
   const fields = (text: string): Fields | undefined => {
-    if (pattern === undefined) return isoFields(text);
+    if (pattern === undefined) return readIso(text, scratch);
     for (const r of readers) {
       const f = r.read(text);
       if (f !== undefined) {
@@ -271,7 +342,7 @@ export function createTimestampReader(zone: string, pattern?: string): Timestamp
         return Number.NaN;
       }
       reader.dateOnly = f.dateOnly;
-      if (f.offset !== undefined) return Date.UTC(f.y, f.mo - 1, f.d, f.h, f.mi, f.s, f.ms) - f.offset * 60_000;
+      if (f.offset !== undefined) return utcMs(f.y, f.mo, f.d, f.h, f.mi, f.s, f.ms) - f.offset * 60_000;
       const ms = clock.toInstant(f.y, f.mo, f.d, f.h, f.mi, f.s, f.ms);
       if (Number.isNaN(ms)) reader.reason = `"${text}" does not exist in ${zone}: the clocks skip it for daylight saving time`;
       return ms;

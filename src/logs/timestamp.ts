@@ -65,6 +65,20 @@ export function parseIsoTimestamp(text: string, zone: string): TimestampResult {
 }
 
 /**
+ * Date.UTC for fields already checked (year 1000 or later, real dates), in integer arithmetic:
+ * the days-from-civil algorithm, much cheaper than Date.UTC on the hot path of a log.
+ */
+export function utcMs(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
+  const yy = mo <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  const days = era * 146_097 + doe - 719_468;
+  return days * 86_400_000 + h * 3_600_000 + mi * 60_000 + s * 1000 + ms;
+}
+
+/**
  * Wall-clock times in one zone to instants, fast: the zone's offset is cached per local day,
  * and only the rare day on which the offset changes goes through `fromLocal`.
  */
@@ -79,8 +93,8 @@ export class ZoneClock {
 
   /** The instant of a local wall-clock time; NaN when the clocks skip it (DST starts). */
   toInstant(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
-    const asUtc = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-    const day = Math.floor(Date.UTC(y, mo - 1, d) / 86_400_000);
+    const asUtc = utcMs(y, mo, d, h, mi, s, ms);
+    const day = Math.floor(utcMs(y, mo, d, 0, 0, 0, 0) / 86_400_000);
     let offset = this.offsets.get(day);
     if (offset === undefined) {
       offset = this.dayOffset(y, mo, d);

@@ -129,3 +129,37 @@ describe('timestamp_format patterns', () => {
     );
   });
 });
+
+describe('the hand-written ISO 8601 reader', () => {
+  // the grammar, as a regular expression: the reference the fast reader must agree with
+  const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+  function reference(text: string): number {
+    const m = ISO.exec(text);
+    if (m === null) return Number.NaN;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const h = m[4] === undefined ? 0 : Number(m[4]);
+    const mi = m[5] === undefined ? 0 : Number(m[5]);
+    const s = m[6] === undefined ? 0 : Number(m[6]);
+    const ms = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
+    const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+    if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > days || h > 24 || mi > 59 || s > 59 || (h === 24 && (mi > 0 || s > 0 || ms > 0))) return Number.NaN;
+    let offset = 0;
+    const zone = m[8];
+    if (zone !== undefined && zone !== 'Z' && zone !== 'z') {
+      const digits = zone.slice(1).replace(':', '');
+      offset = (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0')) * (zone[0] === '-' ? -1 : 1);
+    }
+    return Date.UTC(y, mo - 1, d, h, mi, s, ms) - offset * 60_000;
+  }
+  const piece = fc.constantFrom('2026', '1999', '0999', '-', '07', '13', '31', '29', '02', 'T', ' ', '  ', ':', '24', '00', '59', '60', '.', ',', '5', '123', '1234567890', 'Z', 'z', '+', '-', '02:00', '0530', 'x');
+  it('agrees with the ISO grammar on well-formed and broken cells alike', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), fc.constantFrom('2026-07-01', '2024-02-29', '2026-02-29', ''), (pieces, prefix) => {
+        const text = (prefix + pieces.join('')).trim();
+        const ours = createTimestampReader('UTC').read(text);
+        expect(ours).toBe(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
