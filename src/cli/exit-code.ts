@@ -1,6 +1,7 @@
 /** Exit codes, SPEC §3, decided here from data and nowhere else. */
 import { severityRank, type DiagnosticSummary, type Severity } from '../model/diagnostic.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../model/errors.js';
+import type { Change } from '../diff/model.js';
 
 export interface CheckThresholds {
   /** the least severity that fails the check (default error) */
@@ -22,5 +23,17 @@ export type EvaluationFailOn = 'breach' | 'missed';
 export function evaluationExitCode(found: { breaches: number; missed: number }, failOn: EvaluationFailOn | undefined): number {
   if (failOn === 'breach' && found.breaches > 0) return EXIT_FINDINGS;
   if (failOn === 'missed' && found.missed > 0) return EXIT_FINDINGS;
+  return EXIT_OK;
+}
+
+/** `promise diff --fail-on`: exit 1 when a change of the named kind is found. */
+/** `loosened`: any promise loosened (so a team can ask for a second approval); `any`: any change at all. */
+export type DiffFailOn = 'loosened' | 'any';
+
+export const DIFF_FAIL_ON: readonly DiffFailOn[] = ['loosened', 'any'];
+
+export function diffExitCode(changes: readonly Pick<Change, 'class'>[], failOn: DiffFailOn | undefined): number {
+  if (failOn === 'loosened' && changes.some((c) => c.class === 'loosened')) return EXIT_FINDINGS;
+  if (failOn === 'any' && changes.length > 0) return EXIT_FINDINGS;
   return EXIT_OK;
 }

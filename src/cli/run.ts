@@ -7,6 +7,7 @@ import { formatPretty } from '../report/check/pretty.js';
 import { summarize } from '../model/diagnostic.js';
 import { breachesCommand } from './commands/breaches.js';
 import { checkCommand } from './commands/check.js';
+import { diffCommand } from './commands/diff.js';
 import { gapsCommand } from './commands/gaps.js';
 import { initCommand } from './commands/init.js';
 import { listCommand } from './commands/list.js';
@@ -52,6 +53,7 @@ export async function runCli(argv: readonly string[], io: Io, now: () => Date = 
   program.addCommand(listCommand(ctx));
   program.addCommand(breachesCommand(ctx));
   program.addCommand(gapsCommand(ctx));
+  program.addCommand(diffCommand(ctx));
   program.addCommand(reportCommand(ctx));
   program.addCommand(rulesCommand(ctx));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(program.configureOutput());

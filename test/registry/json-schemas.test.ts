@@ -13,7 +13,7 @@ function yamlFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'logs' ? [] : yamlFiles(path);
+    if (e.isDirectory()) return e.name === 'logs' || e.name === 'ci' ? [] : yamlFiles(path);
     return /\.ya?ml$/.test(e.name) ? [path] : [];
   });
 }
