@@ -2,6 +2,7 @@
  * The back half of every evaluating command: a valid registry and the filters in, the logs read
  * once, source by source, through the engine, an Evaluation out.
  */
+import { statSync } from 'node:fs';
 import type { Evaluation, PeriodRef } from '../model/evaluation.js';
 import { EmptyLogError, RegistryError, UsageError } from '../model/errors.js';
 import { Evaluator } from '../engine/evaluate.js';
@@ -11,6 +12,7 @@ import { createTimestampReader } from '../logs/timestamp-reader.js';
 import type { Registry, ServicePromise, Standard } from '../registry/model.js';
 import { didYouMean } from '../registry/suggest.js';
 import type { Io } from './io.js';
+import { startProgress, type Progress } from './progress.js';
 import type { OpenedRegistry } from './open-registry.js';
 
 /** `--period --standard --promise --owner`, shared by breaches, gaps and report. */
@@ -82,7 +84,8 @@ export interface EvaluateOptions {
   /** also count every standard over periods of this length, with the details charts need */
   alsoBy?: PeriodRef['kind'] | undefined;
   details?: boolean | undefined;
-  onBytes?: (n: number) => void;
+  /** the output is for machines (JSON): no progress bar */
+  machineOutput?: boolean | undefined;
 }
 
 /** Reads every log of the selected standards' sources once and evaluates them. */
@@ -101,42 +104,62 @@ export async function evaluateLogs(io: Io, opened: OpenedRegistry, selection: Se
       details: options.details,
     },
   );
-  for (const sourceId of evaluator.sourceIds().sort()) {
-    const source = registry.sources.find((s) => s.id === sourceId);
-    const files = opened.sources.get(sourceId);
-    if (source === undefined || files === undefined) continue;
-    const reader = createTimestampReader(source.timezone, source.timestamp_format);
-    const run = evaluator.source(sourceId, reader);
-    if (files.files.length === 0) {
-      io.stderr.write(`promise: source "${sourceId}" has no log files (${files.patterns.join(', ')} matches nothing); its standards have no data\n`);
-    }
-    for (const file of files.files) {
-      let csv: CsvFile;
-      try {
-        csv = await openCsv(file.abs, file.display, { ...(source.delimiter === undefined ? {} : { delimiter: source.delimiter }), ...(options.onBytes === undefined ? {} : { onBytes: options.onBytes }) });
-      } catch (err) {
-        if (!(err instanceof EmptyLogError)) throw err;
-        // an export of nothing: said, and read as no rows
-        io.stderr.write(`promise: ${err.message}; it adds no records\n`);
-        run.emptyFile();
-        continue;
-      }
-      const fileRun = run.file(file.display, csv.header);
-      for await (const batch of csv.batches()) fileRun.push(batch);
-    }
-    while (run.needsKeyPass()) {
-      // a log too long to keep every key: the keys the filter may have seen are confirmed here
-      const pass = run.keyPass();
-      for (const file of files.files) {
-        const csv = await openCsv(file.abs, file.display, source.delimiter === undefined ? {} : { delimiter: source.delimiter }).catch((err: unknown) => {
-          if (err instanceof EmptyLogError) return undefined;
-          throw err;
-        });
-        if (csv === undefined) continue;
-        const push = pass(file.display, csv.header);
-        for await (const batch of csv.batches()) push(batch);
-      }
-    }
+  const ids = evaluator.sourceIds().sort();
+  const totalBytes = ids.flatMap((id) => opened.sources.get(id)?.files ?? []).reduce((n, f) => n + sizeOf(f.abs), 0);
+  const progress = startProgress(io, totalBytes, options.machineOutput === true);
+  try {
+    for (const sourceId of ids) await evaluateSource(io, opened, evaluator, sourceId, progress);
+  } finally {
+    progress.done();
   }
   return evaluator.finish();
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+async function evaluateSource(io: Io, opened: OpenedRegistry, evaluator: Evaluator, sourceId: string, progress: Progress): Promise<void> {
+  const source = opened.registry.sources.find((s) => s.id === sourceId);
+  const files = opened.sources.get(sourceId);
+  if (source === undefined || files === undefined) return;
+  const csvOptions = source.delimiter === undefined ? {} : { delimiter: source.delimiter };
+  const run = evaluator.source(sourceId, createTimestampReader(source.timezone, source.timestamp_format));
+  if (files.files.length === 0) {
+    io.stderr.write(`promise: source "${sourceId}" has no log files (${files.patterns.join(', ')} matches nothing); its standards have no data\n`);
+  }
+  for (const file of files.files) {
+    let csv: CsvFile;
+    try {
+      csv = await openCsv(file.abs, file.display, { ...csvOptions, onBytes: (n) => progress.bytes(n) });
+    } catch (err) {
+      if (!(err instanceof EmptyLogError)) throw err;
+      // an export of nothing: said, and read as no rows
+      io.stderr.write(`promise: ${err.message}; it adds no records\n`);
+      run.emptyFile();
+      continue;
+    }
+    const fileRun = run.file(file.display, csv.header);
+    for await (const batch of csv.batches()) {
+      fileRun.push(batch);
+      progress.rows(batch.length);
+    }
+  }
+  while (run.needsKeyPass()) {
+    // a log too long to keep every key: the keys the filter may have seen are confirmed here
+    const pass = run.keyPass();
+    for (const file of files.files) {
+      const csv = await openCsv(file.abs, file.display, csvOptions).catch((err: unknown) => {
+        if (err instanceof EmptyLogError) return undefined;
+        throw err;
+      });
+      if (csv === undefined) continue;
+      const push = pass(file.display, csv.header);
+      for await (const batch of csv.batches()) push(batch);
+    }
+  }
 }

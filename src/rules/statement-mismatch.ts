@@ -79,8 +79,12 @@ export const statementMismatch: Rule = {
   description: 'A statement names a time ("within 24 hours", "one business day") that none of its duration standards measures (the communication gap).',
   check({ registry, locateText }) {
     const out: Finding[] = [];
+    const durations = new Map<string, Standard[]>();
+    for (const s of registry.standards) {
+      if (s.measure.kind === 'duration') durations.set(s.promise, [...(durations.get(s.promise) ?? []), s]);
+    }
     for (const promise of registry.promises) {
-      const standards = registry.standards.filter((s) => s.promise === promise.id && s.measure.kind === 'duration');
+      const standards = durations.get(promise.id) ?? [];
       if (standards.length === 0) continue;
       for (const stated of statedTimes(promise.statement)) {
         const kept = standards.some((s) => limitsOf(s).some((l) => matches(stated, l, s.measure.kind === 'duration' ? s.measure.calendar : undefined)));

@@ -38,7 +38,8 @@ export async function runEvaluating<F extends string>(
   const opened = await openRegistry(ctx.io, options, ctx.now);
   requireValid(opened);
   const selection = selectFromRegistry(opened.registry, options);
-  const evaluation = await evaluateLogs(ctx.io, opened, selection, { breaches: collectBreaches || options.failOn === 'breach', atRisk: options.atRisk === true });
+  const machineOutput = format === 'json' || format === 'ndjson' || format === 'csv';
+  const evaluation = await evaluateLogs(ctx.io, opened, selection, { breaches: collectBreaches || options.failOn === 'breach', atRisk: options.atRisk === true, machineOutput });
   const report: EvaluationReport = {
     registry: opened.registry.settings.name,
     timezone: opened.registry.settings.timezone,

@@ -51,7 +51,7 @@ export function reportCommand(ctx: CommandContext): Command {
     // SPEC §4 default: the last quarter that has finished at as_of
     const period: PeriodRef = selection.periods?.[0] ?? shiftPeriod(periodOf(asOfMs, 'quarter', timezone, fiscalYearStart), -1, timezone, fiscalYearStart);
     const trend = [-3, -2, -1].map((by) => shiftPeriod(period, by, timezone, fiscalYearStart));
-    const evaluation = await evaluateLogs(ctx.io, opened, { ...selection, periods: undefined }, { breaches: true, atRisk: false, alsoBy: period.kind, details: true, within: [period] });
+    const evaluation = await evaluateLogs(ctx.io, opened, { ...selection, periods: undefined }, { breaches: true, atRisk: false, alsoBy: period.kind, details: true, within: [period], machineOutput: formatName === 'json' });
     const asOfLocal = new TZDate(asOfMs, timezone);
     const report = buildReport({
       registry: registry.settings.name,
