@@ -40,6 +40,8 @@ export class Distribution {
   private list: Uint32Array | undefined = new Uint32Array(64);
   private counts: Uint32Array | undefined;
   private size = 0;
+  /** the list is in order (it is sorted once, when first asked) */
+  private sorted = true;
 
   get count(): number {
     return this.size;
@@ -70,6 +72,7 @@ export class Distribution {
       grown.set(list);
       this.list = list = grown;
     }
+    if (this.size > 0 && seconds < (list[this.size - 1] as number)) this.sorted = false;
     list[this.size++] = Math.min(seconds, 0xffffffff);
   }
 
@@ -82,7 +85,10 @@ export class Distribution {
 
   private sortedList(): Uint32Array {
     const list = (this.list as Uint32Array).subarray(0, this.size);
-    list.sort();
+    if (!this.sorted) {
+      list.sort();
+      this.sorted = true;
+    }
     return list;
   }
 

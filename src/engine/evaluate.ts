@@ -229,12 +229,18 @@ class StandardRun {
     return false;
   }
 
+  /** The last accumulator found: records in time order hit the same period again and again. */
+  private recent: PeriodAccumulator | undefined;
+
   private accumulator(map: Map<string, PeriodAccumulator>, period: PeriodRef): PeriodAccumulator {
+    const recent = this.recent;
+    if (recent !== undefined && recent.period === period && map === this.periods) return recent;
     let acc = map.get(period.key);
     if (acc === undefined) {
       acc = new PeriodAccumulator(period, this.standard, this.options.details === true);
       map.set(period.key, acc);
     }
+    if (map === this.periods) this.recent = acc;
     return acc;
   }
 

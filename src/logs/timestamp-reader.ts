@@ -49,34 +49,30 @@ const DASH = 45;
 const COLON = 58;
 const SPACE = 32;
 
-/** The value of `count` digits at `at`, or -1 when any of them is not a digit. */
-function digits(text: string, at: number, count: number): number {
-  if (at + count > text.length) return -1;
-  let n = 0;
-  for (let i = at; i < at + count; i++) {
-    const c = text.charCodeAt(i) - ZERO;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
+/** Two digits at `at` (the caller has checked the length), or -1. */
+function two(text: string, at: number): number {
+  const a = text.charCodeAt(at) - ZERO;
+  const b = text.charCodeAt(at + 1) - ZERO;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
+
+/** The fields of the cell being read on the hot path: one object, filled in place. */
+const scratch: Fields = { y: 0, mo: 0, d: 0, h: 0, mi: 0, s: 0, ms: 0, dateOnly: true, offset: undefined };
 
 /**
  * ISO 8601 as exports write it: `YYYY-MM-DD`, then optionally `T` or a space and `HH:MM`,
  * `:SS`, a fraction after `.` or `,`, spaces, and `Z` or an offset `±HH`, `±HHMM`, `±HH:MM`.
- * Read by hand, character by character: it is the hottest path of an evaluation.
+ * Read by hand, character by character, into `f`: it is the hottest path of an evaluation.
  */
-/** The fields of the cell being read on the hot path: one object, filled in place. */
-const scratch: Fields = { y: 0, mo: 0, d: 0, h: 0, mi: 0, s: 0, ms: 0, dateOnly: true, offset: undefined };
-
 function readIso(text: string, f: Fields): Fields | undefined {
   const n = text.length;
   if (n < 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return undefined;
-  const y = digits(text, 0, 4);
-  const mo = digits(text, 5, 2);
-  const d = digits(text, 8, 2);
-  if (y < 0 || mo < 0 || d < 0) return undefined;
-  f.y = y;
+  const hi = two(text, 0);
+  const lo = two(text, 2);
+  const mo = two(text, 5);
+  const d = two(text, 8);
+  if (hi < 0 || lo < 0 || mo < 0 || d < 0) return undefined;
+  f.y = hi * 100 + lo;
   f.mo = mo;
   f.d = d;
   f.h = 0;
@@ -87,18 +83,19 @@ function readIso(text: string, f: Fields): Fields | undefined {
   f.offset = undefined;
   let i = 10;
   const t = text.charCodeAt(i);
-  if ((t === 84 || t === SPACE) && text.charCodeAt(i + 3) === COLON) {
-    const h = digits(text, i + 1, 2);
-    const mi = digits(text, i + 4, 2);
+  if (n >= 16 && (t === 84 || t === SPACE) && text.charCodeAt(i + 3) === COLON) {
+    const h = two(text, i + 1);
+    const mi = two(text, i + 4);
     if (h < 0 || mi < 0) return undefined;
     f.h = h;
     f.mi = mi;
     f.dateOnly = false;
     i += 6;
-    if (text.charCodeAt(i) === COLON) {
-      const s = digits(text, i + 1, 2);
-      if (s < 0) return undefined;
-      f.s = s;
+    if (i < n && text.charCodeAt(i) === COLON) {
+      if (i + 3 > n) return undefined;
+      const sec = two(text, i + 1);
+      if (sec < 0) return undefined;
+      f.s = sec;
       i += 3;
       const sep = text.charCodeAt(i);
       if (sep === 46 || sep === 44) {
@@ -127,13 +124,13 @@ function readIso(text: string, f: Fields): Fields | undefined {
     f.offset = 0;
     return f;
   }
-  if (z !== 43 && z !== DASH) return undefined;
-  const oh = digits(text, i + 1, 2);
+  if ((z !== 43 && z !== DASH) || i + 3 > n) return undefined;
+  const oh = two(text, i + 1);
   if (oh < 0) return undefined;
   let om = 0;
   const rest = n - (i + 3);
-  if (rest === 3 && text.charCodeAt(i + 3) === COLON) om = digits(text, i + 4, 2);
-  else if (rest === 2) om = digits(text, i + 3, 2);
+  if (rest === 3 && text.charCodeAt(i + 3) === COLON) om = two(text, i + 4);
+  else if (rest === 2) om = two(text, i + 3);
   else if (rest !== 0) return undefined;
   if (om < 0) return undefined;
   f.offset = (z === DASH ? -1 : 1) * (oh * 60 + om);

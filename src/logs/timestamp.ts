@@ -69,13 +69,19 @@ export function parseIsoTimestamp(text: string, zone: string): TimestampResult {
  * the days-from-civil algorithm, much cheaper than Date.UTC on the hot path of a log.
  */
 export function utcMs(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
+  return civilDay(y, mo, d) * DAY + h * 3_600_000 + mi * 60_000 + s * 1000 + ms;
+}
+
+const DAY = 86_400_000;
+
+/** Days since 1970-01-01 of a real date (the days-from-civil algorithm). */
+function civilDay(y: number, mo: number, d: number): number {
   const yy = mo <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;
   const doy = Math.floor((153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5) + d - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  const days = era * 146_097 + doe - 719_468;
-  return days * 86_400_000 + h * 3_600_000 + mi * 60_000 + s * 1000 + ms;
+  return era * 146_097 + doe - 719_468;
 }
 
 /**
@@ -91,21 +97,23 @@ export class ZoneClock {
     this.zone = zone;
   }
 
-  /** The instant of a local wall-clock time; NaN when the clocks skip it (DST starts). */
-  toInstant(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
-    const asUtc = utcMs(y, mo, d, h, mi, s, ms);
-    const day = Math.floor(utcMs(y, mo, d, 0, 0, 0, 0) / 86_400_000);
+  /** The offset of local day `day` all day long, or NaN on a day the clocks change. */
+  private offsetOf(day: number): number {
     let offset = this.offsets.get(day);
     if (offset === undefined) {
-      offset = this.dayOffset(y, mo, d);
+      offset = this.dayOffset(day);
       if (this.offsets.size > 20_000) this.offsets.clear();
       this.offsets.set(day, offset);
     }
-    if (!Number.isNaN(offset)) return asUtc - offset;
-    if (h === 24) {
-      const next = new Date(Date.UTC(y, mo - 1, d + 1));
-      return fromLocal(this.zone, next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, 0, 0, 0)?.getTime() ?? Number.NaN;
-    }
+    return offset;
+  }
+
+  /** The instant of a local wall-clock time; NaN when the clocks skip it (DST starts). */
+  toInstant(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
+    const day = civilDay(y, mo, d);
+    const offset = this.offsetOf(day);
+    if (!Number.isNaN(offset)) return day * DAY + h * 3_600_000 + mi * 60_000 + s * 1000 + ms - offset;
+    if (h === 24) return this.midnight(day + 1);
     return fromLocal(this.zone, y, mo, d, h, mi, s, ms)?.getTime() ?? Number.NaN;
   }
 
@@ -114,15 +122,24 @@ export class ZoneClock {
    * skip midnight itself, the day ends at the jump: just after its last millisecond.
    */
   endOfDay(y: number, mo: number, d: number): number {
-    const next = new Date(Date.UTC(y, mo - 1, d + 1));
-    const midnight = this.toInstant(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, 0, 0, 0);
+    const next = civilDay(y, mo, d) + 1;
+    const midnight = this.midnight(next);
     return Number.isNaN(midnight) ? this.toInstant(y, mo, d, 23, 59, 59, 999) + 1 : midnight;
   }
 
-  private dayOffset(y: number, mo: number, d: number): number {
-    const start = fromLocal(this.zone, y, mo, d, 0, 0, 0, 0);
-    const next = new Date(Date.UTC(y, mo - 1, d + 1));
-    const end = fromLocal(this.zone, next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, 0, 0, 0);
+  /** The instant of local midnight starting day `day`; NaN when the clocks skip it. */
+  private midnight(day: number): number {
+    const offset = this.offsetOf(day);
+    if (!Number.isNaN(offset)) return day * DAY - offset;
+    const date = new Date(day * DAY);
+    return fromLocal(this.zone, date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), 0, 0, 0, 0)?.getTime() ?? Number.NaN;
+  }
+
+  private dayOffset(day: number): number {
+    const from = new Date(day * DAY);
+    const to = new Date((day + 1) * DAY);
+    const start = fromLocal(this.zone, from.getUTCFullYear(), from.getUTCMonth() + 1, from.getUTCDate(), 0, 0, 0, 0);
+    const end = fromLocal(this.zone, to.getUTCFullYear(), to.getUTCMonth() + 1, to.getUTCDate(), 0, 0, 0, 0);
     if (start === undefined || end === undefined) return Number.NaN;
     const a = tzOffset(this.zone, start);
     const b = tzOffset(this.zone, new Date(end.getTime() - 1));
