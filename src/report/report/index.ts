@@ -1,4 +1,5 @@
 import type { QuarterlyReport } from './data.js';
+import { formatReportHtml } from './html.js';
 import { formatReportJson } from './json.js';
 import { formatReportMd } from './md.js';
 
@@ -6,6 +7,7 @@ export type ReportFormatter = (report: QuarterlyReport) => string;
 
 /** `promise report --format`: adding a format is a file and an entry here. */
 export const REPORT_FORMATS = {
+  html: formatReportHtml,
   md: formatReportMd,
   json: formatReportJson,
 } as const satisfies Record<string, ReportFormatter>;

@@ -121,7 +121,7 @@ export function formatReportMd(r: QuarterlyReport): string {
   const invalid = r.dataQuality.invalid;
   if (invalid.length > 0) {
     out.push(`\nRecords that could not be judged (${invalid.length}):\n\n`);
-    for (const i of invalid.slice(0, INVALID_SHOWN)) out.push(`- \`${i.file}:${i.line}\` ${md(i.record)} ${i.standard ?? 'unreadable row'}: ${md(i.reason)}\n`);
+    for (const i of invalid.slice(0, INVALID_SHOWN)) out.push(`- \`${i.file}:${i.line}\` ${i.record === '' ? '' : `${md(i.record)} `}${i.standard ?? 'unreadable row'}: ${md(i.reason)}\n`);
     if (invalid.length > INVALID_SHOWN) out.push(`- … and ${invalid.length - INVALID_SHOWN} more (\`--format json\` lists them all)\n`);
   }
   return out.join('');

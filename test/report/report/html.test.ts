@@ -1,0 +1,154 @@
+import { join } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { formatReportHtml } from '../../../src/report/report/html.js';
+import { REPORT_FORMATS } from '../../../src/report/report/index.js';
+import { escapeHtml } from '../../../src/report/shared/escape.js';
+import { HOSTILE, quarterlyReport } from './report-fixture.js';
+
+const golden = (name: string) => join(import.meta.dirname, '__golden__', name);
+const page = formatReportHtml(quarterlyReport());
+const svgs = [...page.matchAll(/<svg\b[^>]*>[\s\S]*?<\/svg>/g)].map((m) => m[0]);
+const attr = (tag: string, name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+describe('report as HTML', () => {
+  it('is the default --format, ahead of md and json', () => {
+    expect(Object.keys(REPORT_FORMATS)).toEqual(['html', 'md', 'json']);
+  });
+
+  it('matches the golden file, and is the same bytes for the same report', async () => {
+    await expect(page).toMatchFileSnapshot(golden('report.html'));
+    expect(formatReportHtml(quarterlyReport())).toBe(page);
+  });
+
+  it('is one document with its style inline', () => {
+    expect(page.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
+    expect(page.trimEnd().endsWith('</html>')).toBe(true);
+    expect(page).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(page.match(/<style>/g)).toHaveLength(1);
+    expect(page).toContain('@media print');
+    expect(page).toContain('@page { size: A4;');
+    expect(page).toContain('@media (max-width: 700px)');
+  });
+
+  it('runs no script and loads nothing: no network reference, no external resource', () => {
+    expect(page).not.toMatch(/<script/i);
+    expect(page).not.toMatch(/https?:\/\//i);
+    expect(page).not.toMatch(/@import/i);
+    expect(page).not.toMatch(/\ssrc\s*=/i);
+    expect(page).not.toMatch(/<(link|img|iframe|object|embed|image|use)\b/i);
+    expect(page).not.toMatch(/\son[a-z]+\s*=/i);
+    const hrefs = [...page.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1]);
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) expect(href).toMatch(/^#[a-z][a-z0-9-]*$/);
+    for (const url of page.matchAll(/url\(([^)]*)\)/g)) expect(url[1]).toMatch(/^#[a-z0-9_-]+$/);
+    for (const font of page.matchAll(/font-family:([^;]*);/g)) expect(font[1]).not.toMatch(/url|@font-face/);
+  });
+
+  it('writes a value from the logs only escaped', () => {
+    expect(page).not.toContain(HOSTILE);
+    expect(page).not.toContain('alert("pwned")');
+    expect(page).toContain(escapeHtml(HOSTILE));
+    expect(page).toContain('<h1>Acme Bank &amp; Trust <span class="period">2026-Q3</span></h1>');
+    expect(page).toContain('24 hours &lt;guaranteed&gt;.</p></blockquote>');
+    expect(page).toContain('Complaints &quot;Tiger&quot; Team');
+    expect(page).toContain('logs/tickets &amp; co.csv:9');
+    // every ampersand starts an entity
+    expect(page.replace(/<style>[\s\S]*?<\/style>/, '')).not.toMatch(/&(?!(amp|lt|gt|quot|apos|#\d+);)/);
+  });
+
+  it('gives every id once, and each chart a title and a description that name it', () => {
+    const ids = [...page.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(svgs).toHaveLength(7);
+    for (const svg of svgs) {
+      expect(attr(svg, 'role')).toBe('img');
+      const [titleId, descId] = (attr(svg, 'aria-labelledby') ?? '').split(' ');
+      expect(svg).toMatch(new RegExp(`^<svg [^>]*>\\n<title id="${titleId}">[^<]+</title>\\n<desc id="${descId}">[^<]+</desc>`));
+      expect(XMLValidator.validate(svg)).toBe(true);
+    }
+    const charts = [...page.matchAll(/<figure class="chart" id="([^"]+)">/g)].map((m) => m[1]);
+    expect(charts).toEqual([
+      'trend_advice-rating',
+      'trend_repair-by-promised-date',
+      'trend_email-first-response',
+      'dist_email-first-response',
+      'trend_complaint-resolution',
+      'dist_complaint-resolution',
+      'dimensions_chart',
+    ]);
+  });
+
+  it('states the figures of each chart in its description, with gaps where nothing was judged', () => {
+    const desc = (id: string): string => new RegExp(`<desc id="${id}_desc">([^<]*)</desc>`).exec(page)?.[1] ?? '';
+    expect(desc('trend_email-first-response')).toBe(
+      'Compliance per quarter against the target 90%: 2025-Q4 no data; 2026-Q1 93.1% (met); 2026-Q2 91.3% (met); 2026-Q3 88.0% (missed).',
+    );
+    expect(desc('trend_advice-rating')).toBe('Mean score per quarter against the bound ≥ 4.2: 2025-Q4 no data; 2026-Q1 4.29 (met); 2026-Q2 4.18 (missed); 2026-Q3 4.31 (met).');
+    expect(desc('trend_repair-by-promised-date')).toContain('2026-Q3 no data.');
+    expect(desc('dist_email-first-response')).toContain('400 judged records in 24 bins of 1h 20m of elapsed time from 0 to 32h, and 27 over 32h.');
+    expect(desc('dist_email-first-response')).toContain('promised: 24h; realistic: 90% within 1d 2h.');
+    expect(desc('dist_complaint-resolution')).toContain('of open time on branch-hours');
+    expect(desc('dist_complaint-resolution')).toContain('promised: 5bd (≈ 1d 8h); realistic: 95% within 1d 18h.');
+    expect(desc('dimensions_chart')).toContain('reliability 1 kept, 0 broken, 0 in progress, 1 unmeasured of 2');
+  });
+
+  it('draws the trend as a line broken at no-data periods, with the target dashed', () => {
+    const svg = (id: string): string => svgs.find((s) => s.includes(`<title id="${id}_title">`)) ?? '';
+    const lines = (id: string): string[] => [...svg(id).matchAll(/<path d="([^"]*)" fill="none"/g)].map((m) => m[1] ?? '');
+    // one run of three points after the no-data quarter
+    expect(lines('trend_email-first-response').map((d) => d.split('M').length - 1)).toEqual([1]);
+    expect(lines('trend_email-first-response')[0]?.split('L')).toHaveLength(3);
+    // 90% in Q4, two quarters of nothing, 96% in Q3: two points and no line between them
+    expect(lines('trend_complaint-resolution')).toEqual([]);
+    expect(svg('trend_complaint-resolution').match(/>no data</g)).toHaveLength(2);
+    expect(svg('trend_email-first-response')).toMatch(/stroke-dasharray="6 4"/);
+    expect(svg('trend_email-first-response')).toContain('>compliance (%)</text>');
+    expect(svg('trend_email-first-response')).toContain('>quarter</text>');
+    expect(svg('dist_email-first-response')).toContain('>elapsed time (hours)</text>');
+    expect(svg('dist_email-first-response')).toContain('>&gt; 32h</text>');
+    expect(svg('dist_email-first-response')).toContain('>records</text>');
+  });
+
+  it('carries the headline figures in data attributes named as in the JSON', () => {
+    const figures = Object.fromEntries([...page.matchAll(/data-headline="([a-z_]+)">(\d+)</g)].map((m) => [m[1], Number(m[2])]));
+    expect(figures).toEqual({
+      promises_kept: 2,
+      promises_made: 5,
+      promises_broken: 1,
+      promises_in_progress: 0,
+      promises_unmeasured: 2,
+      standards_met: 2,
+      standards: 4,
+      standards_missed: 1,
+      breaches: 50,
+      open_breaches: 3,
+    });
+    const credits = Object.fromEntries([...page.matchAll(/data-credit="([A-Z]+)">([\d.]+)</g)].map((m) => [m[1], Number(m[2])]));
+    expect(credits).toEqual({ EUR: 480, GBP: 50 });
+  });
+
+  it('says status in words and signs as well as colour', () => {
+    expect(page).toContain('<span class="badge st-missed">✗ missed</span>');
+    expect(page).toContain('<span class="badge st-kept">✓ kept</span>');
+    expect(page).toContain('<span class="badge st-no-data">– no data</span>');
+    expect(page).toContain('<span class="badge st-unmeasured">? unmeasured</span>');
+    expect(page).toContain('2026-08 ✗ missed');
+  });
+
+  it('lists the first invalid records with file and line, and counts the rest', () => {
+    const rows = page.slice(page.indexOf('Records that could not be judged'));
+    expect(rows.match(/<td class="mono">logs\/[^<]+:\d+<\/td>/g)).toHaveLength(50);
+    expect(rows).toContain('… and 3 more (<code>--format json</code> lists them all).');
+    expect(rows).toContain('<td>unreadable row</td>');
+  });
+
+  it('says when the period is still running, and shows the structural gaps', () => {
+    expect(formatReportHtml(quarterlyReport({ finished: false }))).toContain('<strong>The period is still running:</strong> its figures are not final.');
+    expect(page).not.toContain('still running');
+    expect(page).toContain('<h3>Unmeasured promises (1)</h3>');
+    expect(page).toContain('<h3>Statement mismatches (1)</h3>');
+    expect(page).toContain('<span class="badge st-missed">overdue</span> 2026-10-31');
+    expect(page).toContain('<span class="badge st-at-risk">due</span> 2027-01-31');
+  });
+});
