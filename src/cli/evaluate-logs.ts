@@ -2,17 +2,24 @@
  * The back half of every evaluating command: a valid registry and the filters in, the logs read
  * once, source by source, through the engine, an Evaluation out.
  */
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Evaluation, PeriodRef } from '../model/evaluation.js';
-import { EmptyLogError, RegistryError, UsageError } from '../model/errors.js';
-import { Evaluator } from '../engine/evaluate.js';
+import { EmptyLogError, PromiseError, RegistryError, UsageError } from '../model/errors.js';
+import { Evaluator, type SourceRun, type SourceState } from '../engine/evaluate.js';
+import type { KeyOrder } from '../engine/keys.js';
 import { parsePeriodKey } from '../engine/period.js';
-import { openCsv, type CsvFile } from '../logs/csv.js';
+import { openCsv, type CsvFile, type RangeEnd } from '../logs/csv.js';
+import type { LogFile } from '../logs/files.js';
+import { splitLog } from '../logs/split.js';
 import { createTimestampReader } from '../logs/timestamp-reader.js';
-import type { Registry, ServicePromise, Standard } from '../registry/model.js';
+import type { Registry, ServicePromise, Source, Standard } from '../registry/model.js';
 import { didYouMean } from '../registry/suggest.js';
 import type { Io } from './io.js';
 import { startProgress, type Progress } from './progress.js';
+import { evaluatePart, type WorkerJob, type WorkerMessage } from './evaluate-worker.js';
 import type { OpenedRegistry } from './open-registry.js';
 
 /** `--period --standard --promise --owner`, shared by breaches, gaps and report. */
@@ -127,6 +134,22 @@ async function evaluateSource(io: Io, opened: OpenedRegistry, evaluator: Evaluat
   const source = opened.registry.sources.find((s) => s.id === sourceId);
   const files = opened.sources.get(sourceId);
   if (source === undefined || files === undefined) return;
+  const parallel = parallelism(io);
+  if (parallel.threads > 1 && files.files.some((f) => sizeOf(f.abs) >= 2 * parallel.chunkBytes) && existsSync(WORKER)) {
+    const parts = await readInParallel(io, opened, evaluator, source, files.files, parallel, progress);
+    if (parts !== undefined) {
+      const run = evaluator.source(sourceId, createTimestampReader(source.timezone, source.timestamp_format));
+      run.merge(parts.state, 1);
+      for (const empty of parts.empty) {
+        if (empty) run.emptyFile();
+        else run.countFile();
+      }
+      run.keysFromParts(parts.keys);
+      await keyPasses(run, source, files.files);
+      return;
+    }
+    // a cut fell inside a quoted cell: the whole source is read again, in one piece
+  }
   const csvOptions = source.delimiter === undefined ? {} : { delimiter: source.delimiter };
   const run = evaluator.source(sourceId, createTimestampReader(source.timezone, source.timestamp_format));
   if (files.files.length === 0) {
@@ -149,10 +172,15 @@ async function evaluateSource(io: Io, opened: OpenedRegistry, evaluator: Evaluat
       progress.rows(batch.length);
     }
   }
+  await keyPasses(run, source, files.files);
+}
+
+/** A log too long to keep every key: the keys a filter may have seen are confirmed by passes over the keys. */
+async function keyPasses(run: SourceRun, source: Source, files: readonly LogFile[]): Promise<void> {
+  const csvOptions = source.delimiter === undefined ? {} : { delimiter: source.delimiter };
   while (run.needsKeyPass()) {
-    // a log too long to keep every key: the keys the filter may have seen are confirmed here
     const pass = run.keyPass();
-    for (const file of files.files) {
+    for (const file of files) {
       const csv = await openCsv(file.abs, file.display, csvOptions).catch((err: unknown) => {
         if (err instanceof EmptyLogError) return undefined;
         throw err;
@@ -161,5 +189,157 @@ async function evaluateSource(io: Io, opened: OpenedRegistry, evaluator: Evaluat
       const push = pass(file.display, csv.header);
       for await (const batch of csv.batches()) push(batch);
     }
+  }
+}
+
+/** The compiled worker: next to this module in dist/ (the CLI runs from there). */
+const WORKER = fileURLToPath(new URL('./evaluate-worker.js', import.meta.url));
+
+export interface Parallelism {
+  /** threads that read parts of a log at once; 1 reads every log in one piece */
+  threads: number;
+  /** a log is cut about every this many bytes, whatever the machine, so the output is the same everywhere */
+  chunkBytes: number;
+}
+
+/** PROMISE_THREADS (default: the cores there are, at most 8) and PROMISE_CHUNK_MB (default 32). */
+export function parallelism(io: Io): Parallelism {
+  const threads = Number(io.env.PROMISE_THREADS ?? Math.min(8, availableParallelism()));
+  const chunkMb = Number(io.env.PROMISE_CHUNK_MB ?? 32);
+  return {
+    threads: Number.isInteger(threads) && threads >= 1 ? threads : 1,
+    chunkBytes: Number.isFinite(chunkMb) && chunkMb > 0 ? Math.round(chunkMb * 1024 * 1024) : 32 * 1024 * 1024,
+  };
+}
+
+/** A source read in parts: their counts merged in file order, lines made absolute. */
+interface ReadInParts {
+  state: SourceState;
+  /** per file, in order: true when it was empty */
+  empty: boolean[];
+  /** the key order of every part, in file order */
+  keys: KeyOrder[];
+}
+
+/**
+ * Reads a source's files in byte ranges on several threads, merging the parts in file order
+ * as they come (so only a few wait in memory). Returns undefined when a cut fell inside a
+ * quoted cell (a part did not end between records): the source must then be read whole.
+ */
+async function readInParallel(
+  io: Io,
+  opened: OpenedRegistry,
+  evaluator: Evaluator,
+  source: Source,
+  files: readonly LogFile[],
+  parallel: Parallelism,
+  progress: Progress,
+): Promise<ReadInParts | undefined> {
+  const csvOptions = source.delimiter === undefined ? {} : { delimiter: source.delimiter };
+  const standards = evaluator.standardsOf(source.id);
+  const jobs: { file: number; last: boolean; job: WorkerJob }[] = [];
+  const empty: boolean[] = [];
+  for (const [index, file] of files.entries()) {
+    let csv: CsvFile;
+    try {
+      csv = await openCsv(file.abs, file.display, csvOptions);
+    } catch (err) {
+      if (!(err instanceof EmptyLogError)) throw err;
+      io.stderr.write(`promise: ${err.message}; it adds no records\n`);
+      empty.push(true);
+      continue;
+    }
+    empty.push(false);
+    const ranges = await splitLog(file.abs, sizeOf(file.abs), csv.newline, parallel.chunkBytes);
+    ranges.forEach((range, k) => {
+      jobs.push({ file: index, last: k === ranges.length - 1, job: { source, standards, calendars: opened.registry.calendars, options: evaluator.options, abs: file.abs, display: file.display, range } });
+    });
+  }
+  const staging = new Evaluator({ sources: [source], standards, calendars: opened.registry.calendars, promises: [] }, { ...evaluator.options, keyOrderOnly: true });
+  const run = staging.source(source.id, createTimestampReader(source.timezone, source.timestamp_format));
+  const keys: KeyOrder[] = [];
+  const waiting = new Map<number, { state: SourceState; end: RangeEnd }>();
+  let merged = 0;
+  let base = 1;
+  let clean = true;
+  await runJobs(
+    jobs.map((j) => j.job),
+    Math.min(parallel.threads, jobs.length),
+    progress,
+    (index, result) => {
+      waiting.set(index, result);
+      for (let r = waiting.get(merged); r !== undefined && clean; r = waiting.get(merged)) {
+        waiting.delete(merged);
+        const job = jobs[merged] as (typeof jobs)[number];
+        if (merged === 0 || (jobs[merged - 1] as (typeof jobs)[number]).file !== job.file) base = 1;
+        if (!job.last && !r.end.clean) clean = false;
+        run.merge(r.state, base);
+        keys.push(r.state.keys);
+        base += r.end.nextLine - 1;
+        merged++;
+      }
+      // once a cut is known to be wrong, the rest is not worth reading
+      return clean;
+    },
+  );
+  return clean ? { state: run.state(), empty, keys } : undefined;
+}
+
+/**
+ * Runs the jobs on `threads` threads: this one and threads - 1 workers, each taking the next
+ * job when it is done with one; results in the order of the jobs.
+ */
+async function runJobs(
+  jobs: readonly WorkerJob[],
+  threads: number,
+  progress: Progress,
+  onResult: (index: number, result: { state: SourceState; end: RangeEnd }) => boolean,
+): Promise<void> {
+  let next = 0;
+  const take = (index: number, result: { state: SourceState; end: RangeEnd }): void => {
+    if (!onResult(index, result)) next = jobs.length;
+  };
+  const onWorker = (worker: Worker): Promise<void> =>
+    new Promise((resolve, reject) => {
+      let index = -1;
+      const give = (): void => {
+        if (next >= jobs.length) {
+          resolve();
+          return;
+        }
+        index = next++;
+        worker.postMessage(jobs[index]);
+      };
+      worker.on('message', (m: WorkerMessage) => {
+        if (m.kind === 'progress') {
+          progress.bytes(m.bytes);
+          progress.rows(m.rows);
+        } else if (m.kind === 'failed') {
+          reject(new PromiseError(m.message, m.hint === undefined ? {} : { hint: m.hint }));
+        } else {
+          take(index, { state: m.state, end: m.end });
+          give();
+        }
+      });
+      worker.on('error', reject);
+      give();
+    });
+  const onMain = async (): Promise<void> => {
+    while (next < jobs.length) {
+      const index = next++;
+      take(
+        index,
+        await evaluatePart(jobs[index] as WorkerJob, (bytes, rows) => {
+          progress.bytes(bytes);
+          progress.rows(rows);
+        }),
+      );
+    }
+  };
+  const workers = Array.from({ length: Math.max(0, threads - 1) }, () => new Worker(WORKER));
+  try {
+    await Promise.all([onMain(), ...workers.map(onWorker)]);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
   }
 }

@@ -36,6 +36,14 @@ function bucketTop(bucket: number): number {
   return ((1 << SUB_BITS) + sub) * width + width - 1;
 }
 
+/** A distribution as plain data, to move it between threads. */
+export interface DistributionState {
+  size: number;
+  sorted: boolean;
+  list: Uint32Array | undefined;
+  counts: Uint32Array | undefined;
+}
+
 export class Distribution {
   private list: Uint32Array | undefined = new Uint32Array(64);
   private counts: Uint32Array | undefined;
@@ -74,6 +82,23 @@ export class Distribution {
     }
     if (this.size > 0 && seconds < (list[this.size - 1] as number)) this.sorted = false;
     list[this.size++] = Math.min(seconds, 0xffffffff);
+  }
+
+  state(): DistributionState {
+    return { size: this.size, sorted: this.sorted, list: this.list?.slice(0, this.size), counts: this.counts?.slice() };
+  }
+
+  /** Adds another distribution's times to this one, as if they had been added here after its own. */
+  merge(other: DistributionState): void {
+    if (other.counts === undefined && other.list !== undefined && this.list !== undefined && this.size + other.size <= LIST_LIMIT) {
+      for (const seconds of other.list) this.add(seconds * 1000);
+      return;
+    }
+    if (this.counts === undefined) this.toCounts(this.list as Uint32Array);
+    const counts = this.counts as Uint32Array;
+    if (other.counts !== undefined) for (let b = 0; b < BUCKETS; b++) counts[b]! += other.counts[b] as number;
+    else for (const seconds of other.list ?? []) counts[bucketOf(seconds)]! += 1;
+    this.size += other.size;
   }
 
   private toCounts(list: Uint32Array): void {

@@ -9,10 +9,10 @@ import type { Duration } from '../registry/duration.js';
 import type { Calendar, ServicePromise, Source, Standard } from '../registry/model.js';
 import { compileCalendar, type BusinessCalendar } from './calendar.js';
 import { compileRowCondition } from './condition.js';
-import { KeyTracker } from './keys.js';
+import { KeyTracker, type KeyOrder } from './keys.js';
 import { emptyJudgement, judgeAverage, judgeCondition, judgeDeadline, judgeDuration, type Judgement, type MeasurePlan } from './measures.js';
 import { PeriodFinder } from './period.js';
-import { PeriodAccumulator } from './period-accumulator.js';
+import { PeriodAccumulator, type AccumulatorState } from './period-accumulator.js';
 import { rollUp } from './rollup.js';
 import { RowView } from './row-view.js';
 
@@ -31,6 +31,8 @@ export interface EvaluationOptions {
   alsoBy?: PeriodKind | undefined;
   /** keep allowances and the spread of elapsed times for charts */
   details?: boolean | undefined;
+  /** a part of a log read on another thread: only follow the order of keys (see SourceRun.keysFromParts) */
+  keyOrderOnly?: boolean | undefined;
 }
 
 export interface EvaluationScope {
@@ -39,6 +41,24 @@ export interface EvaluationScope {
   standards: readonly Standard[];
   calendars: readonly Calendar[];
   promises: readonly ServicePromise[];
+}
+
+/** A standard's counts from one part of a log, as plain data. */
+export interface StandardState {
+  account: StandardAccount;
+  periods: AccumulatorState[];
+  summaries: AccumulatorState[];
+}
+
+/** What one part of a source's log added, as plain data that can cross to another thread. */
+export interface SourceState {
+  rows: number;
+  invalid: number;
+  /** in the order of the source's standards */
+  standards: StandardState[];
+  breaches: Breach[];
+  invalidRecords: InvalidRecord[];
+  keys: KeyOrder;
 }
 
 /** The column that dates a record, per kind (SPEC §1). */
@@ -229,12 +249,28 @@ class StandardRun {
     return false;
   }
 
+  state(): StandardState {
+    return { account: { ...this.account }, periods: [...this.periods.values()].map((a) => a.state()), summaries: [...this.summaries.values()].map((a) => a.state()) };
+  }
+
+  merge(state: StandardState): void {
+    const a = this.account;
+    a.inPeriods += state.account.inPeriods;
+    a.outOfScope += state.account.outOfScope;
+    a.future += state.account.future;
+    a.invalidWithoutPeriod += state.account.invalidWithoutPeriod;
+    a.skippedWithoutPeriod += state.account.skippedWithoutPeriod;
+    for (const acc of state.periods) this.accumulator(this.periods, acc.period).merge(acc);
+    for (const acc of state.summaries) this.accumulator(this.summaries, acc.period).merge(acc);
+  }
+
   /** The last accumulator found: records in time order hit the same period again and again. */
   private recent: PeriodAccumulator | undefined;
 
   private accumulator(map: Map<string, PeriodAccumulator>, period: PeriodRef): PeriodAccumulator {
     const recent = this.recent;
     if (recent !== undefined && recent.period === period && map === this.periods) return recent;
+    // a merged state brings its own copy of a period: find it by its key
     let acc = map.get(period.key);
     if (acc === undefined) {
       acc = new PeriodAccumulator(period, this.standard, this.options.details === true);
@@ -344,14 +380,16 @@ export class FileRun {
 /** One source: its standards evaluated together over each of its files in turn. */
 export class SourceRun {
   readonly account: SourceAccount;
-  readonly keys = new KeyTracker();
+  readonly keys: KeyTracker;
 
   constructor(
     readonly source: Source,
     readonly standards: readonly StandardRun[],
     private readonly reader: TimestampReader,
     readonly out: Evaluation,
+    keyOrderOnly = false,
   ) {
+    this.keys = keyOrderOnly ? new KeyTracker(0, 0, true) : new KeyTracker();
     this.account = { source: source.id, files: 0, rows: 0, invalid: 0, duplicateKeys: 0, standards: standards.map((s) => s.account) };
   }
 
@@ -375,6 +413,41 @@ export class SourceRun {
         }
       };
     };
+  }
+
+  /** What one part of the log added, as plain data: see `merge`. */
+  state(): SourceState {
+    return {
+      rows: this.account.rows,
+      invalid: this.account.invalid,
+      standards: this.standards.map((s) => s.state()),
+      breaches: this.out.breaches,
+      invalidRecords: this.out.invalid,
+      keys: this.keys.order(),
+    };
+  }
+
+  /**
+   * Adds a part of the log read elsewhere (a byte range of a file, on a worker thread). Its
+   * lines count from `lineBase` (the line its range starts on); parts are merged in file order.
+   */
+  merge(state: SourceState, lineBase: number): void {
+    this.account.rows += state.rows;
+    this.account.invalid += state.invalid;
+    state.standards.forEach((s, i) => this.standards[i]?.merge(s));
+    const shift = lineBase - 1;
+    for (const b of state.breaches) this.out.breaches.push(shift === 0 ? b : { ...b, line: b.line + shift });
+    for (const r of state.invalidRecords) this.out.invalid.push(shift === 0 ? r : { ...r, line: r.line + shift });
+  }
+
+  /** A file read in parts elsewhere: counted here. */
+  countFile(): void {
+    this.account.files++;
+  }
+
+  /** The key order of every part read elsewhere, in file order: see KeyTracker.fromParts. */
+  keysFromParts(parts: readonly KeyOrder[]): void {
+    this.keys.fromParts(parts);
   }
 
   /** The repeated keys, once the first pass (and a key pass, if one was needed) is over. */
@@ -402,7 +475,7 @@ export class Evaluator {
 
   constructor(
     private readonly scope: EvaluationScope,
-    private readonly options: EvaluationOptions,
+    readonly options: EvaluationOptions,
   ) {
     this.calendars = new Map(scope.calendars.map((c) => [c.id, compileCalendar(c)]));
     this.out = { asOfMs: options.asOfMs, breaches: [], invalid: [], duplicates: [], gaps: [], summaries: [], promises: [], owners: [], dimensions: [], sources: [] };
@@ -411,6 +484,11 @@ export class Evaluator {
       runs.push(new StandardRun(standard, this.calendars, options, this.out));
       this.runs.set(standard.source, runs);
     }
+  }
+
+  /** A source's standards, in the order its runs judge them: what a part read elsewhere needs. */
+  standardsOf(sourceId: string): Standard[] {
+    return (this.runs.get(sourceId) ?? []).map((r) => r.standard);
   }
 
   /** The ids of the sources that at least one evaluated standard reads. */
@@ -422,7 +500,7 @@ export class Evaluator {
   source(sourceId: string, reader: TimestampReader): SourceRun {
     const source = this.scope.sources.find((s) => s.id === sourceId);
     if (source === undefined) throw new RangeError(`unknown source "${sourceId}"`);
-    const run = new SourceRun(source, this.runs.get(sourceId) ?? [], reader, this.out);
+    const run = new SourceRun(source, this.runs.get(sourceId) ?? [], reader, this.out, this.options.keyOrderOnly === true);
     this.sources.push(run);
     return run;
   }

@@ -65,6 +65,12 @@ function murmur(key: string): number {
 
 type Pass = { kind: 'rebuild' } | { kind: 'confirm'; candidates: Candidate[] };
 
+export interface KeyOrder {
+  ascending: boolean;
+  first: string | undefined;
+  last: string | undefined;
+}
+
 interface Candidate {
   key: string;
   file: string;
@@ -73,6 +79,7 @@ interface Candidate {
 
 export class KeyTracker {
   private ascending = true;
+  private first: string | undefined;
   private last: string | undefined;
   private exact: Map<string, Seen> | undefined = new Map();
   private filter: Uint32Array | undefined;
@@ -87,14 +94,23 @@ export class KeyTracker {
   constructor(
     private readonly exactLimit = EXACT_LIMIT,
     private readonly filterWords = FILTER_WORDS,
+    /** only follow whether keys increase: for a part of a log read elsewhere, see fromParts */
+    private readonly orderOnly = false,
   ) {
     this.blocks = Math.max(1, Math.floor(filterWords / BLOCK_WORDS));
   }
 
   /** Notes a key as it occurs. */
   see(key: string, file: string, line: number): void {
+    if (this.orderOnly) {
+      if (this.last !== undefined && key <= this.last) this.ascending = false;
+      this.first ??= key;
+      this.last = key;
+      return;
+    }
     if (this.ascending) {
       if (this.last === undefined || key > this.last) {
+        this.first ??= key;
         this.last = key;
         const exact = this.exact;
         if (exact !== undefined) {
@@ -150,6 +166,31 @@ export class KeyTracker {
       }
     }
     return all;
+  }
+
+  /** How the keys seen went: whether they only ever increased, and the first and last of them. */
+  order(): KeyOrder {
+    return { ascending: this.ascending, first: this.first, last: this.last };
+  }
+
+  /**
+   * The keys were read in parts elsewhere (in parallel): when the parts, in order, only ever
+   * increased, no key repeats; otherwise a pass over the source's keys must find the repeats.
+   */
+  fromParts(parts: readonly KeyOrder[]): void {
+    let last: string | undefined;
+    let ascending = true;
+    for (const p of parts) {
+      if (p.first === undefined) continue;
+      if (!p.ascending || (last !== undefined && p.first <= last)) ascending = false;
+      last = p.last;
+    }
+    this.exact = undefined;
+    this.ascending = false;
+    if (!ascending) {
+      this.lostPrefix = true;
+      this.filter = new Uint32Array(this.filterWords);
+    }
   }
 
   /** True when a pass over the source's keys is needed before `repeats()` is complete. */

@@ -1,7 +1,7 @@
 /** The counts of one standard in one period, and the row of the gap report they make (SPEC §2). */
 import type { GapRow, Histogram, PeriodRef, PeriodStatus } from '../model/evaluation.js';
 import type { Standard } from '../registry/model.js';
-import { Distribution } from './distribution.js';
+import { Distribution, type DistributionState } from './distribution.js';
 import type { Judgement } from './measures.js';
 
 /** Compliance against target, with a tolerance for shares that are not exact in binary. */
@@ -15,6 +15,16 @@ export function periodStatus(compliance: number | undefined, target: number, per
   // SPEC §2: a period is finished once as_of is at or after its end.
   if (asOfMs >= period.endMs) return ok ? 'met' : 'missed';
   return ok ? 'on-track' : 'at-risk';
+}
+
+/** An accumulator as plain data, to move it between threads. */
+export interface AccumulatorState {
+  period: PeriodRef;
+  counts: [records: number, met: number, breached: number, pending: number, atRisk: number, skipped: number, invalid: number, values: number];
+  sum: number;
+  credits: [string, number][];
+  elapsed: DistributionState | undefined;
+  limits: DistributionState | undefined;
 }
 
 export class PeriodAccumulator {
@@ -78,6 +88,34 @@ export class PeriodAccumulator {
       this.elapsed.add(j.elapsedMs);
       if (Number.isFinite(j.limitMs)) this.limits?.add(j.limitMs);
     }
+  }
+
+  state(): AccumulatorState {
+    return {
+      period: this.period,
+      counts: [this.records, this.met, this.breached, this.pending, this.atRisk, this.skipped, this.invalid, this.values],
+      sum: this.sum,
+      credits: [...this.credits],
+      elapsed: this.elapsed?.state(),
+      limits: this.limits?.state(),
+    };
+  }
+
+  /** Adds the counts of the same standard and period from another part of the log. */
+  merge(other: AccumulatorState): void {
+    const [records, met, breached, pending, atRisk, skipped, invalid, values] = other.counts;
+    this.records += records;
+    this.met += met;
+    this.breached += breached;
+    this.pending += pending;
+    this.atRisk += atRisk;
+    this.skipped += skipped;
+    this.invalid += invalid;
+    this.values += values;
+    this.sum += other.sum;
+    for (const [currency, amount] of other.credits) this.credits.set(currency, (this.credits.get(currency) ?? 0) + amount);
+    if (other.elapsed !== undefined) this.elapsed?.merge(other.elapsed);
+    if (other.limits !== undefined) this.limits?.merge(other.limits);
   }
 
   row(asOfMs: number): GapRow {

@@ -3,7 +3,9 @@
  * arrivals, log-normal response and resolution times, the newest tickets still open.
  */
 import { TZDate } from '@date-fns/tz';
-import { addDays, format, isWeekend } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { isWeekend } from 'date-fns/isWeekend';
 import { seededRandom } from './random.js';
 
 export const SAMPLE_COLUMNS = ['ticket_id', 'channel', 'priority', 'opened_at', 'first_response_at', 'resolved_at', 'csat', 'subject'] as const;

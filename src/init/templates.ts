@@ -1,6 +1,7 @@
 /** The files of a new registry (`promise init`): small, realistic, and clean under `promise check`. */
 import { TZDate } from '@date-fns/tz';
-import { addYears, format } from 'date-fns';
+import { addYears } from 'date-fns/addYears';
+import { format } from 'date-fns/format';
 import { buildJsonSchemas, serializeJsonSchema } from '../registry/json-schemas.js';
 import { sampleTicketLog } from './sample-log.js';
 

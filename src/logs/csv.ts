@@ -21,8 +21,28 @@ export interface CsvRecord {
   problem?: string;
 }
 
+/** A part of a log file between two record boundaries, for reading a large log in parallel. */
+export interface ByteRange {
+  /** the first byte; a range from 0 holds the header too, which is skipped */
+  start: number;
+  /** one past the last byte */
+  end: number;
+}
+
+/** How a range ended. */
+export interface RangeEnd {
+  /** the line the next record would start on, counting the range's first line as 1 */
+  nextLine: number;
+  /** false when the range's last record ran into its end inside quotes: not a record boundary */
+  clean: boolean;
+}
+
 export interface CsvFile {
   header: string[];
+  /** the line end of the header, and so of the file */
+  newline: '\n' | '\r\n' | '\r';
+  /** the records of one byte range, lines counted from 1 at its start (from the file's line 1 for a range at 0) */
+  rangeBatches(range: ByteRange, onEnd: (end: RangeEnd) => void): AsyncIterable<CsvRecord[]>;
   /** the records in file order, in batches (one batch per chunk read), streamed: never the whole file */
   batches(): AsyncIterable<CsvRecord[]>;
 }
@@ -60,7 +80,12 @@ export async function openCsv(abs: string, display: string, options: CsvOptions 
   const delimiter = options.delimiter ?? ',';
   const { header, newline } = await readHeader(abs, display, delimiter, options.chunkBytes ?? CHUNK_BYTES);
   const layout: Layout = { delimiter, newline, columns: header.length };
-  return { header, batches: () => readBatches(abs, display, layout, options) };
+  return {
+    header,
+    newline,
+    batches: () => readBatches(abs, display, layout, options, undefined),
+    rangeBatches: (range, onEnd) => readBatches(abs, display, layout, options, { range, onEnd }),
+  };
 }
 
 function openError(err: unknown, display: string): LogFileError {
@@ -181,7 +206,13 @@ function holds(cells: readonly string[], char: string): boolean {
 
 const cellCount = (n: number): string => (n === 1 ? '1 cell' : `${n} cells`);
 
-async function* readBatches(abs: string, display: string, layout: Layout, options: CsvOptions): AsyncGenerator<CsvRecord[]> {
+async function* readBatches(
+  abs: string,
+  display: string,
+  layout: Layout,
+  options: CsvOptions,
+  part: { range: ByteRange; onEnd: (end: RangeEnd) => void } | undefined,
+): AsyncGenerator<CsvRecord[]> {
   const { delimiter, newline, columns } = layout;
   const { onBytes } = options;
   const parser = new Papa.Parser({ delimiter, newline, quoteChar: QUOTE });
@@ -190,7 +221,9 @@ async function* readBatches(abs: string, display: string, layout: Layout, option
   const decoder = new TextDecoder('utf-8');
   /** the line on which the next row starts */
   let line = 1;
-  let headerSeen = false;
+  // a range that starts past the header starts at a record
+  let headerSeen = part !== undefined && part.range.start > 0;
+  let unclosedAtEnd = false;
   /** decoded text that does not yet end a record */
   let pending = '';
   /**
@@ -244,6 +277,7 @@ async function* readBatches(abs: string, display: string, layout: Layout, option
       }
       const record: CsvRecord = { cells, line: start };
       const error = errors?.get(i);
+      if (last && i === rows.length - 1) unclosedAtEnd = error === 'MissingQuotes';
       if (error === 'MissingQuotes') {
         record.problem = `a quote opened on line ${start + breaksIn(cells, lineBreak, cells.length - 1)} is never closed`;
       } else if (error === 'InvalidQuotes') {
@@ -258,7 +292,8 @@ async function* readBatches(abs: string, display: string, layout: Layout, option
     return out;
   };
 
-  const stream = createReadStream(abs, { highWaterMark: options.chunkBytes ?? CHUNK_BYTES });
+  const range = part?.range;
+  const stream = createReadStream(abs, { highWaterMark: options.chunkBytes ?? CHUNK_BYTES, ...(range === undefined ? {} : { start: range.start, end: range.end - 1 }) });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       onBytes?.(chunk.length);
@@ -276,4 +311,5 @@ async function* readBatches(abs: string, display: string, layout: Layout, option
   }
   const batch = parse(pending + decoder.decode(), true);
   if (batch.length > 0) yield batch;
+  part?.onEnd({ nextLine: line, clean: !unclosedAtEnd });
 }

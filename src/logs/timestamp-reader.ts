@@ -5,7 +5,8 @@
  * take a fast path; date-fns `parse` stays the reference and reads every other pattern.
  */
 import { tz } from '@date-fns/tz';
-import { isValid, parse } from 'date-fns';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
 import type { TimestampReader } from '../model/cells.js';
 import { utcMs, ZoneClock } from './timestamp.js';
 

@@ -2,7 +2,7 @@
  * The registry file format of SPEC §1 as zod schemas: the one contract for validation, for
  * the entity types (z.infer) and for the JSON Schemas in `schemas/`.
  */
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { z } from 'zod';
 import { LINT_RULE_IDS } from '../model/rule-ids.js';
 import { parseDuration, type Duration } from './duration.js';

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { finding, type Rule } from './types.js';
 
 export const stalePromise: Rule = {

@@ -1,6 +1,7 @@
 /** `promise report`: the quarterly (or --period) report of SPEC §4, as HTML, Markdown or JSON. */
 import { TZDate } from '@date-fns/tz';
-import { addDays, format } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
 import { Command } from 'commander';
 import type { PeriodRef } from '../../model/evaluation.js';
 import { UsageError } from '../../model/errors.js';

@@ -1,6 +1,6 @@
 /** Times and amounts as outputs show them: ISO 8601 UTC for machines, local and short for people. */
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { formatSeconds } from '../../registry/duration.js';
 
 /** SPEC §3: times are ISO 8601 in UTC; a field that does not apply is null. */
