@@ -10,7 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_AS_OF, writeBenchLog } from './bench/generate-log.js';
 import { writeLargeRegistry } from './bench/large-registry.js';
@@ -43,11 +43,11 @@ interface Measure {
 }
 
 /** Runs a command as a process of its own: wall time from here, CPU and peak memory from itself. */
-function measure(args: readonly string[], label: string): Measure & { stdout: string } {
+function measure(args: readonly string[], label: string, env: Record<string, string> = {}): Measure & { stdout: string } {
   const usage = join(WORK, `rusage-${process.pid}.json`);
   rmSync(usage, { force: true });
   const started = performance.now();
-  const r = spawnSync(process.execPath, ['--import', RUSAGE, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, BENCH_RUSAGE: usage, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['--import', RUSAGE, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, BENCH_RUSAGE: usage, NO_COLOR: '1', ...env }, maxBuffer: 64 * 1024 * 1024 });
   const wall = (performance.now() - started) / 1000;
   if (r.status !== 0) throw new Error(`${label} failed (exit ${r.status ?? 'none'}): ${r.stderr}`);
   const u = JSON.parse(readFileSync(usage, 'utf8')) as { userSeconds: number; systemSeconds: number; maxRssKiB: number };
@@ -105,6 +105,8 @@ interface Result {
   rows: number;
   bytes: number;
   promise: Measure;
+  /** the same evaluation on one thread: the parallel path must give the same bytes */
+  oneThread: Measure & { same: boolean };
   parse: Measure;
   duckdb: Measure & { query: number };
   agree: string | undefined;
@@ -120,6 +122,9 @@ async function runSize(rows: number): Promise<Result> {
     ),
     (m) => m.wall,
   );
+  const oneFile = join(WORK, `gaps-${rows}-one-thread.json`);
+  const single = measure([BIN, 'gaps', '--registry', REGISTRY, '--log', `tickets=${log}`, '--as-of', BENCH_AS_OF, '--format', 'json', '--out', oneFile], 'promise gaps on one thread', { PROMISE_THREADS: '1' });
+  const oneThread = { ...single, same: readFileSync(oneFile, 'utf8') === readFileSync(gapsFile, 'utf8') };
   const parse = median(Array.from({ length: RUNS }, () => measure([join(ROOT, 'scripts', 'bench', 'read-only.mjs'), log], 'reading the log')), (m) => m.wall);
   const duckOut = join(WORK, `duckdb-${rows}.json`);
   const duck = median(
@@ -131,7 +136,7 @@ async function runSize(rows: number): Promise<Result> {
     (m) => m.wall,
   );
   const duckRows = (JSON.parse(readFileSync(duckOut, 'utf8')) as { rows: Counts[] }).rows;
-  return { rows, bytes, promise, parse, duckdb: duck, agree: sameCounts(promiseCounts(gapsFile), duckRows) };
+  return { rows, bytes, promise, oneThread, parse, duckdb: duck, agree: sameCounts(promiseCounts(gapsFile), duckRows) };
 }
 
 /** `promise check` on a registry of 1,000 promises and 3,000 standards. */
@@ -151,13 +156,15 @@ function verdict(ok: boolean, by: string): string {
 
 function report(results: Result[], check: Measure): string {
   const lines: string[] = [];
+  const threads = Number(process.env.PROMISE_THREADS ?? Math.min(8, availableParallelism()));
   lines.push(`Node.js ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}); median of ${RUNS} run${RUNS === 1 ? '' : 's'}; as of ${BENCH_AS_OF}.`, '');
-  lines.push('| rows | MB | promise wall s | CPU s | rows/s | MB/s | peak RSS MiB | reading the log alone s | parsing share | evaluation share | DuckDB wall s (query s) | DuckDB RSS MiB | promise / DuckDB | counts agree |');
-  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  lines.push(`promise reads a large log on ${threads} thread${threads === 1 ? '' : 's'} (PROMISE_THREADS); "one thread" is the same run with PROMISE_THREADS=1, which must give the same bytes.`, '');
+  lines.push('| rows | MB | promise wall s | CPU s | rows/s | MB/s | peak RSS MiB | one thread: wall s, rows/s, RSS MiB, same bytes | reading the log alone s | parsing share | evaluation share | DuckDB wall s (query s) | DuckDB RSS MiB | promise / DuckDB | counts agree |');
+  lines.push('|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|');
   for (const r of results) {
     const parseShare = Math.min(1, r.parse.wall / r.promise.wall);
     lines.push(
-      `| ${int(r.rows)} | ${int(r.bytes / 1e6)} | ${f2(r.promise.wall)} | ${f2(r.promise.cpu)} | ${int(r.rows / r.promise.wall)} | ${f1(r.bytes / 1e6 / r.promise.wall)} | ${f1(r.promise.rssMiB)} | ${f2(r.parse.wall)} | ${Math.round(parseShare * 100)}% | ${Math.round((1 - parseShare) * 100)}% | ${f2(r.duckdb.wall)} (${f2(r.duckdb.query)}) | ${f1(r.duckdb.rssMiB)} | ${f2(r.promise.wall / r.duckdb.wall)} | ${r.agree === undefined ? 'yes' : `**no**: ${r.agree}`} |`,
+      `| ${int(r.rows)} | ${int(r.bytes / 1e6)} | ${f2(r.promise.wall)} | ${f2(r.promise.cpu)} | ${int(r.rows / r.promise.wall)} | ${f1(r.bytes / 1e6 / r.promise.wall)} | ${f1(r.promise.rssMiB)} | ${f2(r.oneThread.wall)}, ${int(r.rows / r.oneThread.wall)}, ${f1(r.oneThread.rssMiB)}, ${r.oneThread.same ? 'yes' : '**no**'} | ${f2(r.parse.wall)} | ${Math.round(parseShare * 100)}% | ${Math.round((1 - parseShare) * 100)}% | ${f2(r.duckdb.wall)} (${f2(r.duckdb.query)}) | ${f1(r.duckdb.rssMiB)} | ${f2(r.promise.wall / r.duckdb.wall)} | ${r.agree === undefined ? 'yes' : `**no**: ${r.agree}`} |`,
     );
   }
   lines.push('', `\`promise check\` on 1,000 promises and 3,000 standards: ${f2(check.wall)} s, ${f1(check.rssMiB)} MiB.`, '');
@@ -198,7 +205,7 @@ const check = runCheck();
 const table = report(results, check);
 process.stdout.write(table);
 if (WRITE) writeDocs(table);
-if (results.some((r) => r.agree !== undefined)) {
-  process.stderr.write('promise and DuckDB disagree: see the table\n');
+if (results.some((r) => r.agree !== undefined || !r.oneThread.same)) {
+  process.stderr.write('promise and DuckDB disagree, or one thread and several do: see the table\n');
   process.exitCode = 1;
 }

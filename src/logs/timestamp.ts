@@ -88,17 +88,24 @@ function civilDay(y: number, mo: number, d: number): number {
  * Wall-clock times in one zone to instants, fast: the zone's offset is cached per local day,
  * and only the rare day on which the offset changes goes through `fromLocal`.
  */
+/** A day on which the clocks change once: the offsets before and after, and when, in local time. */
+interface Change {
+  before: number;
+  after: number;
+  /** the local time of day, in ms, at which the change happens, as the clocks showed it before */
+  at: number;
+}
+
 export class ZoneClock {
   readonly zone: string;
-  /** local day number -> the day's offset in ms, or NaN when the offset changes that day */
-  private readonly offsets = new Map<number, number>();
+  /** local day number -> the day's offset in ms, or how it changes that day */
+  private readonly offsets = new Map<number, number | Change>();
 
   constructor(zone: string) {
     this.zone = zone;
   }
 
-  /** The offset of local day `day` all day long, or NaN on a day the clocks change. */
-  private offsetOf(day: number): number {
+  private offsetOf(day: number): number | Change {
     let offset = this.offsets.get(day);
     if (offset === undefined) {
       offset = this.dayOffset(day);
@@ -108,13 +115,21 @@ export class ZoneClock {
     return offset;
   }
 
+  /** The instant of a local time of day `wall` (ms) on local day `day`; NaN when the clocks skip it. */
+  private instant(day: number, wall: number): number {
+    const offset = this.offsetOf(day);
+    if (typeof offset === 'number') return day * DAY + wall - offset;
+    // a time shown twice (clocks go back) is its earlier instant; one skipped (clocks go forward) does not exist
+    if (wall < offset.at) return day * DAY + wall - offset.before;
+    if (wall < offset.at + offset.after - offset.before) return Number.NaN;
+    return day * DAY + wall - offset.after;
+  }
+
   /** The instant of a local wall-clock time; NaN when the clocks skip it (DST starts). */
   toInstant(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
     const day = civilDay(y, mo, d);
-    const offset = this.offsetOf(day);
-    if (!Number.isNaN(offset)) return day * DAY + h * 3_600_000 + mi * 60_000 + s * 1000 + ms - offset;
-    if (h === 24) return this.midnight(day + 1);
-    return fromLocal(this.zone, y, mo, d, h, mi, s, ms)?.getTime() ?? Number.NaN;
+    if (h === 24) return this.instant(day + 1, 0);
+    return this.instant(day, h * 3_600_000 + mi * 60_000 + s * 1000 + ms);
   }
 
   /**
@@ -122,28 +137,30 @@ export class ZoneClock {
    * skip midnight itself, the day ends at the jump: just after its last millisecond.
    */
   endOfDay(y: number, mo: number, d: number): number {
-    const next = civilDay(y, mo, d) + 1;
-    const midnight = this.midnight(next);
-    return Number.isNaN(midnight) ? this.toInstant(y, mo, d, 23, 59, 59, 999) + 1 : midnight;
+    const day = civilDay(y, mo, d);
+    const midnight = this.instant(day + 1, 0);
+    return Number.isNaN(midnight) ? this.instant(day, DAY - 1) + 1 : midnight;
   }
 
-  /** The instant of local midnight starting day `day`; NaN when the clocks skip it. */
-  private midnight(day: number): number {
-    const offset = this.offsetOf(day);
-    if (!Number.isNaN(offset)) return day * DAY - offset;
-    const date = new Date(day * DAY);
-    return fromLocal(this.zone, date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), 0, 0, 0, 0)?.getTime() ?? Number.NaN;
-  }
-
-  private dayOffset(day: number): number {
-    const from = new Date(day * DAY);
-    const to = new Date((day + 1) * DAY);
-    const start = fromLocal(this.zone, from.getUTCFullYear(), from.getUTCMonth() + 1, from.getUTCDate(), 0, 0, 0, 0);
-    const end = fromLocal(this.zone, to.getUTCFullYear(), to.getUTCMonth() + 1, to.getUTCDate(), 0, 0, 0, 0);
-    if (start === undefined || end === undefined) return Number.NaN;
-    const a = tzOffset(this.zone, start);
-    const b = tzOffset(this.zone, new Date(end.getTime() - 1));
-    const mid = tzOffset(this.zone, new Date((start.getTime() + end.getTime()) / 2));
-    return a === b && a === mid ? a * 60_000 : Number.NaN;
+  /** The offset all day long, or the one change of the day, found with a few zone lookups. */
+  private dayOffset(day: number): number | Change {
+    const offsetAt = (ms: number): number => tzOffset(this.zone, new Date(ms)) * 60_000;
+    // the local day lies within these instants, whatever the zone's offsets (UTC-12 to UTC+14)
+    let lo = day * DAY - 14 * 3_600_000;
+    let hi = (day + 1) * DAY + 12 * 3_600_000;
+    const before = offsetAt(lo);
+    const after = offsetAt(hi);
+    if (before === after && offsetAt(day * DAY + DAY / 2 - before) === before) return before;
+    // the change: the first second at which the offset is no longer `before`
+    while (hi - lo > 1000) {
+      const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+      if (offsetAt(mid) === before) lo = mid;
+      else hi = mid;
+    }
+    const at = hi + before - day * DAY;
+    // a change outside this local day leaves the whole day on one offset
+    if (at >= DAY + (after > before ? 0 : before - after)) return before;
+    if (at <= 0 && after - before <= -at) return after;
+    return { before, after, at };
   }
 }
