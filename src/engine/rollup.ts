@@ -73,6 +73,9 @@ function addRow(c: RollupCounts, row: GapRow): void {
       c.noData++;
       break;
   }
+  // an average is judged by the period's mean, all its records at once: counting them as
+  // records met or breached would let one survey outweigh every other standard
+  if (row.average !== undefined) return;
   c.judged += row.met + row.breached;
   c.judgedMet += row.met;
   c.breaches += row.breached;

@@ -60,6 +60,14 @@ describe('promise report on the retail-bank example', () => {
     const owner = JSON.parse(promise(['report', ...BANK, '--owner', 'complaints-management', '--format', 'json']).stdout) as ReportBody;
     expect(owner.promises.flatMap((p) => p.standards.map((s) => s.standard))).toEqual(['complaint-acknowledgement', 'complaint-resolution']);
   });
+
+  it('--standard reports the promise it measures, with all its standards', () => {
+    const body = JSON.parse(promise(['report', ...BANK, '--standard', 'complaint-resolution', '--format', 'json']).stdout) as ReportBody;
+    expect(body.promises.map((p) => [p.promise, p.standards.map((s) => s.standard)])).toEqual([
+      ['resolve-complaints-in-5-business-days', ['complaint-acknowledgement', 'complaint-resolution']],
+    ]);
+    expect(body.headline).toMatchObject({ promises_made: 1, standards: 2, promises_broken: 1 });
+  });
 });
 
 describe('promise report exit codes', () => {

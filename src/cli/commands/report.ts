@@ -7,10 +7,11 @@ import type { PeriodRef } from '../../model/evaluation.js';
 import { UsageError } from '../../model/errors.js';
 import { periodOf, shiftPeriod } from '../../engine/period.js';
 import { locate } from '../../registry/locate.js';
+import type { Registry } from '../../registry/model.js';
 import { buildReport } from '../../report/report/data.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/report/index.js';
 import type { CommandContext } from '../context.js';
-import { evaluateLogs, requireValid, selectFromRegistry } from '../evaluate-logs.js';
+import { evaluateLogs, requireValid, selectFromRegistry, type Selection } from '../evaluate-logs.js';
 import { evaluationExitCode } from '../exit-code.js';
 import { openRegistry, type OpenedRegistry } from '../open-registry.js';
 import { pickFormat } from '../options.js';
@@ -38,6 +39,17 @@ function mismatchesByPromise(opened: OpenedRegistry) {
     });
 }
 
+/**
+ * The report is about promises: the filters choose them (--standard its promise, --owner the
+ * promises it owns or has a standard of), and each is reported with all its standards, so
+ * that a promise is never called kept on part of its measures.
+ */
+function promisesOf(registry: Registry, selection: Selection): Selection {
+  const promises = registry.promises.filter((p) => selection.promises.includes(p) || selection.standards.some((s) => s.promise === p.id));
+  const ids = new Set(promises.map((p) => p.id));
+  return { periods: selection.periods, promises, standards: registry.standards.filter((s) => ids.has(s.promise)) };
+}
+
 export function reportCommand(ctx: CommandContext): Command {
   const cmd = new Command('report').description('the quarterly report (or --period): promises kept, standards against target and trend, scorecards, recovery, gaps, data quality');
   addFilterOptions(cmd, FORMATS).action(async (options: EvaluatingOptions) => {
@@ -48,7 +60,7 @@ export function reportCommand(ctx: CommandContext): Command {
     const { registry } = opened;
     const { timezone, fiscalYearStart } = registry.settings;
     const asOfMs = opened.asOf.getTime();
-    const selection = selectFromRegistry(registry, options);
+    const selection = promisesOf(registry, selectFromRegistry(registry, options));
     // SPEC §4 default: the last quarter that has finished at as_of
     const period: PeriodRef = selection.periods?.[0] ?? shiftPeriod(periodOf(asOfMs, 'quarter', timezone, fiscalYearStart), -1, timezone, fiscalYearStart);
     const trend = [-3, -2, -1].map((by) => shiftPeriod(period, by, timezone, fiscalYearStart));

@@ -260,8 +260,10 @@ function reportStandard(s: Standard, input: ReportInput): ReportStandard {
 }
 
 function scorecard(name: string, title: string, promises: readonly ReportPromise[], standards: readonly ReportStandard[]): Scorecard {
-  const judged = standards.reduce((n, s) => n + s.met + s.breached, 0);
-  const judgedMet = standards.reduce((n, s) => n + s.met, 0);
+  // as in the roll-ups: an average's records are judged all at once by the mean, not one by one
+  const counted = standards.filter((s) => s.kind !== 'average');
+  const judged = counted.reduce((n, s) => n + s.met + s.breached, 0);
+  const judgedMet = counted.reduce((n, s) => n + s.met, 0);
   return {
     name,
     title,
