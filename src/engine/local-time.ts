@@ -4,7 +4,7 @@
  * no Date object or formatted string is needed once a day's instants are known.
  */
 import { tzOffset } from '@date-fns/tz';
-import { fromLocal } from '../logs/timestamp.js';
+import { fromLocal } from '../time/zone.js';
 
 export const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;

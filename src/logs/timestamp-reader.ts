@@ -8,7 +8,7 @@ import { tz } from '@date-fns/tz';
 import { isValid } from 'date-fns/isValid';
 import { parse } from 'date-fns/parse';
 import type { TimestampReader } from '../model/cells.js';
-import { utcMs, ZoneClock } from './timestamp.js';
+import { utcMs, ZoneClock } from '../time/zone.js';
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

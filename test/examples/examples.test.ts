@@ -22,7 +22,8 @@ import { fsRegistryReader } from '../../src/registry/fs-reader.js';
 import { loadRegistry } from '../../src/registry/load.js';
 import type { Registry, Source, Standard } from '../../src/registry/model.js';
 import { isDuration } from '../../src/registry/schema.js';
-import { fromLocal, parseIsoTimestamp } from '../../src/logs/timestamp.js';
+import { parseIsoTimestamp } from '../../src/logs/timestamp.js';
+import { fromLocal } from '../../src/time/zone.js';
 import { AS_OF, promise, REPO } from '../helpers/cli.js';
 
 interface CheckJson {
