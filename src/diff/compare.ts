@@ -3,6 +3,7 @@
  * changes out, each classed tightened, loosened or neutral for one stated reason. Pure: no
  * files, no git, no clock.
  */
+import { describeCondition } from '../registry/condition.js';
 import type { Duration } from '../registry/duration.js';
 import type { Calendar, DurationMeasure, Measure, Owner, Registry, ServicePromise, Source, Standard } from '../registry/model.js';
 import type { RemedyInput } from '../registry/schema.js';
@@ -12,7 +13,6 @@ import { findRenames, through, type Collection, type Renames } from './renames.j
 import {
   calendarText,
   compareText,
-  conditionText,
   creditText,
   holidayText,
   hoursText,
@@ -234,7 +234,7 @@ function compareMeasures(c: EntityChanges, o: Measure, n: Measure, renames: Rena
     case 'condition': {
       const m = n as Extract<Measure, { kind: 'condition' }>;
       columns('at', o.at, m.at);
-      c.field('measure.expect', conditionText(o.expect), conditionText(m.expect), 'expectation');
+      c.field('measure.expect', describeCondition(o.expect), describeCondition(m.expect), 'expectation');
       break;
     }
     case 'average': {
@@ -281,7 +281,7 @@ function compareStandards(c: EntityChanges, o: Standard, n: Standard, renames: R
   c.field('department', o.department, n.department, 'detail');
   c.field('description', o.description, n.description, 'detail');
   c.field('source', ref('sources', o.source), n.source, 'source');
-  c.field('where', o.where === undefined ? undefined : conditionText(o.where), n.where === undefined ? undefined : conditionText(n.where), 'scope');
+  c.field('where', o.where === undefined ? undefined : describeCondition(o.where), n.where === undefined ? undefined : describeCondition(n.where), 'scope');
   compareMeasures(c, o.measure, n.measure, renames);
   if (o.target !== n.target) c.field('target', shareText(o.target), shareText(n.target), n.target > o.target ? 'target-raised' : 'target-lowered');
   c.field('period', o.period, n.period, 'period');

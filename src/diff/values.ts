@@ -2,7 +2,7 @@
  * Registry values as the text a change shows before and after: close to what the YAML says,
  * and canonical, so that two values are the same exactly when their texts are.
  */
-import type { Condition } from '../registry/condition.js';
+import { describeCondition } from '../registry/condition.js';
 import type { Duration } from '../registry/duration.js';
 import type { Calendar, Holiday, Measure, Standard } from '../registry/model.js';
 import type { RemedyInput } from '../registry/schema.js';
@@ -31,41 +31,6 @@ export function limitKeys(map: Record<string, unknown>): string[] {
   return 'default' in map ? [...keys, 'default'] : keys;
 }
 
-const OP_TEXT = { eq: '=', ne: '≠', gt: '>', gte: '≥', lt: '<', lte: '≤' } as const;
-
-/** A condition in the order its keys are tested: `channel = email and priority in [P1, P2]`. */
-export function conditionText(c: Condition): string {
-  switch (c.kind) {
-    case 'all':
-      return c.items.map((i) => (i.kind === 'any' ? `(${conditionText(i)})` : conditionText(i))).join(' and ');
-    case 'any':
-      return c.items.map((i) => (i.kind === 'all' ? `(${conditionText(i)})` : conditionText(i))).join(' or ');
-    case 'not':
-      return `not (${conditionText(c.item)})`;
-    case 'test': {
-      const t = c.test;
-      switch (t.op) {
-        case 'eq':
-        case 'ne':
-          return `${c.column} ${OP_TEXT[t.op]} ${t.value}`;
-        case 'gt':
-        case 'gte':
-        case 'lt':
-        case 'lte':
-          return `${c.column} ${OP_TEXT[t.op]} ${t.value}`;
-        case 'in':
-          return `${c.column} in [${t.values.join(', ')}]`;
-        case 'not_in':
-          return `${c.column} not in [${t.values.join(', ')}]`;
-        case 'matches':
-          return `${c.column} matches /${t.pattern}/`;
-        case 'empty':
-          return t.value ? `${c.column} is empty` : `${c.column} is not empty`;
-      }
-    }
-  }
-}
-
 /** A measure in one line, for a standard added or removed, or a measure whose kind changed. */
 export function measureText(m: Measure): string {
   switch (m.kind) {
@@ -80,7 +45,7 @@ export function measureText(m: Measure): string {
       return `${m.done} by ${m.due}${m.due_is_date === true ? ' (end of day)' : ''}${grace}`;
     }
     case 'condition':
-      return `expect ${conditionText(m.expect)}`;
+      return `expect ${describeCondition(m.expect)}`;
     case 'average':
       return m.at_least !== undefined ? `mean ${m.of} ≥ ${m.at_least}` : `mean ${m.of} ≤ ${m.at_most ?? ''}`;
   }

@@ -95,3 +95,39 @@ export function conditionColumns(condition: Condition): string[] {
   visit(condition);
   return [...seen];
 }
+
+const OP_WORDS = { eq: '=', ne: '≠', gt: '>', gte: '≥', lt: '<', lte: '≤' } as const;
+
+/** A condition in words, in the order its keys are tested: `channel = email and priority in [P1, P2]`. */
+export function describeCondition(c: Condition): string {
+  switch (c.kind) {
+    case 'all':
+      return c.items.map((i) => (i.kind === 'any' ? `(${describeCondition(i)})` : describeCondition(i))).join(' and ');
+    case 'any':
+      return c.items.map((i) => (i.kind === 'all' ? `(${describeCondition(i)})` : describeCondition(i))).join(' or ');
+    case 'not':
+      return `not (${describeCondition(c.item)})`;
+    case 'test': {
+      const t = c.test;
+      switch (t.op) {
+        case 'eq':
+        case 'ne':
+          return `${c.column} ${OP_WORDS[t.op]} ${t.value}`;
+        case 'gt':
+        case 'gte':
+        case 'lt':
+        case 'lte':
+          return `${c.column} ${OP_WORDS[t.op]} ${t.value}`;
+        case 'in':
+          return `${c.column} in [${t.values.join(', ')}]`;
+        case 'not_in':
+          return `${c.column} not in [${t.values.join(', ')}]`;
+        case 'matches':
+          return `${c.column} matches /${t.pattern}/`;
+        case 'empty':
+          return t.value ? `${c.column} is empty` : `${c.column} is not empty`;
+      }
+    }
+  }
+}
+

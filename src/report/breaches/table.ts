@@ -1,5 +1,5 @@
 import { formatCredits, localTime, shortDuration } from '../shared/time.js';
-import { dataQuality } from '../shared/data-quality.js';
+import { formatQualityText } from '../shared/data-quality.js';
 import { selectPeriods, type EvaluationFormatter } from '../shared/evaluation.js';
 import { renderTable } from '../shared/table.js';
 import { plural } from '../shared/words.js';
@@ -41,11 +41,6 @@ export const formatBreachesTable: EvaluationFormatter = (report, { chalk }) => {
         `${atRisk > 0 ? `; ${atRisk} at risk` : ''}${owed === '' ? '' : `; credits owed: ${owed}`}\n`,
     );
   }
-  const q = dataQuality(e);
-  if (q.summary !== undefined) {
-    out.push(`\n${chalk.bold('Data quality')}: ${q.summary}\n`);
-    for (const l of q.lines) out.push(`  ${l.where}  ${l.text}\n`);
-    if (q.more > 0) out.push(`  … and ${q.more} more (--format json lists them all)\n`);
-  }
+  out.push(formatQualityText(e, chalk));
   return out.join('');
 };

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { dataQuality } from '../shared/data-quality.js';
+import { formatQualityText } from '../shared/data-quality.js';
 import { selectPeriods, type EvaluationFormatter } from '../shared/evaluation.js';
 import { renderTable } from '../shared/table.js';
 import { localTime } from '../shared/time.js';
@@ -32,11 +32,6 @@ export const formatGapsTable: EvaluationFormatter = (report, { chalk }) => {
     const rows = s.status === undefined ? s.rows : s.rows.map((r) => r.map((c, i) => (i === s.status ? colour(chalk, String(c)) : c)));
     out.push(`\n${chalk.bold(s.title)}\n`, renderTable(s.head, rows, { chalk, right: s.right, compact: true }));
   }
-  const q = dataQuality(e);
-  if (q.summary !== undefined) {
-    out.push(`\n${chalk.bold('Data quality')}: ${q.summary}\n`);
-    for (const l of q.lines) out.push(`  ${l.where}  ${l.text}\n`);
-    if (q.more > 0) out.push(`  … and ${q.more} more (--format json lists them all)\n`);
-  }
+  out.push(formatQualityText(e, chalk));
   return out.join('');
 };

@@ -3,7 +3,8 @@ import type { ChalkInstance } from 'chalk';
 import { compareText } from '../../model/diagnostic.js';
 import type { Measure, Owner, Registry, ServicePromise, Standard } from '../../registry/model.js';
 import { isDuration } from '../../registry/schema.js';
-import { describeCondition, describeMeasure, formatShare } from '../shared/describe.js';
+import { describeCondition } from '../../registry/condition.js';
+import { describeMeasure, formatShare } from '../shared/describe.js';
 import { renderTable } from '../shared/table.js';
 
 export const LIST_KINDS = ['promises', 'standards', 'owners'] as const;

@@ -6,7 +6,8 @@ import type { Breach, GapRow, Histogram, InvalidRecord, PeriodRef, PeriodStatus,
 import type { Evaluation } from '../../model/evaluation.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Owner, ServicePromise, Standard } from '../../registry/model.js';
-import { describeCondition, describeMeasure, describeWithin } from '../shared/describe.js';
+import { describeCondition } from '../../registry/condition.js';
+import { describeMeasure, describeWithin } from '../shared/describe.js';
 
 /** A standard's figure in one period of the report's length. */
 export interface TrendPoint {

@@ -1,4 +1,5 @@
 /** The data-quality section every output has (SPEC §2): invalid records and repeated keys, located. */
+import type { ChalkInstance } from 'chalk';
 import type { Evaluation } from '../../model/evaluation.js';
 import { plural } from './words.js';
 
@@ -35,4 +36,13 @@ export function dataQuality(e: Evaluation, limit = SHOWN): QualitySection {
     lines: all.slice(0, limit),
     more: Math.max(0, all.length - limit),
   };
+}
+
+/** The data-quality section for a terminal: a heading, the first findings, how many more. */
+export function formatQualityText(e: Evaluation, chalk: ChalkInstance): string {
+  const q = dataQuality(e);
+  if (q.summary === undefined) return '';
+  const out = [`\n${chalk.bold('Data quality')}: ${q.summary}\n`, ...q.lines.map((l) => `  ${l.where}  ${l.text}\n`)];
+  if (q.more > 0) out.push(`  … and ${q.more} more (--format json lists them all)\n`);
+  return out.join('');
 }
