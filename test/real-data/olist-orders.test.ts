@@ -11,6 +11,7 @@ import {
   expectRegistryReadsItsLogs,
   gapsJson,
   gapsMarkdown,
+  JUDGED_VIEW,
   judgeWithDuckDb,
   breachesJson,
   readCsv,
@@ -110,12 +111,7 @@ CREATE TEMP VIEW outcomes AS
          t.purchase_quarter
   FROM timed t;
 
--- A record counts in the period of its start when it is met, breached, pending, skipped or
--- invalid there; out of scope, future and undated records are in no period.
-CREATE TEMP VIEW judged AS
-  SELECT standard, outcome,
-         IF(outcome IN ('met', 'breached', 'pending', 'skipped', 'invalid'), period_of_start, NULL) AS period
-  FROM outcomes;
+${JUDGED_VIEW}
 `;
 
 describe('examples/olist-orders on the Olist order sample', () => {

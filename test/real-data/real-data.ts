@@ -146,6 +146,16 @@ function plain(row: Row): Row {
 }
 
 /**
+ * The view a data set's SQL may end with, over its view `outcomes` (standard, outcome,
+ * period_of_start): a record counts in the period of its start when it is met, breached,
+ * pending, skipped or invalid there; out of scope, future and undated records are in no period.
+ */
+export const JUDGED_VIEW = `CREATE TEMP VIEW judged AS
+  SELECT standard, outcome,
+         IF(outcome IN ('met', 'breached', 'pending', 'skipped', 'invalid'), period_of_start, NULL) AS period
+  FROM outcomes;`;
+
+/**
  * Runs a data set's SQL in a fresh in-memory DuckDB. The SQL must define the view `judged`:
  * one row per (standard, log row) with its `outcome` and, for a row counted in a period, its
  * `period`. Returns the counts per standard and period, and the accounts per standard, that
