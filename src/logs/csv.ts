@@ -10,7 +10,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import Papa from 'papaparse';
-import { describeFsError, EmptyLogError, LogFileError } from '../model/errors.js';
+import { BlankHeaderError, describeFsError, EmptyLogError, LogFileError } from '../model/errors.js';
 
 export interface CsvRecord {
   /** the cells as read, as many as the row has */
@@ -104,7 +104,7 @@ function openError(err: unknown, display: string): LogFileError {
 }
 
 function folderError(display: string): LogFileError {
-  return new LogFileError(display, `log file ${display} is a folder, not a file`, `point the source at the CSV files inside it, e.g. ${display.replace(/\/+$/, '')}/*.csv`);
+  return new LogFileError(display, `log file ${display} is a folder, not a file`, `point the source at the CSV files inside it, e.g. ${display.replace(/\/+$/, '')}/*.csv`, { code: 'EISDIR' });
 }
 
 /**
@@ -164,7 +164,7 @@ async function readHeader(abs: string, display: string, delimiter: string, chunk
         const header = result.data[0];
         if (header !== undefined) {
           if (header.every((cell) => cell.trim() === '')) {
-            throw new LogFileError(display, `log file ${display} starts with an empty line: the header must be line 1`, 'remove the empty lines above the header');
+            throw new BlankHeaderError(display);
           }
           if (result.errors.some((e) => e.code === 'MissingQuotes' && e.row === 0)) {
             throw new LogFileError(display, `the header of log file ${display} opens a quote that is never closed`, 'close the quote on line 1, or remove it');

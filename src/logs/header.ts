@@ -1,11 +1,7 @@
 /** The header line of a log file: what `promise check` compares a standard's columns with. */
-import { open } from 'node:fs/promises';
-import Papa from 'papaparse';
-import { describeFsError } from '../model/errors.js';
+import { BlankHeaderError, describeFsError, EmptyLogError, LogFileError } from '../model/errors.js';
+import { openCsv } from './csv.js';
 import type { SourceFiles } from './files.js';
-
-/** A header longer than this is not a header. */
-const HEADER_BYTES = 1024 * 1024;
 
 export interface FileHeader {
   display: string;
@@ -21,28 +17,24 @@ export interface SourceHeaders {
   files: FileHeader[];
 }
 
+/**
+ * The header of one log file, read by the same reader as the evaluation (src/logs/csv.ts), so
+ * that `check` and the evaluating commands agree on every file; a file without one says why.
+ */
 export async function readHeader(abs: string, delimiter: string): Promise<Pick<FileHeader, 'columns' | 'problem'>> {
-  let bytes: Uint8Array;
   try {
-    const handle = await open(abs, 'r');
-    try {
-      const buf = new Uint8Array(HEADER_BYTES);
-      const { bytesRead } = await handle.read(buf, 0, HEADER_BYTES, 0);
-      bytes = buf.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
-    }
+    return { columns: (await openCsv(abs, abs, { delimiter })).header };
   } catch (err) {
-    return { columns: undefined, problem: { kind: 'unreadable', message: describeFsError(err) } };
+    if (err instanceof EmptyLogError) return { columns: undefined, problem: { kind: 'empty', message: 'the file is empty: it has no header line' } };
+    if (err instanceof BlankHeaderError) return { columns: undefined, problem: { kind: 'empty', message: 'the first line is empty: the header must be line 1' } };
+    if (err instanceof LogFileError) {
+      const cause = err.cause as { code?: unknown } | undefined;
+      // said of the file where it is shown, so the message leaves out its path
+      const message = typeof cause?.code === 'string' ? describeFsError(cause) : err.message.replace(/^(log file|the header of log file) \S+ ?/, (m) => (m.startsWith('the header') ? 'the header ' : ''));
+      return { columns: undefined, problem: { kind: 'unreadable', message } };
+    }
+    throw err;
   }
-  const text = new TextDecoder('utf-8').decode(bytes);
-  if (text.trim() === '') return { columns: undefined, problem: { kind: 'empty', message: 'the file is empty: it has no header line' } };
-  const parsed = Papa.parse<string[]>(text, { delimiter, preview: 1, skipEmptyLines: false });
-  const first = parsed.data[0];
-  if (first === undefined || first.every((c) => c === '')) {
-    return { columns: undefined, problem: { kind: 'empty', message: 'the first line is empty: the header must be line 1' } };
-  }
-  return { columns: first };
 }
 
 export async function readSourceHeaders(sources: ReadonlyMap<string, SourceFiles>): Promise<Map<string, SourceHeaders>> {

@@ -69,3 +69,11 @@ export class EmptyLogError extends LogFileError {
     this.name = 'EmptyLogError';
   }
 }
+
+/** A log whose first line is empty: the header must be line 1. */
+export class BlankHeaderError extends LogFileError {
+  constructor(file: string) {
+    super(file, `log file ${file} starts with an empty line: the header must be line 1`, 'remove the empty lines above the header');
+    this.name = 'BlankHeaderError';
+  }
+}
