@@ -136,55 +136,63 @@ async function evaluateSource(io: Io, opened: OpenedRegistry, evaluator: Evaluat
   if (source === undefined || files === undefined) return;
   const parallel = parallelism(io);
   if (parallel.threads > 1 && files.files.some((f) => sizeOf(f.abs) >= 2 * parallel.chunkBytes) && existsSync(WORKER)) {
-    const parts = await readInParallel(io, opened, evaluator, source, files.files, parallel, progress);
+    const parts = await readInParallel(opened, evaluator, source, files.files, parallel, progress);
     if (parts !== undefined) {
       const run = evaluator.source(sourceId, createTimestampReader(source.timezone, source.timestamp_format));
       run.merge(parts.state, 1);
-      for (const empty of parts.empty) {
-        if (empty) run.emptyFile();
-        else run.countFile();
-      }
+      for (const said of parts.said) io.stderr.write(said);
+      for (let i = 0; i < parts.files; i++) run.countFile();
       run.keysFromParts(parts.keys);
       await keyPasses(run, source, files.files);
       return;
     }
     // a cut fell inside a quoted cell: the whole source is read again, in one piece
   }
-  const csvOptions = source.delimiter === undefined ? {} : { delimiter: source.delimiter };
-  const run = evaluator.source(sourceId, createTimestampReader(source.timezone, source.timestamp_format));
   if (files.files.length === 0) {
     io.stderr.write(`promise: source "${sourceId}" has no log files (${files.patterns.join(', ')} matches nothing); its standards have no data\n`);
   }
-  for (const file of files.files) {
-    let csv: CsvFile;
-    try {
-      csv = await openCsv(file.abs, file.display, { ...csvOptions, onBytes: (n) => progress.bytes(n) });
-    } catch (err) {
-      if (!(err instanceof EmptyLogError)) throw err;
-      // an export of nothing: said, and read as no rows
-      io.stderr.write(`promise: ${err.message}; it adds no records\n`);
-      run.emptyFile();
+  const run = evaluator.source(sourceId, createTimestampReader(source.timezone, source.timestamp_format));
+  await readSource(run, source, files.files, { io, progress });
+}
+
+/** Opens a log file; undefined for an export of nothing (not even a header), said to `onEmpty`. */
+async function openLog(source: Source, file: LogFile, onEmpty?: (said: string) => void, onBytes?: (n: number) => void): Promise<CsvFile | undefined> {
+  try {
+    return await openCsv(file.abs, file.display, { ...(source.delimiter === undefined ? {} : { delimiter: source.delimiter }), ...(onBytes === undefined ? {} : { onBytes }) });
+  } catch (err) {
+    if (!(err instanceof EmptyLogError)) throw err;
+    onEmpty?.(`promise: ${err.message}; it adds no records\n`);
+    return undefined;
+  }
+}
+
+/**
+ * Reads a source's files in order, in one piece, through `run`, then confirms repeated keys if
+ * need be. `io` is told of empty files; `progress` of what was read.
+ */
+export async function readSource(run: SourceRun, source: Source, files: readonly LogFile[], options: { io?: Io; progress?: Progress } = {}): Promise<void> {
+  const { io, progress } = options;
+  for (const file of files) {
+    const csv = await openLog(source, file, io === undefined ? undefined : (said) => io.stderr.write(said), progress === undefined ? undefined : (n) => progress.bytes(n));
+    if (csv === undefined) {
+      run.countFile();
       continue;
     }
     const fileRun = run.file(file.display, csv.header);
     for await (const batch of csv.batches()) {
       fileRun.push(batch);
-      progress.rows(batch.length);
+      progress?.rows(batch.length);
     }
   }
-  await keyPasses(run, source, files.files);
+  await keyPasses(run, source, files);
 }
 
 /** A log too long to keep every key: the keys a filter may have seen are confirmed by passes over the keys. */
 async function keyPasses(run: SourceRun, source: Source, files: readonly LogFile[]): Promise<void> {
-  const csvOptions = source.delimiter === undefined ? {} : { delimiter: source.delimiter };
   while (run.needsKeyPass()) {
     const pass = run.keyPass();
     for (const file of files) {
-      const csv = await openCsv(file.abs, file.display, csvOptions).catch((err: unknown) => {
-        if (err instanceof EmptyLogError) return undefined;
-        throw err;
-      });
+      const csv = await openLog(source, file);
       if (csv === undefined) continue;
       const push = pass(file.display, csv.header);
       for await (const batch of csv.batches()) push(batch);
@@ -215,8 +223,10 @@ export function parallelism(io: Io): Parallelism {
 /** A source read in parts: their counts merged in file order, lines made absolute. */
 interface ReadInParts {
   state: SourceState;
-  /** per file, in order: true when it was empty */
-  empty: boolean[];
+  /** how many files, empty ones included */
+  files: number;
+  /** what to say of the empty ones */
+  said: string[];
   /** the key order of every part, in file order */
   keys: KeyOrder[];
 }
@@ -227,7 +237,6 @@ interface ReadInParts {
  * quoted cell (a part did not end between records): the source must then be read whole.
  */
 async function readInParallel(
-  io: Io,
   opened: OpenedRegistry,
   evaluator: Evaluator,
   source: Source,
@@ -235,21 +244,12 @@ async function readInParallel(
   parallel: Parallelism,
   progress: Progress,
 ): Promise<ReadInParts | undefined> {
-  const csvOptions = source.delimiter === undefined ? {} : { delimiter: source.delimiter };
   const standards = evaluator.standardsOf(source.id);
   const jobs: { file: number; last: boolean; job: WorkerJob }[] = [];
-  const empty: boolean[] = [];
+  const said: string[] = [];
   for (const [index, file] of files.entries()) {
-    let csv: CsvFile;
-    try {
-      csv = await openCsv(file.abs, file.display, csvOptions);
-    } catch (err) {
-      if (!(err instanceof EmptyLogError)) throw err;
-      io.stderr.write(`promise: ${err.message}; it adds no records\n`);
-      empty.push(true);
-      continue;
-    }
-    empty.push(false);
+    const csv = await openLog(source, file, (s) => said.push(s));
+    if (csv === undefined) continue;
     const ranges = await splitLog(file.abs, sizeOf(file.abs), csv.newline, parallel.chunkBytes);
     ranges.forEach((range, k) => {
       jobs.push({ file: index, last: k === ranges.length - 1, job: { source, standards, calendars: opened.registry.calendars, options: evaluator.options, abs: file.abs, display: file.display, range } });
@@ -282,7 +282,7 @@ async function readInParallel(
       return clean;
     },
   );
-  return clean ? { state: run.state(), empty, keys } : undefined;
+  return clean ? { state: run.state(), files: files.length, said, keys } : undefined;
 }
 
 /**

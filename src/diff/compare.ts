@@ -3,6 +3,7 @@
  * changes out, each classed tightened, loosened or neutral for one stated reason. Pure: no
  * files, no git, no clock.
  */
+import { compareText } from '../model/diagnostic.js';
 import { describeCondition } from '../registry/condition.js';
 import type { Duration } from '../registry/duration.js';
 import type { Calendar, DurationMeasure, Measure, Owner, Registry, ServicePromise, Source, Standard } from '../registry/model.js';
@@ -12,7 +13,6 @@ import { ENTITY_ORDER, type Change, type ChangeClass, type ChangeKind, type Diff
 import { findRenames, through, type Collection, type Renames } from './renames.js';
 import {
   calendarText,
-  compareText,
   creditText,
   holidayText,
   hoursText,

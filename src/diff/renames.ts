@@ -5,7 +5,7 @@
  * that promises and standards naming a renamed one are still seen as equal.
  */
 import type { Registry, Standard } from '../registry/model.js';
-import { compareText } from './values.js';
+import { compareText } from '../model/diagnostic.js';
 
 export type Collection = 'owners' | 'calendars' | 'sources' | 'promises' | 'standards';
 

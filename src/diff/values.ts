@@ -2,6 +2,7 @@
  * Registry values as the text a change shows before and after: close to what the YAML says,
  * and canonical, so that two values are the same exactly when their texts are.
  */
+import { compareText } from '../model/diagnostic.js';
 import { describeCondition } from '../registry/condition.js';
 import type { Duration } from '../registry/duration.js';
 import type { Calendar, Holiday, Measure, Standard } from '../registry/model.js';
@@ -91,6 +92,3 @@ export function listText(values: readonly string[] | undefined): string | undefi
   return values === undefined ? undefined : `[${values.join(', ')}]`;
 }
 
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

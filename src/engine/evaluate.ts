@@ -4,6 +4,7 @@
  * timestamp reader come in, an Evaluation comes out; no files, no clock.
  */
 import type { LogRow, TimestampReader } from '../model/cells.js';
+import { compareText as compare } from '../model/diagnostic.js';
 import type { Breach, Evaluation, InvalidRecord, PeriodKind, PeriodRef, SourceAccount, StandardAccount } from '../model/evaluation.js';
 import type { Duration } from '../registry/duration.js';
 import type { Calendar, ServicePromise, Source, Standard } from '../registry/model.js';
@@ -440,7 +441,7 @@ export class SourceRun {
     for (const r of state.invalidRecords) this.out.invalid.push(shift === 0 ? r : { ...r, line: r.line + shift });
   }
 
-  /** A file read in parts elsewhere: counted here. */
+  /** A file counted without being read here: read in parts elsewhere, or empty. */
   countFile(): void {
     this.account.files++;
   }
@@ -454,11 +455,6 @@ export class SourceRun {
   finishKeys(): void {
     for (const r of this.keys.repeats()) this.out.duplicates.push({ source: this.source.id, ...r });
     this.account.duplicateKeys = this.keys.repeats().length;
-  }
-
-  /** A file with no header and no rows: counted, nothing to compile. */
-  emptyFile(): void {
-    this.account.files++;
   }
 
   file(display: string, header: readonly string[]): FileRun {
@@ -527,8 +523,4 @@ export class Evaluator {
     out.dimensions = rolled.dimensions;
     return out;
   }
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

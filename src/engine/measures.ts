@@ -111,11 +111,13 @@ export function judgeDuration(plan: MeasurePlan, limit: Duration, row: RowView, 
   if (limit.kind === 'time') {
     const limitMs = Math.round(limit.seconds * 1000);
     j.limitMs = limitMs;
-    j.dueMs = cal === undefined ? startMs + limitMs + paused : addOpenSeconds(cal, startMs, (limitMs + paused) / 1000);
     j.overMs = j.elapsedMs - limitMs;
     if (j.elapsedMs > limitMs) j.outcome = 'breached';
     else if (end !== undefined) j.outcome = 'met';
     else atRisk(j, j.elapsedMs, limitMs, plan.warnAt);
+    // the due only shows in a breach list: on a calendar it costs a search, so only for those
+    if (cal === undefined) j.dueMs = startMs + limitMs + paused;
+    else if (j.outcome === 'breached' || j.outcome === 'at_risk') j.dueMs = addOpenSeconds(cal, startMs, (limitMs + paused) / 1000);
     return;
   }
   if (cal === undefined) throw new TypeError('a business-day limit needs a calendar');

@@ -1,4 +1,5 @@
 /** The counts of one standard in one period, and the row of the gap report they make (SPEC §2). */
+import { compareText } from '../model/diagnostic.js';
 import type { GapRow, Histogram, PeriodRef, PeriodStatus } from '../model/evaluation.js';
 import type { Standard } from '../registry/model.js';
 import { Distribution, type DistributionState } from './distribution.js';
@@ -155,7 +156,7 @@ export class PeriodAccumulator {
       p90Seconds: this.elapsed?.quantile(0.9),
       pTargetSeconds: pTarget,
       average,
-      credits: Object.fromEntries([...this.credits].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+      credits: Object.fromEntries([...this.credits].sort(([a], [b]) => compareText(a, b))),
       ...(this.details && this.elapsed !== undefined
         ? { typicalLimitSeconds: typicalLimit, histogram: histogramOf(this.elapsed, Math.max(typicalLimit ?? 0, pTarget ?? 0)) }
         : {}),

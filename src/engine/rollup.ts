@@ -2,10 +2,10 @@
  * Roll-ups of the gap rows (SPEC §2): per promise (kept, broken, unmeasured, in progress), per
  * owner and per SERVQUAL dimension, each per period.
  */
+import { compareText as compare } from '../model/diagnostic.js';
 import type { DimensionRollup, GapRow, OwnerRollup, PeriodRef, PeriodStatus, PromiseRollup, PromiseStatus, RollupCounts } from '../model/evaluation.js';
 import type { ServicePromise, Standard } from '../registry/model.js';
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const KIND_ORDER = { year: 0, quarter: 1, month: 2, week: 3 } as const;
 

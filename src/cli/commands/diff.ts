@@ -30,7 +30,7 @@ import { loadRegistry } from '../../registry/load.js';
 import type { Registry, Source, Standard } from '../../registry/model.js';
 import { DIFF_FORMATS, type DiffFormat } from '../../report/diff/index.js';
 import type { CommandContext } from '../context.js';
-import { requireValid } from '../evaluate-logs.js';
+import { readSource, requireValid } from '../evaluate-logs.js';
 import { openRegistry, type OpenedRegistry } from '../open-registry.js';
 import { addCommonOptions, parseLogOverrides, pickFormat, type CommonOptions } from '../options.js';
 import { writeReport } from '../output.js';
@@ -183,19 +183,7 @@ async function evaluateSide(registry: Registry, sides: readonly SideJob[], asOfM
   );
   for (const sourceId of evaluator.sourceIds().sort()) {
     const side = sides.find((s) => s.source.id === sourceId) as SideJob;
-    const run = evaluator.source(sourceId, createTimestampReader(side.source.timezone, side.source.timestamp_format));
-    for (const file of side.files) {
-      let csv;
-      try {
-        csv = await openCsv(file.abs, file.display, side.source.delimiter === undefined ? {} : { delimiter: side.source.delimiter });
-      } catch (err) {
-        if (!(err instanceof EmptyLogError)) throw err;
-        run.emptyFile();
-        continue;
-      }
-      const fileRun = run.file(file.display, csv.header);
-      for await (const batch of csv.batches()) fileRun.push(batch);
-    }
+    await readSource(evaluator.source(sourceId, createTimestampReader(side.source.timezone, side.source.timestamp_format)), side.source, side.files);
   }
   return evaluator.finish();
 }

@@ -1,6 +1,6 @@
 import { formatCredits, localTime, shortDuration } from '../shared/time.js';
 import { formatQualityText } from '../shared/data-quality.js';
-import { selectPeriods, type EvaluationFormatter } from '../shared/evaluation.js';
+import { creditsOwed, selectPeriods, type EvaluationFormatter } from '../shared/evaluation.js';
 import { renderTable } from '../shared/table.js';
 import { plural } from '../shared/words.js';
 
@@ -29,13 +29,9 @@ export const formatBreachesTable: EvaluationFormatter = (report, { chalk }) => {
         { chalk, wrap: [7], wrapWidth: 30, compact: true },
       ),
     );
-    const credits: Record<string, number> = {};
-    for (const b of breached) {
-      if (b.remedy?.credit !== undefined && b.remedy.currency !== undefined) credits[b.remedy.currency] = (credits[b.remedy.currency] ?? 0) + b.remedy.credit;
-    }
     const standards = new Set(breached.map((b) => b.standard)).size;
     const open = breached.filter((b) => b.open).length;
-    const owed = formatCredits(Object.fromEntries(Object.entries(credits).sort(([a], [b]) => (a < b ? -1 : 1))));
+    const owed = formatCredits(creditsOwed(breached));
     out.push(
       `${plural(breached.length, 'breach', 'breaches')} (${open} still open) in ${plural(standards, 'standard')}` +
         `${atRisk > 0 ? `; ${atRisk} at risk` : ''}${owed === '' ? '' : `; credits owed: ${owed}`}\n`,

@@ -67,11 +67,9 @@ export function gapSections(e: Evaluation): Section[] {
       status: undefined,
     },
   ];
-  const credits: Record<string, number> = {};
-  for (const g of e.gaps) for (const [c, n] of Object.entries(g.credits)) credits[c] = (credits[c] ?? 0) + n;
-  const owed = formatCredits(Object.fromEntries(Object.entries(credits).sort(([a], [b]) => (a < b ? -1 : 1))));
-  if (owed !== '') {
-    sections.push({ title: 'Credits owed', head: ['standard', 'period', 'credits'], rows: e.gaps.filter((g) => Object.keys(g.credits).length > 0).map((g) => [g.standard, g.period.key, formatCredits(g.credits)]), right: [], status: undefined });
+  const owing = e.gaps.filter((g) => Object.keys(g.credits).length > 0);
+  if (owing.length > 0) {
+    sections.push({ title: 'Credits owed', head: ['standard', 'period', 'credits'], rows: owing.map((g) => [g.standard, g.period.key, formatCredits(g.credits)]), right: [], status: undefined });
   }
   return sections.filter((s) => s.rows.length > 0);
 }

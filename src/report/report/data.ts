@@ -4,10 +4,11 @@
  */
 import type { Breach, GapRow, Histogram, InvalidRecord, PeriodRef, PeriodStatus, PromiseStatus } from '../../model/evaluation.js';
 import type { Evaluation } from '../../model/evaluation.js';
-import type { Diagnostic } from '../../model/diagnostic.js';
+import { compareText as compare, type Diagnostic } from '../../model/diagnostic.js';
 import type { Owner, ServicePromise, Standard } from '../../registry/model.js';
 import { describeCondition } from '../../registry/condition.js';
 import { describeMeasure, describeWithin } from '../shared/describe.js';
+import { creditsOwed } from '../shared/evaluation.js';
 
 /** A standard's figure in one period of the report's length. */
 export interface TrendPoint {
@@ -174,9 +175,7 @@ export interface ReportInput {
 /** The worst breaches shown: by how late, most first. */
 export const WORST = 10;
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-const inside = (p: PeriodRef, outer: PeriodRef): boolean => p.startMs >= outer.startMs && p.endMs <= outer.endMs;
 const overlaps = (p: PeriodRef, outer: PeriodRef): boolean => p.startMs < outer.endMs && p.endMs > outer.startMs;
 
 /** One status for several periods: as a promise's is made of its standards' (SPEC §2). */
@@ -285,11 +284,6 @@ function scorecard(name: string, title: string, promises: readonly ReportPromise
   };
 }
 
-function addCredit(credits: Record<string, number>, currency: string, amount: number): void {
-  credits[currency] = (credits[currency] ?? 0) + amount;
-}
-
-const sortedRecord = (r: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(r).sort(([a], [b]) => compare(a, b)));
 
 export function buildReport(input: ReportInput): QuarterlyReport {
   const { evaluation: e, period } = input;
@@ -303,8 +297,7 @@ export function buildReport(input: ReportInput): QuarterlyReport {
     });
 
   const breaches = e.breaches.filter((b) => b.outcome === 'breached' && b.startMs >= period.startMs && b.startMs < period.endMs);
-  const credits: Record<string, number> = {};
-  for (const b of breaches) if (b.remedy?.credit !== undefined && b.remedy.currency !== undefined) addCredit(credits, b.remedy.currency, b.remedy.credit);
+  const credits = creditsOwed(breaches);
   const worst = [...breaches].sort((a, b) => (b.overSeconds ?? 0) - (a.overSeconds ?? 0) || compare(a.standard, b.standard) || compare(a.record, b.record)).slice(0, WORST);
   const remedies: RemedyLine[] = input.standards
     .filter((s) => s.remedy !== undefined)
@@ -334,10 +327,10 @@ export function buildReport(input: ReportInput): QuarterlyReport {
       return scorecard(d, d, ps, ps.flatMap((p) => p.standards));
     });
 
+  const periodByKey = new Map(e.gaps.map((g) => [g.period.key, g.period]));
   const inPeriod = (i: InvalidRecord): boolean => {
-    if (i.period === undefined) return true;
-    const row = e.gaps.find((g) => g.period.key === i.period);
-    return row === undefined || inside(row.period, period) || overlaps(row.period, period);
+    const p = i.period === undefined ? undefined : periodByKey.get(i.period);
+    return p === undefined || overlaps(p, period);
   };
 
   return {
@@ -358,12 +351,12 @@ export function buildReport(input: ReportInput): QuarterlyReport {
       standardsMissed: standards.filter((s) => s.status === 'missed').length,
       breaches: breaches.length,
       openBreaches: breaches.filter((b) => b.open).length,
-      credits: sortedRecord(credits),
+      credits,
     },
     promises,
     owners,
     dimensions,
-    recovery: { worst, remedies, credits: sortedRecord(credits) },
+    recovery: { worst, remedies, credits },
     structural: {
       unmeasured: promises.filter((p) => p.standards.length === 0).map((p) => ({ promise: p.id, statement: p.statement })),
       mismatches: input.mismatches.map((d) => ({ promise: d.promise, message: d.message, file: d.file, line: d.line })).sort((a, b) => compare(a.promise, b.promise) || a.line - b.line),

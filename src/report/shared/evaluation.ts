@@ -3,6 +3,7 @@
  * camelCase to SPEC §3's pinned snake_case shapes, field by field.
  */
 import type { ChalkInstance } from 'chalk';
+import { compareText } from '../../model/diagnostic.js';
 import type {
   Breach,
   DimensionRollup,
@@ -34,6 +35,15 @@ export interface EvaluationFormatOptions {
 }
 
 export type EvaluationFormatter = (report: EvaluationReport, options: EvaluationFormatOptions) => string;
+
+/** What the breached records owe (SPEC §4 "credits owed"): each its remedy's credit, summed per currency, in currency order. */
+export function creditsOwed(breaches: readonly Breach[]): Record<string, number> {
+  const owed = new Map<string, number>();
+  for (const b of breaches) {
+    if (b.outcome === 'breached' && b.remedy?.credit !== undefined && b.remedy.currency !== undefined) owed.set(b.remedy.currency, (owed.get(b.remedy.currency) ?? 0) + b.remedy.credit);
+  }
+  return Object.fromEntries([...owed].sort(([a], [b]) => compareText(a, b)));
+}
 
 /** SPEC §3 `promise breaches --format json`, one breach. */
 export function breachJson(b: Breach) {
