@@ -14,11 +14,28 @@ export interface Loc {
   endColumn: number;
 }
 
+/**
+ * What a finding is about, apart from where it sits in its file: the entity and the field in
+ * it. JUnit test-case names and SARIF and Code Quality fingerprints are made from it (with the
+ * rule and the file), so they survive the finding moving to another line and a rewording of
+ * its message; a baseline (SPEC §7) can key on it too.
+ */
+export interface DiagnosticEntity {
+  /** `owners`, `calendars`, `sources`, `promises`, `standards`; `settings` for promise.yaml's own keys; '' for a file's top level */
+  collection: string;
+  /** the entity's id as written; `#N` (its 1-based place in the file's list) when it has none; '' for settings and top level */
+  id: string;
+  /** the field inside the entity, as diff names fields (`measure.within`, `where.channel`, `holidays.2026-12-24`); '' for the entity as a whole */
+  field: string;
+}
+
 export interface Diagnostic extends Loc {
   rule: string;
   severity: Severity;
   message: string;
   hint?: string;
+  /** absent where a finding is about a file as a whole (a syntax error, an unreadable file) */
+  entity?: DiagnosticEntity;
 }
 
 export function severityRank(severity: Severity): number {

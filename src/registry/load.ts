@@ -278,6 +278,7 @@ function buildRegistry(root: string, settings: RegistrySettings, items: Item[], 
             severity: 'error',
             message: `calendar "${calendar.value.id}": holiday ${date} is listed twice`,
             hint: 'keep one entry per date',
+            entity: { collection: 'calendars', id: calendar.value.id, field: `holidays.${date}` },
           });
         }
       } else {

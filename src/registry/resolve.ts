@@ -16,6 +16,12 @@ function subject(collection: CollectionName, id: string | undefined): string {
   return id === undefined ? `a ${singular(collection)}` : `${singular(collection)} "${id}"`;
 }
 
+/** An entity without a usable id, named by its place in its file's list: `#3`. */
+function positionOf(at: At): string {
+  const index = at.path[at.path.length - 1];
+  return `#${typeof index === 'number' ? index + 1 : 1}`;
+}
+
 export function resolveRegistry(
   registry: Registry,
   declared: Declared,
@@ -39,6 +45,7 @@ export function resolveRegistry(
       message: `${singular(dup.collection)} "${id}" is declared more than once`,
       hint: firstLoc === undefined ? 'give each one its own id' : `first declared at ${firstLoc.file}:${firstLoc.line}:${firstLoc.column}; give each one its own id`,
       ...loc,
+      entity: { collection: dup.collection, id, field: 'id' },
     });
   }
   for (const ref of registry.references) {
@@ -53,6 +60,7 @@ export function resolveRegistry(
       message: suggestion === undefined ? `${message}, which is not declared` : message,
       hint: suggestion ?? `declare it under \`${ref.target}:\`, or correct the name`,
       ...loc,
+      entity: { collection: ref.from, id: ref.fromId ?? positionOf(ref.at), field: ref.field.join('.') },
     });
   }
   const owners = new Map(registry.owners.map((o) => [o.id, o]));
@@ -62,9 +70,9 @@ export function resolveRegistry(
     const loc = where(owner.at, ['lead']);
     if (loc === undefined) continue;
     if (owner.lead === owner.id) {
-      out.push({ rule: 'schema', severity: 'error', message: `owner "${owner.id}" names itself as its lead`, hint: 'a lead is another owner, a person', ...loc });
+      out.push({ rule: 'schema', severity: 'error', message: `owner "${owner.id}" names itself as its lead`, hint: 'a lead is another owner, a person', ...loc, entity: { collection: 'owners', id: owner.id, field: 'lead' } });
     } else if (lead !== undefined && lead.kind !== 'person') {
-      out.push({ rule: 'schema', severity: 'error', message: `owner "${owner.id}" has lead "${lead.id}", which is a team, not a person`, hint: 'name the person who leads it', ...loc });
+      out.push({ rule: 'schema', severity: 'error', message: `owner "${owner.id}" has lead "${lead.id}", which is a team, not a person`, hint: 'name the person who leads it', ...loc, entity: { collection: 'owners', id: owner.id, field: 'lead' } });
     }
   }
   return out;

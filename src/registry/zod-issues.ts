@@ -1,6 +1,6 @@
 /** zod issues become `schema` diagnostics: a located value, a sentence a user can act on, a hint. */
 import type { z } from 'zod';
-import type { Diagnostic } from '../model/diagnostic.js';
+import type { Diagnostic, DiagnosticEntity } from '../model/diagnostic.js';
 import { LINT_RULE_IDS } from '../model/rule-ids.js';
 import { hasNode, locate, locateKey, type RegistryFile, type YamlPath } from './locate.js';
 import { COLLECTIONS, DAY_KEYS, itemSchemas, SETTINGS_KEYS, type CollectionName } from './schema.js';
@@ -89,7 +89,23 @@ function knownKeys(ctx: IssueContext, path: readonly PropertyKey[]): string[] {
   return ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'not_in', 'matches', 'empty'];
 }
 
-function diagnostic(ctx: IssueContext, path: readonly PropertyKey[], message: string, hint: string | undefined, key?: string): Diagnostic {
+/** The entity an issue is about: the item validated, or the file's top-level key. */
+function entityOf(ctx: IssueContext, about: readonly PropertyKey[]): DiagnosticEntity {
+  if (ctx.collection !== undefined) {
+    const id = valueAt(ctx.value, ['id']);
+    const index = ctx.base[ctx.base.length - 1];
+    return { collection: ctx.collection, id: typeof id === 'string' && id !== '' ? id : `#${typeof index === 'number' ? index + 1 : 1}`, field: field(about) };
+  }
+  const [top, ...rest] = about;
+  if ((COLLECTIONS as readonly PropertyKey[]).includes(top as PropertyKey)) return { collection: String(top), id: '', field: field(rest) };
+  return { collection: ctx.settingsFile ? 'settings' : '', id: '', field: field(about) };
+}
+
+/**
+ * A located diagnostic. `about` is the field the issue concerns when that differs from where it
+ * is shown: a missing field is shown at its parent and is about itself.
+ */
+function diagnostic(ctx: IssueContext, path: readonly PropertyKey[], message: string, hint: string | undefined, key?: string, about?: readonly PropertyKey[]): Diagnostic {
   const full = [...ctx.base, ...path] as (string | number)[];
   const loc = key === undefined ? locate(ctx.file, full) : locateKey(ctx.file, full, key);
   const where = field(path);
@@ -97,6 +113,7 @@ function diagnostic(ctx: IssueContext, path: readonly PropertyKey[], message: st
   const text = prefix === '' ? message : `${prefix}: ${message}`;
   const d: Diagnostic = { rule: 'schema', severity: 'error', message: text, ...loc };
   if (hint !== undefined) d.hint = hint;
+  d.entity = entityOf(ctx, about ?? (key === undefined ? path : [...path, key]));
   return d;
 }
 
@@ -133,14 +150,14 @@ export function issuesToDiagnostics(issues: readonly Issue[], ctx: IssueContext,
         break;
       }
       case 'invalid_type': {
-        if (missing) out.push(diagnostic(ctx, path.slice(0, -1), `${String(path[path.length - 1])} is missing`, undefined));
+        if (missing) out.push(diagnostic(ctx, path.slice(0, -1), `${String(path[path.length - 1])} is missing`, undefined, undefined, path));
         else out.push(diagnostic(ctx, path, `must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describe(found)}`, found === null ? 'give it a value, or remove the key' : undefined));
         break;
       }
       case 'invalid_value': {
         const options = issue.values.map(String);
         if (missing) {
-          out.push(diagnostic(ctx, path.slice(0, -1), `${String(path[path.length - 1])} is missing`, `one of ${options.join(', ')}`));
+          out.push(diagnostic(ctx, path.slice(0, -1), `${String(path[path.length - 1])} is missing`, `one of ${options.join(', ')}`, undefined, path));
         } else if (!isDefaultMessage(issue.message)) {
           out.push(diagnostic(ctx, path, issue.message, undefined));
         } else {
@@ -154,7 +171,7 @@ export function issuesToDiagnostics(issues: readonly Issue[], ctx: IssueContext,
         if (noMatch.note === 'No matching discriminator') {
           const options = (noMatch.options ?? []).map(String);
           if (found === undefined) {
-            out.push(diagnostic(ctx, path.slice(0, -1), `${String(path[path.length - 1])} is missing`, `one of ${options.join(', ')}`));
+            out.push(diagnostic(ctx, path.slice(0, -1), `${String(path[path.length - 1])} is missing`, `one of ${options.join(', ')}`, undefined, path));
           } else {
             const hint = (typeof found === 'string' ? didYouMean(found, options) : undefined) ?? `one of ${options.join(', ')}`;
             out.push(diagnostic(ctx, path, `${describe(found)} is not a measure kind`, hint));
@@ -168,7 +185,7 @@ export function issuesToDiagnostics(issues: readonly Issue[], ctx: IssueContext,
         } else if (branch !== undefined) {
           out.push(...issuesToDiagnostics(branch, ctx, path));
         } else if (missing) {
-          out.push(diagnostic(ctx, path.slice(0, -1), `${String(path[path.length - 1])} is missing`, undefined));
+          out.push(diagnostic(ctx, path.slice(0, -1), `${String(path[path.length - 1])} is missing`, undefined, undefined, path));
         } else {
           const expected = [...new Set(issue.errors.map((b) => (b[0]?.code === 'invalid_type' ? (EXPECTED[b[0].expected] ?? b[0].expected) : 'something else')))];
           out.push(diagnostic(ctx, path, `must be ${expected.join(' or ')}, not ${describe(found)}`, found === null ? 'give it a value, or remove the key' : undefined));

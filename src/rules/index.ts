@@ -48,6 +48,7 @@ export function runRules(ctx: RuleContext): Diagnostic[] {
     for (const f of rule.check(ctx)) {
       const d: Diagnostic = { rule: rule.id as RuleId, severity, message: f.message, ...f.loc };
       if (f.hint !== undefined) d.hint = f.hint;
+      if (f.entity !== undefined) d.entity = f.entity;
       out.push(d);
     }
   }

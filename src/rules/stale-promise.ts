@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
-import { finding, type Rule } from './types.js';
+import { about, finding, type Rule } from './types.js';
 
 export const stalePromise: Rule = {
   id: 'stale-promise',
@@ -12,7 +12,7 @@ export const stalePromise: Rule = {
     return registry.promises
       .filter((p) => p.review_by !== undefined && p.review_by < today)
       .map((p) =>
-        finding(locate(p.at, ['review_by']), `promise "${p.id}" was due for review on ${p.review_by ?? ''}`, 'review the promise with its owner, then set a new review_by date'),
+        finding(locate(p.at, ['review_by']), `promise "${p.id}" was due for review on ${p.review_by ?? ''}`, 'review the promise with its owner, then set a new review_by date', about('promises', p.id, 'review_by')),
       );
   },
 };

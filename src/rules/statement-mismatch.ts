@@ -5,7 +5,7 @@
 import type { Duration } from '../registry/duration.js';
 import type { Standard } from '../registry/model.js';
 import { isDuration } from '../registry/schema.js';
-import { finding, type Finding, type Rule } from './types.js';
+import { about, finding, type Finding, type Rule } from './types.js';
 
 /** A time a statement promises, as the customer reads it. */
 export type StatedTime =
@@ -95,7 +95,7 @@ export const statementMismatch: Rule = {
             ? 'customers read hours and days as clock time; say "business hours" or "business days" in the statement, or measure wall-clock time'
             : 'make the statement and the standard say the same thing';
         out.push(
-          finding(locateText(promise.at, ['statement'], stated.text), `promise "${promise.id}" says "${stated.text}", but its standards measure ${measured.join(', ')}`, hint),
+          finding(locateText(promise.at, ['statement'], stated.text), `promise "${promise.id}" says "${stated.text}", but its standards measure ${measured.join(', ')}`, hint, about('promises', promise.id, 'statement')),
         );
       }
     }

@@ -1,4 +1,4 @@
-import type { Loc, Severity } from '../model/diagnostic.js';
+import type { DiagnosticEntity, Loc, Severity } from '../model/diagnostic.js';
 import type { RuleId } from '../model/rule-ids.js';
 import type { SourceHeaders } from '../logs/header.js';
 import type { At, YamlPath } from '../registry/locate.js';
@@ -20,6 +20,8 @@ export interface Finding {
   loc: Loc;
   message: string;
   hint?: string;
+  /** what the finding is about (see Diagnostic) */
+  entity?: DiagnosticEntity;
 }
 
 export interface Rule {
@@ -33,6 +35,14 @@ export interface Rule {
   check?: (ctx: RuleContext) => Finding[];
 }
 
-export function finding(loc: Loc, message: string, hint?: string): Finding {
-  return hint === undefined ? { loc, message } : { loc, message, hint };
+export function finding(loc: Loc, message: string, hint?: string, entity?: DiagnosticEntity): Finding {
+  const f: Finding = { loc, message };
+  if (hint !== undefined) f.hint = hint;
+  if (entity !== undefined) f.entity = entity;
+  return f;
+}
+
+/** The entity a finding is about: a collection's entity, or one field of it. */
+export function about(collection: DiagnosticEntity['collection'], id: string, field = ''): DiagnosticEntity {
+  return { collection, id, field };
 }

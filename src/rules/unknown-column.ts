@@ -5,11 +5,13 @@ import type { FileHeader } from '../logs/header.js';
 import { locOfNode, nodeAt, type RegistryFile, type YamlPath } from '../registry/locate.js';
 import type { Measure, Standard } from '../registry/model.js';
 import { suggest } from '../registry/suggest.js';
-import { finding, type Finding, type Rule, type RuleContext } from './types.js';
+import { about, finding, type Finding, type Rule, type RuleContext } from './types.js';
 
 interface ColumnRef {
   column: string;
   loc: Loc;
+  /** the field that names it, as a path in the entity: `measure.from`, `where.any[0].segment` */
+  field: string;
 }
 
 /** The column fields of each measure kind, in the order they are written. */
@@ -27,25 +29,25 @@ function measureColumns(measure: Measure): [string, string | undefined][] {
 }
 
 /** Every column key of a condition written in YAML, at its key. */
-function conditionRefs(file: RegistryFile, path: YamlPath): ColumnRef[] {
+function conditionRefs(file: RegistryFile, path: YamlPath, field: string): ColumnRef[] {
   const hit = nodeAt(file, path);
   if (hit === undefined || !hit.exact) return [];
   const out: ColumnRef[] = [];
-  const visit = (node: unknown): void => {
+  const visit = (node: unknown, at: string): void => {
     if (!isMap(node)) return;
     for (const pair of node.items) {
       if (!isScalar(pair.key)) continue;
       const key = String(pair.key.value);
       if (key === 'any' || key === 'all') {
-        if (isSeq(pair.value)) pair.value.items.forEach(visit);
+        if (isSeq(pair.value)) pair.value.items.forEach((item, i) => visit(item, `${at}.${key}[${i}]`));
       } else if (key === 'not') {
-        visit(pair.value);
+        visit(pair.value, `${at}.not`);
       } else {
-        out.push({ column: key, loc: locOfNode(file, pair.key) });
+        out.push({ column: key, loc: locOfNode(file, pair.key), field: `${at}.${key}` });
       }
     }
   };
-  visit(hit.node);
+  visit(hit.node, field);
   return out;
 }
 
@@ -54,10 +56,10 @@ function standardRefs(ctx: RuleContext, standard: Standard): ColumnRef[] {
   if (file === undefined) return [];
   const refs: ColumnRef[] = [];
   for (const [field, column] of measureColumns(standard.measure)) {
-    if (column !== undefined) refs.push({ column, loc: ctx.locate(standard.at, ['measure', field]) });
+    if (column !== undefined) refs.push({ column, loc: ctx.locate(standard.at, ['measure', field]), field: `measure.${field}` });
   }
-  refs.push(...conditionRefs(file, [...standard.at.path, 'where']));
-  if (standard.measure.kind === 'condition') refs.push(...conditionRefs(file, [...standard.at.path, 'measure', 'expect']));
+  refs.push(...conditionRefs(file, [...standard.at.path, 'where'], 'where'));
+  if (standard.measure.kind === 'condition') refs.push(...conditionRefs(file, [...standard.at.path, 'measure', 'expect'], 'measure.expect'));
   return refs;
 }
 
@@ -89,13 +91,13 @@ export const unknownColumn: Rule = {
   description: "A standard (or a source's key) names a column that the header of the source's CSV log files lacks. Checked when the logs are present.",
   check(ctx) {
     const out: Finding[] = [];
-    const check = (subject: string, ref: ColumnRef, headers: readonly FileHeader[]): void => {
+    const check = (subject: string, ref: ColumnRef, headers: readonly FileHeader[], entity: { collection: 'sources' | 'standards'; id: string }): void => {
       const { lacking, read } = missingFrom(ref.column, headers);
-      if (lacking.length > 0) out.push(finding(ref.loc, describe(subject, ref.column, lacking, read), hintFor(ref.column, lacking)));
+      if (lacking.length > 0) out.push(finding(ref.loc, describe(subject, ref.column, lacking, read), hintFor(ref.column, lacking), about(entity.collection, entity.id, ref.field)));
     };
     for (const source of ctx.registry.sources) {
       const headers = ctx.headers.get(source.id)?.files ?? [];
-      check(`source "${source.id}"`, { column: source.key, loc: ctx.locate(source.at, ['key']) }, headers);
+      check(`source "${source.id}"`, { column: source.key, loc: ctx.locate(source.at, ['key']), field: 'key' }, headers, { collection: 'sources', id: source.id });
     }
     for (const standard of ctx.registry.standards) {
       const headers = ctx.headers.get(standard.source)?.files ?? [];
@@ -104,7 +106,7 @@ export const unknownColumn: Rule = {
         const key = `${ref.column}@${ref.loc.line}:${ref.loc.column}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        check(`standard "${standard.id}"`, ref, headers);
+        check(`standard "${standard.id}"`, ref, headers, { collection: 'standards', id: standard.id });
       }
     }
     return out;

@@ -1,4 +1,4 @@
-import { finding, type Rule } from './types.js';
+import { about, finding, type Rule } from './types.js';
 
 export const unmeasuredPromise: Rule = {
   id: 'unmeasured-promise',
@@ -10,7 +10,7 @@ export const unmeasuredPromise: Rule = {
     return registry.promises
       .filter((p) => !measured.has(p.id))
       .map((p) =>
-        finding(locate(p.at, ['id']), `promise "${p.id}" has no standard that measures it`, `add a standard with \`promise: ${p.id}\`; until then it is reported as unmeasured, never as kept`),
+        finding(locate(p.at, ['id']), `promise "${p.id}" has no standard that measures it`, `add a standard with \`promise: ${p.id}\`; until then it is reported as unmeasured, never as kept`, about('promises', p.id)),
       );
   },
 };

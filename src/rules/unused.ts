@@ -1,11 +1,11 @@
 /** unused-owner, unused-calendar, unused-source: declared, never named. */
 import type { CollectionName } from '../registry/schema.js';
-import { finding, type Finding, type Rule, type RuleContext } from './types.js';
+import { about, finding, type Finding, type Rule, type RuleContext } from './types.js';
 
 function unused(ctx: RuleContext, collection: CollectionName & ('owners' | 'calendars' | 'sources'), message: (id: string) => string, hint: string): Finding[] {
   const named = new Set(ctx.registry.references.filter((r) => r.target === collection).map((r) => r.ref));
   // SPEC §1: a standard without `owner` is owned by its promise's owner, which names it already.
-  return ctx.registry[collection].filter((e) => !named.has(e.id)).map((e) => finding(ctx.locate(e.at, ['id']), message(e.id), hint));
+  return ctx.registry[collection].filter((e) => !named.has(e.id)).map((e) => finding(ctx.locate(e.at, ['id']), message(e.id), hint, about(collection, e.id)));
 }
 
 export const unusedOwner: Rule = {

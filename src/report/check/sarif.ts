@@ -1,18 +1,51 @@
 /** SARIF 2.1.0 for code scanning: every rule described, every finding located and fingerprinted. */
-import { createHash } from 'node:crypto';
 import type { Severity } from '../../model/diagnostic.js';
-import type { CheckFormatter } from './types.js';
+import { wellFormed } from '../shared/escape.js';
+import { findingKeys } from './finding-keys.js';
+import type { CheckFormatter, RuleInfo } from './types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
+/** Where `promise rules` and the README describe every rule. */
+const RULES_URI = 'https://github.com/promise-registry/promise-registry#rules';
+
+/**
+ * A relative URI reference for a path: each segment percent-encoded, so that a `#`, `?` or `:`
+ * in a file name cannot turn into a fragment, a query or a scheme.
+ */
+function pathUri(path: string): string {
+  return wellFormed(path).split('/').map(encodeURIComponent).join('/');
+}
+
+/** The rule's help, as code scanning shows it next to an alert: what it catches and what to do. */
+function help(rule: RuleInfo): { text: string; markdown: string } {
+  if (rule.kind === 'error') {
+    return {
+      text: `${rule.description}\n\nAn error rule: its severity cannot be changed; check fails on it, and list, breaches, gaps, report and diff refuse the registry until it is fixed.`,
+      markdown: `**\`${rule.id}\`** (error rule)\n\n${rule.description}\n\nIts severity cannot be changed: \`promise check\` fails on it, and \`list\`, \`breaches\`, \`gaps\`, \`report\` and \`diff\` refuse the registry until it is fixed.`,
+    };
+  }
+  const text = `A lint rule, ${rule.defaultSeverity} by default; promise.yaml may set its severity (rules: { ${rule.id}: error | warning | info | off }).`;
+  const markdown = [
+    `**\`${rule.id}\`** (lint rule, \`${rule.defaultSeverity}\` by default)`,
+    '',
+    rule.description,
+    '',
+    'Set its severity in `promise.yaml`:',
+    '',
+    '```yaml',
+    'rules:',
+    `  ${rule.id}: error   # error | warning | info | off`,
+    '```',
+  ].join('\n');
+  return { text: `${rule.description}\n\n${text}`, markdown };
+}
+
 export const formatSarif: CheckFormatter = (report) => {
   const ruleIndex = new Map(report.rules.map((r, i) => [r.id, i]));
-  const seen = new Map<string, number>();
-  const results = report.diagnostics.map((d) => {
-    // Stable across line moves: what was found and where (file), not on which line; repeats numbered.
-    const base = createHash('sha256').update(`${d.rule}\u0000${report.pathPrefix}${d.file}\u0000${d.message}`).digest('hex').slice(0, 32);
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
+  // SPEC §7 and docs/ci.md: fingerprints from the rule, the file and the entity, not the line or the prose.
+  const keys = findingKeys(report.diagnostics, (file) => report.pathPrefix + file);
+  const results = report.diagnostics.map((d, i) => {
     const result: Record<string, unknown> = {
       ruleId: d.rule,
       level: LEVEL[d.severity],
@@ -20,12 +53,12 @@ export const formatSarif: CheckFormatter = (report) => {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: encodeURI(report.pathPrefix + d.file), uriBaseId: '%SRCROOT%' },
+            artifactLocation: { uri: pathUri(report.pathPrefix + d.file), uriBaseId: '%SRCROOT%' },
             region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
           },
         },
       ],
-      partialFingerprints: { 'promiseFinding/v1': `${base}:${n}` },
+      partialFingerprints: { 'promiseFinding/v2': keys[i]?.fingerprint ?? '' },
     };
     const index = ruleIndex.get(d.rule);
     if (index !== undefined) result.ruleIndex = index;
@@ -45,6 +78,8 @@ export const formatSarif: CheckFormatter = (report) => {
               name: r.id.replace(/-(.)/g, (_, c: string) => c.toUpperCase()).replace(/^./, (c) => c.toUpperCase()),
               shortDescription: { text: r.description.split(/(?<=\.)\s/)[0] ?? r.description },
               fullDescription: { text: r.description },
+              help: help(r),
+              helpUri: RULES_URI,
               defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
               properties: { kind: r.kind },
             })),

@@ -11,6 +11,9 @@ import { formatJson } from '../../../src/report/check/json.js';
 import { formatJunit } from '../../../src/report/check/junit.js';
 import { formatPretty } from '../../../src/report/check/pretty.js';
 import { formatSarif } from '../../../src/report/check/sarif.js';
+import type { Diagnostic } from '../../../src/model/diagnostic.js';
+import { summarize } from '../../../src/model/diagnostic.js';
+import { RULES } from '../../../src/rules/index.js';
 import { checkReport, cleanReport } from './report-fixture.js';
 
 const plain = { chalk: new Chalk({ level: 0 }) };
@@ -116,6 +119,33 @@ describe('junit', () => {
     expect(doc.testsuites.tests).toBe('6');
     expect(doc.testsuites.failures).toBe('4');
   });
+
+  type Suite = { name: string; testcase: { name: string }[] };
+  const namesOf = (report: ReturnType<typeof checkReport>) =>
+    (parser.parse(formatJunit(report, plain)) as { testsuites: { testsuite: Suite[] } }).testsuites.testsuite.map((s) => ({ suite: s.name, names: s.testcase.map((c) => c.name) }));
+
+  it('names a test case by its rule and the entity it is about, not by its line', () => {
+    const email = namesOf(checkReport()).find((s) => s.suite === 'registry/promises/email.yaml');
+    expect(email?.names).toEqual(['statement-mismatch: promise reply-fast, statement', 'unknown-ref: standard email-first-response, owner', 'schema: standard vip-callback, target']);
+  });
+
+  it('gives four findings on one item four names, numbering only true repeats', () => {
+    const at = { file: 'standards.yaml', line: 4, column: 5, endLine: 4, endColumn: 20 };
+    const missing = (field: string): Diagnostic => ({ rule: 'schema', severity: 'error', message: `standard "s1": ${field} is missing`, ...at, entity: { collection: 'standards', id: 's1', field } });
+    const diagnostics = [missing('promise'), missing('source'), missing('measure'), missing('target'), { ...missing('target'), message: 'standard "s1": target is missing, again' }, { rule: 'yaml-syntax', severity: 'error' as const, message: 'a', ...at }, { rule: 'yaml-syntax', severity: 'error' as const, message: 'b', ...at }];
+    const report = checkReport({ files: ['standards.yaml'], diagnostics, summary: summarize(diagnostics) });
+    expect(namesOf(report)).toEqual([
+      {
+        suite: 'registry/standards.yaml',
+        names: ['schema: standard s1, promise', 'schema: standard s1, source', 'schema: standard s1, measure', 'schema: standard s1, target', 'schema: standard s1, target (2)', 'yaml-syntax', 'yaml-syntax (2)'],
+      },
+    ]);
+  });
+
+  it('keeps every name when the findings move to other lines or are reworded', () => {
+    const moved = checkReport({ diagnostics: checkReport().diagnostics.map((d) => ({ ...d, line: d.line + 7, endLine: d.endLine + 7, message: `${d.message}, reworded` })) });
+    expect(namesOf(moved)).toEqual(namesOf(checkReport()));
+  });
 });
 
 describe('sarif', () => {
@@ -150,15 +180,40 @@ describe('sarif', () => {
       expect(rules[r.ruleIndex]?.id).toBe(r.ruleId);
       expect(Object.keys(r.locations[0]?.physicalLocation.region ?? {})).toEqual(['startLine', 'startColumn', 'endLine', 'endColumn']);
     }
-    const prints = results.map((r) => r.partialFingerprints['promiseFinding/v1']);
+    const prints = results.map((r) => r.partialFingerprints['promiseFinding/v2']);
     expect(new Set(prints).size).toBe(results.length);
+  });
+
+  it('helps with every rule in text and Markdown, from its description', () => {
+    type Rule = { id: string; help: { text: string; markdown: string }; helpUri: string };
+    const rules = (JSON.parse(formatSarif(checkReport(), plain)) as { runs: { tool: { driver: { rules: Rule[] } } }[] }).runs[0]?.tool.driver.rules ?? [];
+    expect(rules).toHaveLength(RULES.length);
+    for (const rule of rules) {
+      const description = RULES.find((r) => r.id === rule.id)?.description ?? '';
+      expect(rule.help.text.startsWith(description), rule.id).toBe(true);
+      expect(rule.help.markdown).toContain(description);
+      expect(rule.help.markdown).toContain(`\`${rule.id}\``);
+      expect(rule.helpUri).toMatch(/^https:\/\//);
+    }
+    expect(rules.find((r) => r.id === 'unused-owner')?.help.markdown).toContain('rules:\n  unused-owner: error');
+  });
+
+  it('fingerprints by rule, file and entity: not by the message, and distinct for true repeats', () => {
+    const prints = (r: ReturnType<typeof checkReport>) =>
+      (JSON.parse(formatSarif(r, plain)) as { runs: { results: { partialFingerprints: Record<string, string> }[] }[] }).runs[0]?.results.map((x) => x.partialFingerprints['promiseFinding/v2']);
+    const reworded = checkReport({ diagnostics: checkReport().diagnostics.map((d) => ({ ...d, message: `${d.message} (in other words)`, hint: 'another hint' })) });
+    expect(prints(reworded)).toEqual(prints(checkReport()));
+    const twice = checkReport({ diagnostics: [...checkReport().diagnostics, { ...(checkReport().diagnostics[3] as Diagnostic), line: 30, endLine: 30 }] });
+    const all = prints(twice) ?? [];
+    expect(new Set(all).size).toBe(all.length);
+    expect(all[4]?.replace(/:\d+$/, '')).toBe(all[3]?.replace(/:\d+$/, ''));
   });
 
   it('keeps fingerprints when a finding moves to another line', () => {
     const moved = checkReport();
     const shifted = { ...moved, diagnostics: moved.diagnostics.map((d) => ({ ...d, line: d.line + 5, endLine: d.endLine + 5 })) };
     const prints = (r: typeof moved) =>
-      (JSON.parse(formatSarif(r, plain)) as { runs: { results: { partialFingerprints: Record<string, string> }[] }[] }).runs[0]?.results.map((x) => x.partialFingerprints['promiseFinding/v1']);
+      (JSON.parse(formatSarif(r, plain)) as { runs: { results: { partialFingerprints: Record<string, string> }[] }[] }).runs[0]?.results.map((x) => x.partialFingerprints['promiseFinding/v2']);
     expect(prints(shifted)).toEqual(prints(moved));
   });
 });

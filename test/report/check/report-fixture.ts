@@ -15,6 +15,7 @@ const diagnostics: Diagnostic[] = [
     column: 12,
     endLine: 12,
     endColumn: 21,
+    entity: { collection: 'standards', id: 'email-first-response', field: 'owner' },
   },
   {
     rule: 'schema',
@@ -26,6 +27,7 @@ const diagnostics: Diagnostic[] = [
     column: 10,
     endLine: 20,
     endColumn: 14,
+    entity: { collection: 'standards', id: 'vip-callback', field: 'target' },
   },
   {
     rule: 'statement-mismatch',
@@ -37,6 +39,7 @@ const diagnostics: Diagnostic[] = [
     column: 47,
     endLine: 3,
     endColumn: 55,
+    entity: { collection: 'promises', id: 'reply-fast', field: 'statement' },
   },
   {
     rule: 'unused-calendar',
@@ -47,6 +50,7 @@ const diagnostics: Diagnostic[] = [
     column: 9,
     endLine: 8,
     endColumn: 16,
+    entity: { collection: 'calendars', id: 'weekend', field: '' },
   },
 ];
 
