@@ -15,6 +15,7 @@ describe('promise check: every format, golden', () => {
     ['github', 'broken.github.txt'],
     ['junit', 'broken.junit.xml'],
     ['sarif', 'broken.sarif'],
+    ['gitlab', 'broken.gitlab.json'],
   ])('--format %s', async (format, file) => {
     const r = check(BROKEN, '--format', format);
     expect(r.stderr).toBe('');
@@ -189,7 +190,7 @@ describe('bad input never crashes', () => {
   it('never writes into the registry', () => {
     const dir = registry();
     const before = fingerprint(dir);
-    for (const format of ['pretty', 'json', 'github', 'junit', 'sarif']) check(dir, '--format', format);
+    for (const format of ['pretty', 'json', 'github', 'junit', 'sarif', 'gitlab']) check(dir, '--format', format);
     promise(['list', 'standards', '--registry', dir]);
     expect(fingerprint(dir)).toEqual(before);
   });

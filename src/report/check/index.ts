@@ -1,4 +1,5 @@
 import { formatGithub } from './github.js';
+import { formatGitlab } from './gitlab.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatPretty } from './pretty.js';
@@ -12,6 +13,7 @@ export const CHECK_FORMATS = {
   github: formatGithub,
   junit: formatJunit,
   sarif: formatSarif,
+  gitlab: formatGitlab,
 } as const satisfies Record<string, CheckFormatter>;
 
 export type CheckFormat = keyof typeof CHECK_FORMATS;

@@ -6,6 +6,7 @@ import { Chalk } from 'chalk';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { formatGithub, formatGithubSummary } from '../../../src/report/check/github.js';
+import { formatGitlab } from '../../../src/report/check/gitlab.js';
 import { CHECK_FORMATS } from '../../../src/report/check/index.js';
 import { formatJson } from '../../../src/report/check/json.js';
 import { formatJunit } from '../../../src/report/check/junit.js';
@@ -21,7 +22,7 @@ const golden = (name: string) => join(import.meta.dirname, '__golden__', name);
 
 describe('check formatters', () => {
   it('are registered for every --format of SPEC §3', () => {
-    expect(Object.keys(CHECK_FORMATS)).toEqual(['pretty', 'json', 'github', 'junit', 'sarif']);
+    expect(Object.keys(CHECK_FORMATS)).toEqual(['pretty', 'json', 'github', 'junit', 'sarif', 'gitlab']);
   });
 
   it('are pure: same report, same bytes', () => {
@@ -215,5 +216,42 @@ describe('sarif', () => {
     const prints = (r: typeof moved) =>
       (JSON.parse(formatSarif(r, plain)) as { runs: { results: { partialFingerprints: Record<string, string> }[] }[] }).runs[0]?.results.map((x) => x.partialFingerprints['promiseFinding/v2']);
     expect(prints(shifted)).toEqual(prints(moved));
+  });
+});
+
+describe('gitlab', () => {
+  type Issue = { description: string; check_name: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number } } };
+  const issues = (r: ReturnType<typeof checkReport>) => JSON.parse(formatGitlab(r, plain)) as Issue[];
+
+  it('matches the golden file', async () => {
+    await expect(formatGitlab(checkReport(), plain)).toMatchFileSnapshot(golden('check.gitlab.json'));
+    expect(formatGitlab(cleanReport(), plain)).toBe('[]\n');
+  });
+
+  it('is a Code Quality report: one issue per finding with exactly the fields GitLab reads', () => {
+    const list = issues(checkReport());
+    expect(list).toHaveLength(4);
+    for (const issue of list) {
+      expect(Object.keys(issue)).toEqual(['description', 'check_name', 'fingerprint', 'severity', 'location']);
+      expect(Object.keys(issue.location)).toEqual(['path', 'lines']);
+      expect(['info', 'minor', 'major', 'critical', 'blocker']).toContain(issue.severity);
+      expect(Number.isInteger(issue.location.lines.begin)).toBe(true);
+    }
+    expect(list.map((i) => [i.check_name, i.severity, i.location.path, i.location.lines.begin])).toEqual([
+      ['unused-calendar', 'info', 'registry/calendars, shared: 2026.yaml', 8],
+      ['statement-mismatch', 'minor', 'registry/promises/email.yaml', 3],
+      ['unknown-ref', 'major', 'registry/promises/email.yaml', 12],
+      ['schema', 'major', 'registry/promises/email.yaml', 20],
+    ]);
+    expect(list[2]?.description).toBe('standard "email-first-response" names owner "suport-eu" — did you mean "support-eu"?');
+  });
+
+  it('fingerprints as SARIF does: unique, and the same after a move or a rewording', () => {
+    const prints = (r: ReturnType<typeof checkReport>) => issues(r).map((i) => i.fingerprint);
+    const sarif = (JSON.parse(formatSarif(checkReport(), plain)) as { runs: { results: { partialFingerprints: Record<string, string> }[] }[] }).runs[0]?.results.map((x) => x.partialFingerprints['promiseFinding/v2']);
+    expect(prints(checkReport())).toEqual(sarif);
+    expect(new Set(prints(checkReport())).size).toBe(4);
+    const edited = checkReport({ diagnostics: checkReport().diagnostics.map((d) => ({ ...d, line: d.line + 3, endLine: d.endLine + 3, message: `${d.message}!` })) });
+    expect(prints(edited)).toEqual(prints(checkReport()));
   });
 });
