@@ -1,50 +1,138 @@
 /**
- * The CI recipes of examples/ci (docs/ci.md): each YAML recipe parses without error and has the
- * structure that makes it work; the plain git hook is run in a repository made here.
+ * The CI recipes (docs/ci.md): examples/ci, the Action (action.yml) and the pre-commit hook
+ * (.pre-commit-hooks.yaml) parse as their runners read them, pin the version package.json
+ * has, and name only commands and flags the CLI has. test/ci/package.test.ts runs them.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { devNull } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAllDocuments } from 'yaml';
-import { BIN, REPO, tempDir } from '../helpers/cli.js';
+import { parseDocument } from 'yaml';
+import { CHECK_FORMATS } from '../../src/report/check/index.js';
+import { DIFF_FORMATS } from '../../src/report/diff/index.js';
+import { BIN, REPO } from '../helpers/cli.js';
+import { CI, lines, list, promiseCommands, readYaml, record, VERSION } from './recipe-commands.js';
 
-const CI = join(REPO, 'examples', 'ci');
 const RECIPES = ['github-actions.yml', 'gitlab-ci.yml', 'pre-commit', 'pre-commit-config.yaml'];
+const PACKAGE = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { bin: Record<string, string>; repository: { url: string } };
+const REPOSITORY = PACKAGE.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+const text = (path: string) => readFileSync(path, 'utf8');
 
-/** Parses a recipe as YAML: one document, no error and no warning. */
-function parseRecipe(name: string): Record<string, unknown> {
-  const docs = parseAllDocuments(readFileSync(join(CI, name), 'utf8'), { prettyErrors: true });
-  expect(Array.isArray(docs) ? docs.length : 0, `${name}: exactly one YAML document`).toBe(1);
-  const doc = (docs as Exclude<typeof docs, { empty: true }>)[0];
-  expect(doc?.errors.map((e) => e.message) ?? ['no document'], `${name}: YAML errors`).toEqual([]);
-  expect(doc?.warnings.map((e) => e.message), `${name}: YAML warnings`).toEqual([]);
-  const value = doc?.toJS() as unknown;
-  expect(value !== null && typeof value === 'object' && !Array.isArray(value), `${name}: a mapping`).toBe(true);
-  return value as Record<string, unknown>;
+/** Every file a team copies or points at, with the promise commands in it. */
+const SOURCES = [...RECIPES.map((r) => join(CI, r)), join(REPO, 'action.yml'), join(REPO, 'docs', 'ci.md'), join(REPO, 'README.md')];
+
+const helpCache = new Map<string, string>();
+function help(command: string): string {
+  const cached = helpCache.get(command);
+  if (cached !== undefined) return cached;
+  const r = spawnSync(process.execPath, [BIN, command, '--help'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  expect(r.status, `promise ${command} --help`).toBe(0);
+  helpCache.set(command, r.stdout);
+  return r.stdout;
 }
 
-const record = (value: unknown): Record<string, unknown> => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
-const lines = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : []);
+const FORMATS: Record<string, readonly string[]> = { check: Object.keys(CHECK_FORMATS), diff: Object.keys(DIFF_FORMATS) };
 
 describe('examples/ci', () => {
-  it.each(RECIPES.filter((r) => r.includes('.y')))('%s parses as YAML without an error or a warning', (name) => {
-    expect(Object.keys(parseRecipe(name)).length).toBeGreaterThan(0);
-  });
-
   it('holds the recipes docs/ci.md describes, and no registry', () => {
     expect(readdirSync(CI).sort()).toEqual([...RECIPES].sort());
     expect(existsSync(join(CI, 'promise.yaml'))).toBe(false);
-    const doc = readFileSync(join(REPO, 'docs', 'ci.md'), 'utf8');
+    const doc = text(join(REPO, 'docs', 'ci.md'));
     for (const name of RECIPES) expect(doc, `docs/ci.md names ${name}`).toContain(`examples/ci/${name}`);
+  });
+
+  it.each([...RECIPES.filter((r) => r.includes('.y')).map((r) => join(CI, r)), join(REPO, 'action.yml'), join(REPO, '.pre-commit-hooks.yaml')])('%s parses as YAML without an error or a warning', (path) => {
+    expect(() => readYaml(path)).not.toThrow();
+  });
+});
+
+describe('every recipe pins the version package.json has', () => {
+  it.each(SOURCES)('%s', (path) => {
+    const commands = promiseCommands(text(path));
+    if (!/README\.md$|pre-commit-config\.yaml$/.test(path)) expect(commands.length, 'runs promise-registry through npx').toBeGreaterThan(0);
+    for (const c of commands) {
+      expect(c.version === VERSION || c.version === '$PROMISE_VERSION', c.line).toBe(true);
+    }
+    for (const m of text(path).matchAll(/promise-registry@(v?\d+\.\d+\.\d+)/g)) expect(m[1], m[0]).toMatch(new RegExp(`^v?${VERSION.replace(/\./g, '\\.')}$`));
+    for (const m of text(path).matchAll(/^\s*rev: (\S+)/gm)) expect(m[1]).toBe(`v${VERSION}`);
+  });
+
+  it('the Action runs its own release by default', () => {
+    const action = record(readYaml(join(REPO, 'action.yml')));
+    expect(record(record(action.inputs).version).default).toBe(VERSION);
+  });
+});
+
+describe('every recipe names commands and flags the CLI has', () => {
+  const all = SOURCES.flatMap((path) => promiseCommands(text(path)).map((c) => ({ ...c, path })));
+
+  it.each(all.map((c) => [c.line, c] as const))('%s', (_, c) => {
+    const [command, ...rest] = c.args;
+    expect(command, c.line).toBeDefined();
+    const usage = help(command ?? '');
+    for (const [i, word] of rest.entries()) {
+      if (!word.startsWith('--')) continue;
+      expect(usage, `promise ${command} has ${word}`).toMatch(new RegExp(`(^|[\\s,])${word}\\b`, 'm'));
+      if (word === '--format') expect(FORMATS[command ?? ''] ?? [], c.line).toContain(rest[i + 1]);
+    }
+  });
+
+  it('the pre-commit hook runs a command the package installs', () => {
+    const hooks = list(readYaml(join(REPO, '.pre-commit-hooks.yaml'))).map(record);
+    const hook = hooks.find((h) => h.id === 'promise-check');
+    const [bin, command, ...flags] = String(hook?.entry).split(' ');
+    expect(Object.keys(PACKAGE.bin)).toContain(bin);
+    expect(PACKAGE.bin[bin ?? '']).toBe('bin/promise.js');
+    expect(command).toBe('check');
+    expect(flags).toEqual([]);
+    help(command ?? '');
+  });
+});
+
+describe('the GitHub Action (action.yml)', () => {
+  const action = record(readYaml(join(REPO, 'action.yml')));
+  const runs = record(action.runs);
+  const steps = list(runs.steps).map(record);
+  const inputs = record(action.inputs);
+
+  it('is a composite action with inputs for the version, the registry, fail-on and SARIF', () => {
+    expect(runs.using).toBe('composite');
+    expect(Object.keys(inputs)).toEqual(expect.arrayContaining(['version', 'registry', 'fail-on', 'sarif', 'sarif-file']));
+    for (const [name, input] of Object.entries(inputs)) expect(String(record(input).description ?? ''), name).not.toBe('');
+    expect(record(inputs.registry).default).toBe('.');
+    expect(record(inputs.sarif).default).toBe('false');
+  });
+
+  it('runs check --format github on the registry given, failing on the severity given', () => {
+    const check = steps.find((s) => String(s.run ?? '').includes('--format github'));
+    expect(check?.shell).toBe('bash');
+    expect(check?.if).toBeUndefined();
+    const [command] = promiseCommands(String(check?.run));
+    expect(command?.args).toEqual(['check', '--registry', '$PROMISE_REGISTRY', '--format', 'github', '--fail-on', '$PROMISE_FAIL_ON']);
+    expect(record(check?.env)).toEqual({ PROMISE_VERSION: '${{ inputs.version }}', PROMISE_REGISTRY: '${{ inputs.registry }}', PROMISE_FAIL_ON: '${{ inputs.fail-on }}' });
+  });
+
+  it('writes SARIF and uploads it with upload-sarif only when asked, before the check can fail', () => {
+    const write = steps.findIndex((s) => String(s.run ?? '').includes('--format sarif'));
+    const upload = steps.findIndex((s) => String(s.uses ?? '').startsWith('github/codeql-action/upload-sarif@'));
+    const check = steps.findIndex((s) => String(s.run ?? '').includes('--format github'));
+    expect(write).toBeGreaterThanOrEqual(0);
+    expect(upload).toBeGreaterThan(write);
+    expect(check).toBeGreaterThan(upload);
+    for (const i of [write, upload]) expect(String(steps[i]?.if)).toContain("inputs.sarif == 'true'");
+    expect(record(steps[upload]?.with).sarif_file).toBe('${{ inputs.sarif-file }}');
+    expect(record(steps[write]?.env).PROMISE_SARIF).toBe('${{ inputs.sarif-file }}');
+  });
+
+  it('passes inputs to the shell through env only', () => {
+    for (const s of steps) expect(String(s.run ?? ''), 'no ${{ }} inside a run script').not.toContain('${{');
   });
 });
 
 describe('the GitHub Actions workflow', () => {
-  const workflow = parseRecipe('github-actions.yml');
+  const workflow = record(readYaml(join(CI, 'github-actions.yml')));
   const jobs = Object.values(record(workflow.jobs)).map(record);
-  const steps = jobs.flatMap((j) => (Array.isArray(j.steps) ? j.steps.map(record) : []));
+  const steps = jobs.flatMap((j) => list(j.steps).map(record));
   const runs = steps.map((s) => String(s.run ?? ''));
 
   it('runs on pull requests, relabelling included, and may comment on them', () => {
@@ -59,10 +147,10 @@ describe('the GitHub Actions workflow', () => {
     expect(record(checkout?.with)['fetch-depth']).toBe(0);
   });
 
-  it('runs promise check --format github, then promise diff against the base branch, and comments with it', () => {
-    const check = runs.findIndex((r) => r.includes('promise check --format github'));
-    const diff = runs.findIndex((r) => /promise diff "origin\/\$BASE_REF" --format md --out promise-diff\.md/.test(r));
-    const comment = runs.findIndex((r) => r.includes('gh pr comment') && r.includes('--body-file promise-diff.md'));
+  it('checks with --format github, then diffs against the base branch, and comments with it', () => {
+    const check = runs.findIndex((r) => r.includes(`npx --yes promise-registry@${VERSION} check --format github`));
+    const diff = runs.findIndex((r) => r.includes(`npx --yes promise-registry@${VERSION} diff "origin/$BASE_REF" --format md --out promise-diff.md`));
+    const comment = runs.findIndex((r) => r.includes('gh pr comment') && r.includes('--body-file promise-diff.md') && r.includes('--edit-last'));
     expect(check).toBeGreaterThanOrEqual(0);
     expect(diff).toBeGreaterThan(check);
     expect(comment).toBeGreaterThan(diff);
@@ -76,79 +164,105 @@ describe('the GitHub Actions workflow', () => {
   });
 });
 
-describe('the GitLab CI job', () => {
-  const pipeline = parseRecipe('gitlab-ci.yml');
+describe('the GitLab CI jobs', () => {
+  const pipeline = record(readYaml(join(CI, 'gitlab-ci.yml')));
   const job = (name: string) => {
     const own = record(pipeline[name]);
     const base = record(pipeline[String(own.extends ?? '')]);
     return { ...base, ...own };
   };
+  const script = (name: string) => lines(job(name).script).join('\n');
 
-  it('runs on merge requests, with the whole history and the target branch fetched', () => {
-    const base = job('promises');
-    expect(JSON.stringify(base.rules)).toContain('merge_request_event');
-    expect(record(base.variables).GIT_DEPTH).toBe('0');
-    expect(lines(base.before_script).join('\n')).toMatch(/git fetch origin .*CI_MERGE_REQUEST_TARGET_BRANCH_NAME/);
+  it('run on merge requests, with the whole history', () => {
+    for (const name of ['promises', 'promises-diff', 'promises-loosened']) {
+      expect(JSON.stringify(job(name).rules), name).toContain('merge_request_event');
+      expect(record(job(name).variables).GIT_DEPTH).toBe('0');
+    }
   });
 
-  it('has a script with promise check and promise diff, the diff posted as a note', () => {
-    const script = lines(job('promises').script).join('\n');
-    expect(script).toContain('promise check --format junit --out promise-check.xml');
-    expect(script).toContain('promise diff "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --format md --out promise-diff.md');
-    expect(script).toContain('/merge_requests/$CI_MERGE_REQUEST_IID/notes');
-    expect(record(record(job('promises').artifacts).reports).junit).toBe('promise-check.xml');
+  it('check: a Code Quality report and a JUnit report, both written before the job fails', () => {
+    const s = script('promises');
+    const [quality, junit] = promiseCommands(s);
+    expect(quality?.args).toEqual(['check', '--format', 'gitlab', '--out', 'gl-code-quality.json']);
+    expect(junit?.args).toEqual(['check', '--format', 'junit', '--out', 'promise-check.xml']);
+    for (const c of [quality, junit]) expect(c?.line).toMatch(/\|\| status=\$\?$/);
+    expect(lines(job('promises').script).at(-1)).toBe('exit "$status"');
+    const artifacts = record(job('promises').artifacts);
+    expect(artifacts.when).toBe('always');
+    expect(record(artifacts.reports)).toEqual({ codequality: 'gl-code-quality.json', junit: 'promise-check.xml' });
   });
 
-  it('has a job that fails while a promise is loosened', () => {
-    expect(lines(job('promises-loosened').script).join('\n')).toContain('promise diff "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --fail-on loosened');
+  it('diffs against the merge request base commit, never the target branch tip', () => {
+    for (const name of ['promises-diff', 'promises-loosened']) {
+      expect(promiseCommands(script(name))[0]?.args.slice(0, 2), name).toEqual(['diff', '$CI_MERGE_REQUEST_DIFF_BASE_SHA']);
+    }
+    expect(promiseCommands(script('promises-loosened'))[0]?.args).toEqual(['diff', '$CI_MERGE_REQUEST_DIFF_BASE_SHA', '--fail-on', 'loosened']);
+    expect(text(join(CI, 'gitlab-ci.yml'))).not.toContain('CI_MERGE_REQUEST_TARGET_BRANCH_NAME');
+  });
+
+  it('updates one merge-request note, found by its marker, through the notes API with curl', () => {
+    const s = script('promises-diff');
+    expect(s).toContain('/merge_requests/$CI_MERGE_REQUEST_IID/notes');
+    expect(s).toMatch(/--request PUT[\s\S]*"\$api\/\$note"/);
+    expect(s).toContain('--request POST');
+    expect(s).toContain("marker='<!-- promise-registry diff -->'");
+    expect(s).toContain('PRIVATE-TOKEN: $PROMISE_NOTE_TOKEN');
+    expect(lines(record(job('promises-diff').artifacts).paths)).toEqual(['promise-diff.md']);
   });
 });
 
 describe('the pre-commit hooks', () => {
-  it('.pre-commit-config.yaml: a local hook that runs promise check once, on YAML and CSV changes', () => {
-    const config = parseRecipe('pre-commit-config.yaml');
-    const repos = Array.isArray(config.repos) ? config.repos.map(record) : [];
-    const local = repos.find((r) => r.repo === 'local');
-    const hook = (Array.isArray(local?.hooks) ? local.hooks.map(record) : []).find((h) => h.id === 'promise-check');
-    expect(hook).toMatchObject({ entry: 'promise check', language: 'system', pass_filenames: false });
-    expect(new RegExp(String(hook?.files)).test('promises/standards.yaml')).toBe(true);
-    expect(new RegExp(String(hook?.files)).test('logs/tickets.csv')).toBe(true);
+  it('.pre-commit-hooks.yaml: a node hook that runs the check once, on YAML and CSV changes', () => {
+    const hooks = list(readYaml(join(REPO, '.pre-commit-hooks.yaml'))).map(record);
+    expect(hooks.map((h) => h.id)).toEqual(['promise-check']);
+    const hook = hooks[0] ?? {};
+    expect(hook).toMatchObject({ language: 'node', pass_filenames: false });
+    expect(new RegExp(String(hook.files)).test('promises/standards.yaml')).toBe(true);
+    expect(new RegExp(String(hook.files)).test('logs/tickets.csv')).toBe(true);
+    expect(new RegExp(String(hook.files)).test('README.md')).toBe(false);
   });
 
-  it('the plain hook is an executable shell script that runs promise check', () => {
-    const text = readFileSync(join(CI, 'pre-commit'), 'utf8');
-    expect(text.startsWith('#!/bin/sh\n')).toBe(true);
-    expect(text).toMatch(/^exec promise check$/m);
+  it('examples/ci/pre-commit-config.yaml points at this repository, its release and its hook', () => {
+    const config = record(readYaml(join(CI, 'pre-commit-config.yaml')));
+    const repos = list(config.repos).map(record);
+    expect(repos).toHaveLength(1);
+    expect(repos[0]?.repo).toBe(REPOSITORY);
+    expect(repos[0]?.rev).toBe(`v${VERSION}`);
+    expect(list(repos[0]?.hooks).map((h) => record(h).id)).toEqual(['promise-check']);
+  });
+
+  it('the plain hook is an executable shell script that runs the pinned check', () => {
+    const hook = text(join(CI, 'pre-commit'));
+    expect(hook.startsWith('#!/bin/sh\n')).toBe(true);
+    expect(hook).toMatch(new RegExp(`^exec npx --yes promise-registry@${VERSION.replace(/\./g, '\\.')} check$`, 'm'));
     expect(statSync(join(CI, 'pre-commit')).mode & 0o111).not.toBe(0);
   });
+});
 
-  it('the plain hook lets a commit of a valid registry through and stops one with an error', () => {
-    const repo = tempDir('promise-hook-');
-    const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: devNull, NO_COLOR: '1' };
-    const git = (...args: string[]) => spawnSync('git', args, { cwd: repo, env: { ...env, PATH: path }, encoding: 'utf8' });
-    // `promise` on PATH, as an installed one would be
-    const bin = tempDir('promise-bin-');
-    writeFileSync(join(bin, 'promise'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
-    chmodSync(join(bin, 'promise'), 0o755);
-    const path = `${bin}${delimiter}${process.env.PATH ?? ''}`;
-    execFileSync('git', ['init', '--quiet'], { cwd: repo, env });
-    git('config', 'user.name', 'Registry Tests');
-    git('config', 'user.email', 'registry-tests@example.com');
-    copyFileSync(join(CI, 'pre-commit'), join(repo, '.git', 'hooks', 'pre-commit'));
-    chmodSync(join(repo, '.git', 'hooks', 'pre-commit'), 0o755);
+describe('docs/ci.md, as a team copies it', () => {
+  const doc = text(join(REPO, 'docs', 'ci.md'));
 
-    writeFileSync(join(repo, 'promise.yaml'), 'version: 1\nname: Hooked\n');
-    writeFileSync(join(repo, 'owners.yaml'), 'owners:\n  - { id: support, name: Support, kind: team }\n');
-    writeFileSync(join(repo, 'promises.yaml'), 'promises:\n  - { id: reply, statement: We reply., dimension: responsiveness, owner: support }\n');
-    git('add', '--all');
-    const ok = git('commit', '--quiet', '--message', 'A registry');
-    expect(ok.status, ok.stderr + ok.stdout).toBe(0);
+  it('shows the Action, the pre-commit hook and the GitLab job with the pinned version', () => {
+    expect(doc).toContain(`uses: promise-registry/promise-registry@v${VERSION}`);
+    expect(doc).toContain(`- repo: ${REPOSITORY}\n    rev: v${VERSION}\n    hooks:\n      - id: promise-check`);
+    expect(doc).toContain(`npx --yes promise-registry@${VERSION} check --format gitlab --out gl-code-quality.json`);
+    expect(doc).toContain('codequality: gl-code-quality.json');
+    expect(doc).toContain('$CI_MERGE_REQUEST_DIFF_BASE_SHA');
+    expect(doc).toContain('PROMISE_NOTE_TOKEN');
+  });
 
-    writeFileSync(join(repo, 'promises.yaml'), 'promises:\n  - { id: reply, statement: We reply., dimension: responsiveness, owner: suport }\n');
-    git('add', '--all');
-    const refused = git('commit', '--quiet', '--message', 'A typo');
-    expect(refused.status).not.toBe(0);
-    expect(refused.stdout + refused.stderr).toContain('unknown-ref');
-    expect(git('log', '--oneline').stdout.trim().split('\n')).toHaveLength(1);
+  it('its YAML blocks parse', () => {
+    const blocks = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+    expect(blocks.length).toBeGreaterThanOrEqual(3);
+    for (const block of blocks) {
+      const docs = parseBlock(block);
+      expect(docs).not.toBeNull();
+    }
   });
 });
+
+function parseBlock(block: string): unknown {
+  const doc = parseDocument(block);
+  expect(doc.errors.map((e) => e.message)).toEqual([]);
+  return doc.toJS() as unknown;
+}

@@ -13,6 +13,21 @@ interface InitCommandOptions extends Pick<CommonOptions, 'asOf' | 'color'> {
   timezone?: string;
 }
 
+/** A path as a POSIX shell reads it: quoted when it holds anything but plain path characters. */
+function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * Commands to paste as they are, from the folder init was run in. `npx promise-registry` runs
+ * this package wherever it is installed (a project, globally, or not yet: npx offers to fetch
+ * it), where `npx promise` outside a project would run an unrelated package named `promise`.
+ */
+function nextSteps(shown: string): string[] {
+  const cd = shown === '.' ? [] : [`cd ${shellWord(shown)}`];
+  return [...cd, 'npx promise-registry check', 'npx promise-registry list standards', 'npx promise-registry gaps'];
+}
+
 export function initCommand(ctx: CommandContext): Command {
   return new Command('init')
     .description('write a small working registry, with a sample log, into DIR')
@@ -46,7 +61,7 @@ export function initCommand(ctx: CommandContext): Command {
       const shown = relative(ctx.io.cwd, target) || '.';
       const listed = [...files.keys()].filter((f) => !f.startsWith('.promise/'));
       ctx.io.stdout.write(
-        `${chalk.green('Created')} a registry in ${shown}:\n${listed.map((f) => `  ${f}`).join('\n')}\n  .promise/schemas/ (JSON Schemas for editor completion)\n\nNext:\n  promise check --registry ${shown}\n  promise list standards --registry ${shown}\n`,
+        `${chalk.green('Created')} a registry in ${shown}:\n${listed.map((f) => `  ${f}`).join('\n')}\n  .promise/schemas/ (JSON Schemas for editor completion)\n\nNext:\n${nextSteps(shown).map((c) => `  ${c}`).join('\n')}\n`,
       );
     });
 }
