@@ -322,6 +322,21 @@ describe('the pre-commit hooks', () => {
     expect(refused.out).toContain('unknown-ref');
   });
 
+  it('npm pack prints only the tarball name, which pre-commit reads, though prepare prints a build log', () => {
+    // pre-commit installs a node hook with `npm pack` in a clone of the hook's repository and
+    // takes its output as the file name; the repository's .npmrc keeps the prepare script's
+    // output (npm runs it in the foreground by default) out of it.
+    expect(String(record(PACKAGE.scripts).prepare)).not.toBe('');
+    const dir = join(project, '..', 'pack-output');
+    mkdirSync(dir);
+    copyFileSync(join(REPO, '.npmrc'), join(dir, '.npmrc'));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'noisy', version: '1.0.0', scripts: { prepare: 'echo building the package' } }));
+    const r = spawnSync('npm', ['pack'], { cwd: dir, env: cleanEnv(), encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('noisy-1.0.0.tgz\n');
+    expect(existsSync(join(dir, 'noisy-1.0.0.tgz'))).toBe(true);
+  });
+
   it('the pre-commit framework hook: its entry runs from the package installed as pre-commit installs a node hook', () => {
     const hook = list(readYaml(join(REPO, '.pre-commit-hooks.yaml'))).map(record)[0] ?? {};
     // pre-commit packs the hook repository and installs the tarball globally into its own environment

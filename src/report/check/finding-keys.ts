@@ -18,7 +18,7 @@ export interface FindingKey {
 const SINGULAR: Record<string, string> = { owners: 'owner', calendars: 'calendar', sources: 'source', promises: 'promise', standards: 'standard' };
 
 /** `standard email-first-response, owner`; `settings, timezone`; `promisess` (a top-level key). */
-export function entityLabel(entity: DiagnosticEntity): string {
+function entityLabel(entity: DiagnosticEntity): string {
   const what = [SINGULAR[entity.collection] ?? entity.collection, entity.id].filter((s) => s !== '').join(' ');
   return [what, entity.field].filter((s) => s !== '').join(', ');
 }
