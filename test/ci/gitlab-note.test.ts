@@ -10,9 +10,12 @@ import type { AddressInfo } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
 import { CI, lines, readYaml, record } from './recipe-commands.js';
+
+// Each test runs the job script (bash, curl, node) several times: slow on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 const TOKEN = 'glpat-test-token';
 const ME = 7;

@@ -10,10 +10,13 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { devNull } from 'node:os';
 import { delimiter, dirname, join, posix } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { AS_OF, REPO, tempDir } from '../helpers/cli.js';
 import { parseXmlStrict } from '../helpers/xml.js';
 import { CI, lines, list, readYaml, record, VERSION } from './recipe-commands.js';
+
+// Each test runs the CLI (and npm) as subprocesses, many times: slow on a busy machine.
+vi.setConfig({ testTimeout: 300_000 });
 
 const PACKAGE = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as Record<string, unknown>;
 

@@ -5,9 +5,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AS_OF, promise, tempDir } from '../helpers/cli.js';
 import { elements, parseXmlStrict } from '../helpers/xml.js';
+
+// Each test runs the built CLI several times as a subprocess: slow on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 const OWNERS = `owners:
   - { id: support, name: Support, kind: team }
