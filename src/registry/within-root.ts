@@ -52,8 +52,11 @@ const ABSOLUTE = /^(?:[/\\]|[A-Za-z]:)|[{,(|][/\\]/;
 
 /**
  * Whether a glob, relative to the registry root, names paths outside it: an absolute path or a
- * `..` part. A brace range such as `{1..9}` is not a `..` part.
+ * `..` part. A brace range such as `{1..9}` is not a `..` part. The search for files is gated
+ * as well (src/logs/files.ts), so this decides only how early, and how clearly, it is said.
  */
 export function globLeavesRoot(pattern: string): boolean {
-  return ABSOLUTE.test(pattern) || PARENT_PART.test(pattern);
+  // an escaped character is that character: `\.\./x` is `../x`
+  const unescaped = pattern.replace(/\\([^/\\])/g, '$1');
+  return ABSOLUTE.test(pattern) || PARENT_PART.test(pattern) || PARENT_PART.test(unescaped);
 }

@@ -130,6 +130,7 @@ describe('globLeavesRoot', () => {
     '{logs,/etc}/*',
     '@(..)/x.csv',
     '+(a|..)/x.csv',
+    'logs/\\.\\./\\.\\./x.csv',
   ])('%s leaves the registry', (pattern) => {
     expect(globLeavesRoot(pattern)).toBe(true);
   });
