@@ -2,8 +2,10 @@
  * The delivery logs of the three example registries (examples/<name>/logs/), made by a seeded
  * generator: the same bytes on every machine and every run, so the examples, their README and
  * the tests agree. `npm run examples` (and `npm install`) writes them; they are not committed.
+ * It also copies the public extracts beside the project into the four registries that measure
+ * them, since a registry reads only files inside it (docs/security.md).
  */
-import { mkdirSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AIRPORT_CALENDARS, airportLogs } from './example-logs/airport.js';
@@ -69,6 +71,36 @@ export function writeExampleLogs(examplesDir: string): { files: number; bytes: n
   return { files, bytes };
 }
 
+/** The example registries over real public logs: examples/<name>/ measures ../shared/data/<name>/. */
+export const PUBLIC_EXAMPLES = ['baltimore-311', 'boston-311', 'nyc-311', 'olist-orders'] as const;
+
+/** The public extracts beside the project (read the PROVENANCE.md of each folder). */
+export const PUBLIC_DATA = join(import.meta.dirname, '..', '..', 'shared', 'data');
+
+/**
+ * Copies each public extract (`<dataDir>/<name>/*.csv`) into `examples/<name>/logs/`, byte for
+ * byte; a set that is not there is left out, and its registry then finds no log.
+ */
+export function copyPublicLogs(examplesDir: string, dataDir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const example of PUBLIC_EXAMPLES) {
+    const from = join(dataDir, example);
+    if (!existsSync(from)) continue;
+    const logDir = join(examplesDir, example, 'logs');
+    mkdirSync(logDir, { recursive: true });
+    for (const entry of readdirSync(from).filter((e) => e.endsWith('.csv')).sort()) {
+      const target = join(logDir, entry);
+      const temp = `${target}.${process.pid}.tmp`;
+      copyFileSync(join(from, entry), temp);
+      renameSync(temp, target);
+      files++;
+      bytes += statSync(target).size;
+    }
+  }
+  return { files, bytes };
+}
+
 /** True when this file is the script being run (not imported by a test). */
 function isMain(): boolean {
   const script = process.argv[1];
@@ -84,4 +116,6 @@ if (isMain()) {
   const examplesDir = join(import.meta.dirname, '..', 'examples');
   const { files, bytes } = writeExampleLogs(examplesDir);
   process.stdout.write(`wrote ${files} log files (${(bytes / 1e6).toFixed(1)} MB) into ${relative(process.cwd(), examplesDir) || '.'}/*/logs/\n`);
+  const copied = copyPublicLogs(examplesDir, PUBLIC_DATA);
+  if (copied.files > 0) process.stdout.write(`copied ${copied.files} public log files (${(copied.bytes / 1e6).toFixed(1)} MB) from ${relative(process.cwd(), PUBLIC_DATA)} into their example registries\n`);
 }

@@ -1,5 +1,5 @@
 /** The shared front half of every command: find, load, lint the registry; find its logs. */
-import { relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
 import { findSourceFiles, type SourceFiles } from '../logs/files.js';
@@ -12,6 +12,7 @@ import type { Registry } from '../registry/model.js';
 import { didYouMean } from '../registry/suggest.js';
 import { runRules } from '../rules/index.js';
 import type { Io } from './io.js';
+import type { FileRead } from './output.js';
 import { asOfResolver, parseLogOverrides, type CommonOptions } from './options.js';
 
 export interface OpenedRegistry {
@@ -71,4 +72,24 @@ export async function openRegistry(io: Io, options: CommonOptions, now: () => Da
     asOf,
     sources,
   };
+}
+
+/** The log files of the sources, and what their globs name but do not read, for --out to leave alone. */
+export function logFilesRead(root: string, sources: ReadonlyMap<string, SourceFiles>): FileRead[] {
+  const out: FileRead[] = [];
+  for (const [id, { files, refused, overridden }] of sources) {
+    for (const file of files) out.push({ abs: file.abs, what: `the log file ${file.display} of source "${id}"` });
+    // a link of the registry that leads outside is not read, but it is still a file of the registry
+    if (!overridden) for (const r of refused) if (r.kind !== 'glob-outside') out.push({ abs: resolve(root, r.display), what: 'a file of the registry' });
+  }
+  return out;
+}
+
+/** Every file the command read or refused to read: the registry's files and its logs, which --out must never replace. */
+export function filesRead(opened: OpenedRegistry): FileRead[] {
+  const { root } = opened.registry;
+  const registryFiles = new Set(opened.paths);
+  // a file of the registry that could not be read (a link leading outside, say) is one all the same
+  for (const d of opened.diagnostics) if (d.rule === 'unreadable-file' && d.file !== '.') registryFiles.add(d.file);
+  return [...[...registryFiles].map((p) => ({ abs: join(root, p), what: `the registry file ${p}` })), ...logFilesRead(root, opened.sources)];
 }

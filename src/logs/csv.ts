@@ -6,8 +6,8 @@
  * record's line exact and says which records cannot be trusted. Why papaparse, and the figures:
  * docs/csv-parsers.md.
  */
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { constants as fsConstants, type ReadStream, type Stats } from 'node:fs';
+import { lstat, open, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { BlankHeaderError, describeFsError, EmptyLogError, LogFileError } from '../model/errors.js';
@@ -74,7 +74,8 @@ interface Layout {
 
 /**
  * Opens a log file and reads its header. Throws LogFileError when the file is missing,
- * unreadable, a folder, or empty / has an empty first line.
+ * unreadable, not a regular file (a folder, a FIFO, a device, a link to nothing or in a loop),
+ * or empty / has an empty first line.
  */
 export async function openCsv(abs: string, display: string, options: CsvOptions = {}): Promise<CsvFile> {
   const delimiter = options.delimiter ?? ',';
@@ -88,23 +89,72 @@ export async function openCsv(abs: string, display: string, options: CsvOptions 
   };
 }
 
+/**
+ * Opened for reading without waiting: a FIFO opened in the usual way blocks until a writer
+ * comes, and the type check before opening could be raced. Regular files read as usual.
+ */
+const READ_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
+
+function unreadable(display: string, reason: string, hint: string, cause?: unknown): LogFileError {
+  return new LogFileError(display, `cannot read log file ${display}: ${reason}`, hint, cause, reason);
+}
+
 function openError(err: unknown, display: string): LogFileError {
   const code = (err as { code?: unknown } | null)?.code;
   switch (code) {
     case 'ENOENT':
-      return new LogFileError(display, `log file ${display} does not exist`, "check the path given to --log, or the source's `files` glob", err);
+      return new LogFileError(display, `log file ${display} does not exist`, "check the path given to --log, or the source's `files` glob", err, 'it does not exist');
     case 'EISDIR':
       return folderError(display);
     case 'EACCES':
     case 'EPERM':
-      return new LogFileError(display, `cannot read log file ${display}: permission denied`, 'give the user who runs promise read access to it', err);
+      return unreadable(display, 'permission denied', 'give the user who runs promise read access to it', err);
+    case 'ELOOP':
+      return unreadable(display, 'it is a link that loops back on itself', 'fix or remove the link', err);
     default:
-      return new LogFileError(display, `cannot read log file ${display}: ${describeFsError(err)}`, 'check that the file can be read, then run again', err);
+      return unreadable(display, describeFsError(err), 'check that the file can be read, then run again', err);
   }
 }
 
 function folderError(display: string): LogFileError {
-  return new LogFileError(display, `log file ${display} is a folder, not a file`, `point the source at the CSV files inside it, e.g. ${display.replace(/\/+$/, '')}/*.csv`, { code: 'EISDIR' });
+  return new LogFileError(display, `log file ${display} is a folder, not a file`, `point the source at the CSV files inside it, e.g. ${display.replace(/\/+$/, '')}/*.csv`, { code: 'EISDIR' }, 'it is a folder, not a file');
+}
+
+/** Anything but a regular file is refused before it is opened for reading: a FIFO would wait for a writer, /dev/zero never ends. */
+function typeError(st: Stats, display: string): LogFileError | undefined {
+  if (st.isFile()) return undefined;
+  if (st.isDirectory()) return folderError(display);
+  const what = st.isFIFO() ? 'a named pipe (FIFO)' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'not a regular file';
+  return unreadable(display, `it is ${what}, not a file`, 'point the source at the CSV file an export wrote');
+}
+
+/** The rows' stream, opened as the header was: without waiting, and only while the file is a regular file. */
+async function openStream(abs: string, display: string, options: { highWaterMark: number; start?: number; end?: number }): Promise<ReadStream> {
+  let handle: FileHandle;
+  try {
+    handle = await open(abs, READ_FLAGS);
+  } catch (err) {
+    throw openError(err, display);
+  }
+  const changed = await handle.stat().then((st) => typeError(st, display), (err: unknown) => openError(err, display));
+  if (changed !== undefined) {
+    await handle.close();
+    throw changed;
+  }
+  return handle.createReadStream(options);
+}
+
+/** Why a log file cannot be opened, found by looking at it, never by reading it. */
+async function refusal(abs: string, display: string): Promise<LogFileError | undefined> {
+  let st: Stats;
+  try {
+    st = await stat(abs);
+  } catch (err) {
+    const link = await lstat(abs).then((l) => l.isSymbolicLink(), () => false);
+    if (link && (err as { code?: unknown }).code === 'ENOENT') return unreadable(display, 'it is a link that leads to nothing', 'fix or remove the link', err);
+    return openError(err, display);
+  }
+  return typeError(st, display);
 }
 
 /**
@@ -139,14 +189,18 @@ function detectNewline(text: string, delimiter: string, eof: boolean): Newline |
 }
 
 async function readHeader(abs: string, display: string, delimiter: string, chunkBytes: number): Promise<{ header: string[]; newline: Newline }> {
+  const refused = await refusal(abs, display);
+  if (refused !== undefined) throw refused;
   let handle: FileHandle;
   try {
-    handle = await open(abs, 'r');
+    handle = await open(abs, READ_FLAGS);
   } catch (err) {
     throw openError(err, display);
   }
   try {
-    if ((await handle.stat()).isDirectory()) throw folderError(display);
+    // the file may have been swapped since it was looked at
+    const changed = typeError(await handle.stat(), display);
+    if (changed !== undefined) throw changed;
     // the decoder drops a UTF-8 byte-order mark at the start (SPEC §1)
     const decoder = new TextDecoder('utf-8');
     const buffer = Buffer.allocUnsafe(chunkBytes);
@@ -167,13 +221,14 @@ async function readHeader(abs: string, display: string, delimiter: string, chunk
             throw new BlankHeaderError(display);
           }
           if (result.errors.some((e) => e.code === 'MissingQuotes' && e.row === 0)) {
-            throw new LogFileError(display, `the header of log file ${display} opens a quote that is never closed`, 'close the quote on line 1, or remove it');
+            throw new LogFileError(display, `the header of log file ${display} opens a quote that is never closed`, 'close the quote on line 1, or remove it', undefined, 'the header opens a quote that is never closed');
           }
           return { header, newline };
         }
       }
       if (bytes >= HEADER_BYTES) {
-        throw new LogFileError(display, `log file ${display} has no line end in its first ${HEADER_BYTES / 1024 / 1024} MiB: is it a CSV file?`, 'a log is CSV text whose first line names its columns');
+        const limit = `${HEADER_BYTES / 1024 / 1024} MiB`;
+        throw new LogFileError(display, `log file ${display} has no line end in its first ${limit}: is it a CSV file?`, 'a log is CSV text whose first line names its columns', undefined, `it has no line end in its first ${limit}: is it a CSV file?`);
       }
     }
   } catch (err) {
@@ -293,7 +348,7 @@ async function* readBatches(
   };
 
   const range = part?.range;
-  const stream = createReadStream(abs, { highWaterMark: options.chunkBytes ?? CHUNK_BYTES, ...(range === undefined ? {} : { start: range.start, end: range.end - 1 }) });
+  const stream = await openStream(abs, display, { highWaterMark: options.chunkBytes ?? CHUNK_BYTES, ...(range === undefined ? {} : { start: range.start, end: range.end - 1 }) });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       onBytes?.(chunk.length);

@@ -55,10 +55,13 @@ export function describeFsError(err: unknown): string {
 export class LogFileError extends PromiseError {
   /** the file as the user sees it (registry-relative or as given to --log) */
   readonly file: string;
-  constructor(file: string, message: string, hint: string, cause?: unknown) {
+  /** what is wrong, said of the file where it is shown (without its path), when the message has more */
+  readonly reason: string | undefined;
+  constructor(file: string, message: string, hint: string, cause?: unknown, reason?: string) {
     super(message, cause === undefined ? { exitCode: EXIT_FAILURE, hint } : { exitCode: EXIT_FAILURE, hint, cause });
     this.name = 'LogFileError';
     this.file = file;
+    this.reason = reason;
   }
 }
 

@@ -1,11 +1,13 @@
-/** The registry on disk: a walk that never follows a link in a circle, and bounded reads. */
+/** The registry on disk: a walk that never follows a link in a circle or out of the registry, and bounded reads. */
+import { constants as fsConstants, type Stats } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { locOfFile } from './locate.js';
 import { describeFsError } from '../model/errors.js';
-import type { ListResult, RegistryReader } from './load.js';
+import { ROOT_FILE, type ListResult, type RegistryReader } from './load.js';
 import { MAX_FILE_BYTES } from './parse.js';
+import { isWithin, resolveWithin } from './within-root.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 
@@ -13,12 +15,31 @@ function problem(path: string, message: string, hint: string): Diagnostic {
   return { rule: 'unreadable-file', severity: 'error', message, hint, ...locOfFile(path) };
 }
 
+const OUTSIDE_HINT = 'keep registry files inside the registry folder: remove the link, or list it under `ignore` in promise.yaml';
+
+/** Opened without waiting: a FIFO in place of a file must not block the read. */
+const READ_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
+
+/** Only regular files are registry files: a FIFO would wait for a writer, a device never end. */
+function notRegular(st: Stats): void {
+  if (st.isDirectory()) throw Object.assign(new Error('it is a folder, not a file'), { code: 'EISDIR' });
+  if (!st.isFile()) throw Object.assign(new Error('it is not a regular file (a FIFO or a device?)'), { code: 'ENOTFILE' });
+}
+
+/**
+ * The registry below `root`. Links are followed while they lead to a path inside the registry
+ * (by real path); one that leads outside is reported and neither read nor walked
+ * (docs/security.md).
+ */
 export function fsRegistryReader(root: string): RegistryReader {
+  let rootReal: Promise<string> | undefined;
+  const realRoot = (): Promise<string> => (rootReal ??= realpath(root));
   return {
     async list(skip): Promise<ListResult> {
       const files: string[] = [];
       const problems: Diagnostic[] = [];
       const visited = new Set<string>();
+      const top = await realRoot();
       const walk = async (rel: string): Promise<void> => {
         const abs = join(root, rel);
         let real: string;
@@ -26,6 +47,10 @@ export function fsRegistryReader(root: string): RegistryReader {
           real = await realpath(abs);
         } catch (err) {
           problems.push(problem(rel, `cannot open the folder: ${describeFsError(err)}`, 'fix the link or permissions, or list it under `ignore` in promise.yaml'));
+          return;
+        }
+        if (!isWithin(top, real)) {
+          problems.push(problem(rel, 'this folder is a link that leads outside the registry; it was not searched', OUTSIDE_HINT));
           return;
         }
         if (visited.has(real)) {
@@ -48,16 +73,23 @@ export function fsRegistryReader(root: string): RegistryReader {
           let isDir = entry.isDirectory();
           let isFile = entry.isFile();
           if (entry.isSymbolicLink()) {
-            try {
-              const st = await stat(join(root, path));
-              isDir = st.isDirectory();
-              isFile = st.isFile();
-            } catch (err) {
-              if (YAML_FILE.test(entry.name) && !skip(path)) {
-                problems.push(problem(path, `cannot follow the link: ${describeFsError(err)}`, 'fix or remove the link'));
-              }
+            const yaml = YAML_FILE.test(entry.name) && !skip(path);
+            const where = await resolveWithin(top, join(root, path));
+            if (where.kind === 'unresolved') {
+              if (yaml) problems.push(problem(path, `cannot follow the link: ${describeFsError(where.error)}`, 'fix or remove the link'));
               continue;
             }
+            if (where.kind === 'outside') {
+              // a folder link is reported where it would be walked; a file link only when it names a registry file
+              const folder = await stat(join(root, path)).then((st) => st.isDirectory(), () => false);
+              if (folder && !skip(`${path}/`) && !skip(path)) problems.push(problem(path, 'this folder is a link that leads outside the registry; it was not searched', OUTSIDE_HINT));
+              // promise.yaml is read before the walk, and that read says so (load.ts)
+              else if (!folder && yaml && path !== ROOT_FILE) problems.push(problem(path, 'this file is a link that leads outside the registry; it was not read', OUTSIDE_HINT));
+              continue;
+            }
+            const st = await stat(where.real).catch(() => undefined);
+            isDir = st?.isDirectory() === true;
+            isFile = st?.isFile() === true;
           }
           if (isDir && !skip(`${path}/`) && !skip(path)) await walk(path);
           else if (isFile && YAML_FILE.test(entry.name)) files.push(path);
@@ -67,10 +99,17 @@ export function fsRegistryReader(root: string): RegistryReader {
       return { files, problems };
     },
     async read(path: string): Promise<Uint8Array> {
-      const handle = await open(join(root, path), 'r');
+      // promise.yaml is read before the walk, so the read judges the path too
+      const where = await resolveWithin(await realRoot(), join(root, path));
+      if (where.kind === 'unresolved') throw where.error;
+      if (where.kind === 'outside') throw Object.assign(new Error('it is a link that leads outside the registry; it was not read'), { code: 'EOUTSIDE' });
+      // looked at before it is opened, so a device is never opened at all
+      notRegular(await stat(where.real));
+      const handle = await open(where.real, READ_FLAGS);
       try {
-        const { size } = await handle.stat();
-        if (size > MAX_FILE_BYTES) {
+        const st = await handle.stat();
+        notRegular(st);
+        if (st.size > MAX_FILE_BYTES) {
           // Read one byte past the limit so the parser reports the size, without loading it all.
           const buf = new Uint8Array(MAX_FILE_BYTES + 1);
           await handle.read(buf, 0, buf.length, 0);

@@ -33,5 +33,5 @@ export const unreadableFile: Rule = {
   id: 'unreadable-file',
   kind: 'error',
   defaultSeverity: 'error',
-  description: 'A registry file, folder or log file cannot be read: permissions, a broken or looping link, a binary or non-UTF-8 file, or a file too large.',
+  description: 'A registry file, folder or log file cannot be read: permissions, a broken or looping link, a binary or non-UTF-8 file, a file too large, a log that is no regular file (a folder, a FIFO, a device), or a path that leads outside the registry.',
 };

@@ -38,6 +38,7 @@ export function ruleContext(registry: Registry, options: { asOf?: Date; headers?
       patterns: ['logs/*.csv'],
       overridden: false,
       files: (files ?? []).map((columns, i) => ({ display: `logs/${id}-${i + 1}.csv`, columns })),
+      refused: [],
     });
   }
   const file = (at: { file: string }) => registry.files.get(at.file);

@@ -4,7 +4,7 @@
  * check of SPEC §3 on the `sources` section.
  */
 import { readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import Papa from 'papaparse';
 import { glob } from 'tinyglobby';
@@ -222,7 +222,8 @@ export function sqlString(text: string): string {
 /**
  * The registry is clean (`promise check` finds nothing, columns included), and each source's
  * `files` glob, relative to the registry folder, finds exactly the expected log with the
- * project's glob library.
+ * project's glob library: the copy of the public extract in the registry's logs/ (a registry
+ * reads only files inside it), the same bytes as the extract the independent answers read.
  */
 export async function expectRegistryReadsItsLogs(registry: string, logs: Record<string, string>): Promise<void> {
   const check = promise(['check', '--registry', registryDir(registry), '--format', 'json']);
@@ -234,5 +235,7 @@ export async function expectRegistryReadsItsLogs(registry: string, logs: Record<
     const paths = await glob(s.files, { cwd: registryDir(registry), absolute: true, onlyFiles: true, expandDirectories: false });
     found[s.id] = paths.map((p) => resolve(p));
   }
-  expect(found).toEqual(Object.fromEntries(Object.entries(logs).map(([id, path]) => [id, [path]])));
+  const copyOf = (path: string) => join(registryDir(registry), 'logs', basename(path));
+  expect(found).toEqual(Object.fromEntries(Object.entries(logs).map(([id, path]) => [id, [copyOf(path)]])));
+  for (const path of Object.values(logs)) expect(readFileSync(copyOf(path)).equals(readFileSync(path))).toBe(true);
 }

@@ -8,7 +8,7 @@ import type { CheckReport } from '../../report/check/types.js';
 import { RULES } from '../../rules/index.js';
 import type { CommandContext } from '../context.js';
 import { checkExitCode } from '../exit-code.js';
-import { openRegistry } from '../open-registry.js';
+import { filesRead, openRegistry } from '../open-registry.js';
 import { addCommonOptions, parseCount, pickFormat, type CommonOptions } from '../options.js';
 import { writeReport } from '../output.js';
 
@@ -44,7 +44,7 @@ export function checkCommand(ctx: CommandContext): Command {
       rules: RULES.map(({ id, kind, defaultSeverity, description }) => ({ id, kind, defaultSeverity, description })),
       tool: ctx.tool,
     };
-    await writeReport(ctx.io, CHECK_FORMATS[format](report, { chalk }), options.out);
+    await writeReport(ctx.io, CHECK_FORMATS[format](report, { chalk }), options.out, filesRead(opened));
     const summaryFile = ctx.io.env.GITHUB_STEP_SUMMARY;
     if (format === 'github' && summaryFile !== undefined && summaryFile !== '') {
       try {

@@ -31,9 +31,12 @@ import type { Registry, Source, Standard } from '../../registry/model.js';
 import { DIFF_FORMATS, type DiffFormat } from '../../report/diff/index.js';
 import type { CommandContext } from '../context.js';
 import { readSource, requireValid } from '../evaluate-logs.js';
-import { openRegistry, type OpenedRegistry } from '../open-registry.js';
+import { filesRead, logFilesRead, openRegistry, type OpenedRegistry } from '../open-registry.js';
 import { addCommonOptions, parseLogOverrides, pickFormat, type CommonOptions } from '../options.js';
-import { writeReport } from '../output.js';
+import { refuseToOverwrite, writeReport, type FileRead } from '../output.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { locate, locOfFile } from '../../registry/locate.js';
+import { describeRefusal } from '../../rules/missing-log.js';
 
 interface DiffOptions extends CommonOptions {
   failOn?: DiffFailOn;
@@ -49,6 +52,7 @@ export function diffCommand(ctx: CommandContext): Command {
   addCommonOptions(cmd, FORMATS).action(async (rev: string, options: DiffOptions) => {
     const format = pickFormat(options.format, FORMATS);
     const opened = await openRegistry(ctx.io, options, ctx.now);
+    await refuseToOverwrite(ctx.io, options.out, filesRead(opened));
     const revision = await openGitRevision(opened.registry.root, rev, opened.display, ctx.io.env);
     requireValid(opened);
     let before: Registry | undefined;
@@ -63,7 +67,9 @@ export function diffCommand(ctx: CommandContext): Command {
       before = loaded.registry;
     }
     const result = compareRegistries(before, opened.registry);
-    const impacts = await measureImpacts(opened, before, result, options.log, ctx.io.cwd);
+    // shown as `REV:path`, as git show names a file at a revision
+    const atRevision = { rev, file: (file: string) => `${rev}:${revision.prefix}${file}` };
+    const { impacts, oldLogs } = await measureImpacts(opened, before, result, options.log, ctx.io.cwd, atRevision);
     const report: DiffReport = {
       registry: opened.registry.settings.name,
       timezone: opened.registry.settings.timezone,
@@ -74,10 +80,16 @@ export function diffCommand(ctx: CommandContext): Command {
       changes: result.changes,
       impacts,
     };
-    await writeReport(ctx.io, DIFF_FORMATS[format](report, { chalk: ctx.chalk(options.color) }), options.out);
+    await writeReport(ctx.io, DIFF_FORMATS[format](report, { chalk: ctx.chalk(options.color) }), options.out, [...filesRead(opened), ...oldLogs]);
     ctx.setExitCode(diffExitCode(result.changes, options.failOn));
   });
   return cmd;
+}
+
+/** A revision and how its files are named: `REV:path`. */
+interface Revision {
+  rev: string;
+  file: (path: string) => string;
 }
 
 /** One side of an impact: a definition, its source, the log files it reads, the period it is judged over. */
@@ -137,9 +149,16 @@ async function sideGap(job: SideJob, side: 'before' | 'after', cache: HeaderCach
  * the old registry's source, calendars and settings, the new one with the new registry's, and
  * compares the last finished period of each.
  */
-async function measureImpacts(opened: OpenedRegistry, before: Registry | undefined, result: DiffResult, log: readonly string[], cwd: string): Promise<Impact[]> {
+async function measureImpacts(
+  opened: OpenedRegistry,
+  before: Registry | undefined,
+  result: DiffResult,
+  log: readonly string[],
+  cwd: string,
+  atRevision: Revision,
+): Promise<{ impacts: Impact[]; oldLogs: FileRead[] }> {
   const pairs = impactPairs(result);
-  if (pairs.length === 0) return [];
+  if (pairs.length === 0) return { impacts: [], oldLogs: [] };
   const after = opened.registry;
   const asOfMs = opened.asOf.getTime();
   // the logs are the working tree's: a source the new registry still declares reads its files now;
@@ -162,6 +181,7 @@ async function measureImpacts(opened: OpenedRegistry, before: Registry | undefin
   for (const pair of pairs) {
     const old = before === undefined ? undefined : sideJob(before, pair.before, pair);
     const now = sideJob(after, pair.after, pair);
+    if (before !== undefined && old !== undefined && !opened.sources.has(old.source.id)) refuseOldGlobs(before, oldFiles, old.source.id, atRevision);
     const gap = (old === undefined ? undefined : await sideGap(old, 'before', cache)) ?? (now === undefined ? undefined : await sideGap(now, 'after', cache));
     jobs.push({ pair, before: old, after: now, gap });
   }
@@ -171,7 +191,30 @@ async function measureImpacts(opened: OpenedRegistry, before: Registry | undefin
 
   const outcome = (evaluation: Evaluation | undefined, side: SideJob | undefined): SideOutcome | undefined =>
     evaluation === undefined || side === undefined ? undefined : sideOutcome(evaluation, side.standard, side.period);
-  return jobs.map((j) => (j.gap !== undefined ? impactUnavailable(j.pair, j.gap) : impactOf(j.pair, outcome(oldEvaluation, j.before), outcome(newEvaluation, j.after))));
+  return {
+    impacts: jobs.map((j) => (j.gap !== undefined ? impactUnavailable(j.pair, j.gap) : impactOf(j.pair, outcome(oldEvaluation, j.before), outcome(newEvaluation, j.after)))),
+    oldLogs: logFilesRead(before?.root ?? after.root, new Map([...oldFiles].filter(([id]) => !opened.sources.has(id)))),
+  };
+}
+
+/**
+ * A source the working tree no longer declares reads its old glob in the working tree; that
+ * glob stays inside the registry as the working tree's own do (docs/security.md), or the
+ * impact cannot be measured: exit 2, located at the revision's file.
+ */
+function refuseOldGlobs(before: Registry, oldFiles: ReadonlyMap<string, SourceFiles>, id: string, atRevision: Revision): void {
+  const found = oldFiles.get(id);
+  if (found === undefined) return;
+  const { source, refused } = found;
+  const file = before.files.get(source.at.file);
+  const diagnostics: Diagnostic[] = refused.map((refusal) => {
+    const { path, message, hint } = describeRefusal(id, refusal);
+    const loc = file === undefined ? locOfFile(source.at.file) : locate(file, [...source.at.path, ...path]);
+    return { rule: 'unreadable-file', severity: 'error', message, hint, ...loc, file: atRevision.file(loc.file) };
+  });
+  if (diagnostics.length > 0) {
+    throw new RegistryError(`the registry as it was at ${atRevision.rev} names log files that are not read, so the impact cannot be measured`, diagnostics);
+  }
 }
 
 /** One streaming pass over the logs of the sides' sources, every definition of the side judging each row. */

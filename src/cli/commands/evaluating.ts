@@ -6,9 +6,9 @@ import { selectPeriods } from '../../report/shared/evaluation.js';
 import type { CommandContext } from '../context.js';
 import { evaluateLogs, requireValid, selectFromRegistry, type FilterOptions } from '../evaluate-logs.js';
 import { evaluationExitCode, type EvaluationFailOn } from '../exit-code.js';
-import { openRegistry } from '../open-registry.js';
+import { filesRead, openRegistry } from '../open-registry.js';
 import { addCommonOptions, pickFormat, type CommonOptions } from '../options.js';
-import { writeReport } from '../output.js';
+import { refuseToOverwrite, writeReport } from '../output.js';
 
 export interface EvaluatingOptions extends CommonOptions, FilterOptions {
   failOn?: EvaluationFailOn;
@@ -36,6 +36,8 @@ export async function runEvaluating<F extends string>(
 ): Promise<Evaluation> {
   const format = pickFormat(options.format, Object.keys(formats) as F[]);
   const opened = await openRegistry(ctx.io, options, ctx.now);
+  // said before the logs are read, not after
+  await refuseToOverwrite(ctx.io, options.out, filesRead(opened));
   requireValid(opened);
   const selection = selectFromRegistry(opened.registry, options);
   const machineOutput = format === 'json' || format === 'ndjson' || format === 'csv';
@@ -47,7 +49,7 @@ export async function runEvaluating<F extends string>(
     periods: selection.periods,
     evaluation,
   };
-  await writeReport(ctx.io, formats[format](report, { chalk: ctx.chalk(options.color) }), options.out);
+  await writeReport(ctx.io, formats[format](report, { chalk: ctx.chalk(options.color) }), options.out, filesRead(opened));
   const shown = selectPeriods(report);
   const invalidRows = evaluation.sources.reduce((n, s) => n + s.invalid, 0);
   if (invalidRows > 0 || evaluation.duplicates.length > 0) {

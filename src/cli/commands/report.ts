@@ -13,9 +13,9 @@ import { REPORT_FORMATS, type ReportFormat } from '../../report/report/index.js'
 import type { CommandContext } from '../context.js';
 import { evaluateLogs, requireValid, selectFromRegistry, type Selection } from '../evaluate-logs.js';
 import { evaluationExitCode } from '../exit-code.js';
-import { openRegistry, type OpenedRegistry } from '../open-registry.js';
+import { filesRead, openRegistry, type OpenedRegistry } from '../open-registry.js';
 import { pickFormat } from '../options.js';
-import { writeReport } from '../output.js';
+import { refuseToOverwrite, writeReport } from '../output.js';
 import { addFilterOptions, type EvaluatingOptions } from './evaluating.js';
 
 const FORMATS = Object.keys(REPORT_FORMATS) as ReportFormat[];
@@ -56,6 +56,8 @@ export function reportCommand(ctx: CommandContext): Command {
     const formatName = pickFormat(options.format, FORMATS);
     if (options.period.length > 1) throw new UsageError('report covers one period: give --period once', 'e.g. --period 2026-Q3');
     const opened = await openRegistry(ctx.io, options, ctx.now);
+    // said before the logs are read, not after
+    await refuseToOverwrite(ctx.io, options.out, filesRead(opened));
     requireValid(opened);
     const { registry } = opened;
     const { timezone, fiscalYearStart } = registry.settings;
@@ -81,7 +83,7 @@ export function reportCommand(ctx: CommandContext): Command {
       asOfDate: format(asOfLocal, 'yyyy-MM-dd'),
       reviewHorizon: format(addDays(asOfLocal, REVIEW_HORIZON_DAYS), 'yyyy-MM-dd'),
     });
-    await writeReport(ctx.io, REPORT_FORMATS[formatName](report), options.out);
+    await writeReport(ctx.io, REPORT_FORMATS[formatName](report), options.out, filesRead(opened));
     const missed = report.promises.flatMap((p) => p.standards).filter((s) => s.status === 'missed').length;
     ctx.setExitCode(evaluationExitCode({ breaches: report.headline.breaches, missed }, options.failOn));
   });

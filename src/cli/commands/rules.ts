@@ -12,7 +12,8 @@ export function rulesCommand(ctx: CommandContext): Command {
   addCommonOptions(cmd, FORMATS).action(async (options: CommonOptions) => {
     const format = pickFormat(options.format, FORMATS);
     const rules = RULES.map(({ id, kind, defaultSeverity, description }) => ({ id, kind, defaultSeverity, description }));
-    await writeReport(ctx.io, RULE_FORMATS[format](rules, { chalk: ctx.chalk(options.color) }), options.out);
+    // reads no registry, so there is nothing of one to protect
+    await writeReport(ctx.io, RULE_FORMATS[format](rules, { chalk: ctx.chalk(options.color) }), options.out, []);
   });
   return cmd;
 }
