@@ -96,6 +96,19 @@ closed-after-as-of,2026-09-30T10:00:00Z,2026-10-01T11:00:00Z
     expect(outcomes(e)).toEqual({ b: 'breached', d: 'invalid: waited "half" is not a number of minutes' });
     expect(e.gaps[0]).toMatchObject({ met: 2, breached: 1, invalid: 1 });
   });
+
+  it('refuses a pause too long to hold, rather than calling the record met', async () => {
+    const paused = registry(std('reply', '{ kind: duration, from: opened, to: replied, within: 1h, paused: waited }'));
+    const e = await evaluate({
+      files: paused,
+      logs: { tickets: `id,opened,replied,waited\na,2026-07-01T10:00:00Z,2026-07-09T11:30:00Z,1e999\nb,2026-07-01T10:00:00Z,2026-07-09T11:30:00Z,1e305\n` },
+      asOf,
+    });
+    expect(outcomes(e)).toEqual({
+      a: 'invalid: waited "1e999" is out of range: a pause can be at most about 3e303 minutes',
+      b: 'invalid: waited "1e305" is out of range: a pause can be at most about 3e303 minutes',
+    });
+  });
 });
 
 describe('per-value limits', () => {
@@ -206,6 +219,27 @@ describe('conditions and averages', () => {
     expect(e.gaps.map((g) => [g.period.key, g.average, g.met, g.breached, g.skipped, g.invalid, g.status])).toEqual([
       ['2026-Q3', 12.5 / 3, 3, 0, 1, 1, 'met'],
       ['2026-Q4', 1, 0, 1, 0, 0, 'at-risk'],
+    ]);
+  });
+
+  it('an average refuses a number too large to hold, with its line, and is not thrown by one', async () => {
+    const files = registry(std('csat', '{ kind: average, at: closed, of: score, at_most: 5 }', '', 'right').replace('target: 90%', 'target: 100%'));
+    const e = await evaluate({ files, logs: { tickets: `id,closed,score\na,2026-07-01T10:00:00Z,4\nb,2026-07-02T10:00:00Z,1e999\nc,2026-07-03T10:00:00Z,5\n` }, asOf: '2026-12-01T00:00:00Z' });
+    expect(e.invalid.map((i) => [i.line, i.record, i.reason])).toEqual([[3, 'b', 'score "1e999" is out of range: a number must be finite, at most about 1.8e308 either side of 0']]);
+    expect(e.gaps.map((g) => [g.average, g.met, g.breached, g.invalid, g.status])).toEqual([[4.5, 2, 0, 1, 'met']]);
+  });
+
+  it('an average of numbers whose sum is too large to hold is their mean, finite, and judged', async () => {
+    const files = registry(std('amount', '{ kind: average, at: closed, of: amount, at_most: 1e307 }', '', 'right').replace('target: 90%', 'target: 100%'));
+    const e = await evaluate({
+      files,
+      logs: { tickets: `id,closed,amount\na,2026-07-01T10:00:00Z,1.5e308\nb,2026-07-02T10:00:00Z,1.5e308\nc,2026-07-03T10:00:00Z,1.5e308\nd,2026-10-01T10:00:00Z,-1.5e308\ne,2026-10-02T10:00:00Z,1.5e308\n` },
+      asOf: '2026-12-01T00:00:00Z',
+      batch: 1,
+    });
+    expect(e.gaps.map((g) => [g.period.key, g.average, g.met, g.breached, g.status])).toEqual([
+      ['2026-Q3', 1.5e308, 0, 3, 'missed'],
+      ['2026-Q4', 0, 2, 0, 'on-track'],
     ]);
   });
 });
