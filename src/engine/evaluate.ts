@@ -451,10 +451,10 @@ export class SourceRun {
     this.keys.fromParts(parts);
   }
 
-  /** The repeated keys, once the first pass (and a key pass, if one was needed) is over. */
+  /** The repeated keys, once the first pass (and key passes, if they were needed) is over: all counted, the first few listed. */
   finishKeys(): void {
     for (const r of this.keys.repeats()) this.out.duplicates.push({ source: this.source.id, ...r });
-    this.account.duplicateKeys = this.keys.repeats().length;
+    this.account.duplicateKeys = this.keys.count();
   }
 
   file(display: string, header: readonly string[]): FileRun {

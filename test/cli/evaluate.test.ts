@@ -261,3 +261,38 @@ describe('a dirty export: every problem located, nothing dropped', () => {
     expect(body.sources[0]).toMatchObject({ rows: 9, invalid: 6, duplicate_keys: 1 });
   });
 });
+
+describe('a key chosen badly: three values over 300,000 rows', () => {
+  const dir = tempDir();
+  cpSync(join(REPO, 'test/fixtures/evaluation/dirty-log'), dir, { recursive: true });
+  const rows = [',case_id,opened,closed,score,note'];
+  const keys = ['C-1', 'C-2', 'C-3'];
+  for (let i = 0; i < 300_000; i++) rows.push(`${i},${keys[i % 3]},2026-04-0${1 + (i % 9)} 10:00:00,2026-04-0${1 + (i % 9)} 11:00:00,4,x`);
+  writeFileSync(join(dir, 'logs', 'cases.csv'), `${rows.join('\n')}\n`);
+  const gaps = (format: string) => promise(['gaps', '--registry', dir, '--as-of', '2026-05-01', '--format', format]);
+
+  it('counts every repeat, lists the first 100 with where each key was first seen', () => {
+    const r = gaps('json');
+    expect(r.code).toBe(0);
+    const body = JSON.parse(r.stdout) as { sources: { rows: number; duplicate_keys: number }[]; duplicates: { record: string; line: number; first_line: number }[] };
+    expect(body.sources.map((s) => [s.rows, s.duplicate_keys])).toEqual([[300_000, 299_997]]);
+    expect(body.duplicates).toHaveLength(100);
+    expect(body.duplicates.slice(0, 4)).toEqual([
+      expect.objectContaining({ record: 'C-1', line: 5, first_line: 2 }),
+      expect.objectContaining({ record: 'C-2', line: 6, first_line: 3 }),
+      expect.objectContaining({ record: 'C-3', line: 7, first_line: 4 }),
+      expect.objectContaining({ record: 'C-1', line: 8, first_line: 2 }),
+    ]);
+    expect(body.duplicates.at(-1)).toMatchObject({ line: 104 });
+    expect(r.stderr).toBe('promise: 0 log rows could not be judged and 299997 keys were repeated; see the data-quality section\n');
+  });
+
+  it('says how many more were counted than listed, in md and on a terminal', () => {
+    const md = gaps('md');
+    expect(md.stdout).toContain('299997 repeated keys');
+    expect(md.stdout).toContain('- … and 299897 more repeated keys in source cases: counted, not listed (only the first of a source are)\n');
+    expect(md.stdout.split('\n').filter((l) => l.includes('key already seen'))).toHaveLength(100);
+    const table = gaps('table');
+    expect(table.stdout).toContain('  … and 80 more (--format json lists them all)\n  … and 299897 more repeated keys in source cases: counted, not listed (only the first of a source are)\n');
+  });
+});

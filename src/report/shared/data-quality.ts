@@ -15,8 +15,22 @@ export interface QualitySection {
   /** a one-line summary, or undefined when the data is clean */
   summary: string | undefined;
   lines: QualityLine[];
-  /** entries not shown */
+  /** entries not shown here (`--format json` lists them) */
   more: number;
+  /** per source, repeated keys counted but listed nowhere: only the first of a source are kept */
+  unlisted: { source: string; count: number }[];
+}
+
+/** Per source, the repeated keys counted beyond those listed. */
+export function unlistedRepeats(e: Evaluation): { source: string; count: number }[] {
+  const listed = new Map<string, number>();
+  for (const d of e.duplicates) listed.set(d.source, (listed.get(d.source) ?? 0) + 1);
+  return e.sources.map((s) => ({ source: s.source, count: s.duplicateKeys - (listed.get(s.source) ?? 0) })).filter((u) => u.count > 0);
+}
+
+/** "… and 12 more repeated keys in source tickets": said of a list of repeats cut short. */
+export function unlistedText(u: { source: string; count: number }): string {
+  return `… and ${plural(u.count, 'more repeated key')} in source ${u.source}: counted, not listed (only the first of a source are)`;
 }
 
 export function dataQuality(e: Evaluation, limit = SHOWN): QualitySection {
@@ -28,13 +42,15 @@ export function dataQuality(e: Evaluation, limit = SHOWN): QualitySection {
     })),
     ...e.duplicates.map((d) => ({ where: `${d.file}:${d.line}`, text: `${d.record}: key already seen at ${d.firstFile}:${d.firstLine} (both are counted)` })),
   ];
+  const repeated = e.sources.reduce((n, s) => n + s.duplicateKeys, 0);
   const parts: string[] = [];
   if (invalidRows > 0) parts.push(`${plural(invalidRows, 'log row')} could not be judged (${plural(e.invalid.length, 'finding')})`);
-  if (e.duplicates.length > 0) parts.push(`${plural(e.duplicates.length, 'repeated key')}`);
+  if (repeated > 0) parts.push(`${plural(repeated, 'repeated key')}`);
   return {
     summary: parts.length === 0 ? undefined : parts.join('; '),
     lines: all.slice(0, limit),
     more: Math.max(0, all.length - limit),
+    unlisted: unlistedRepeats(e),
   };
 }
 
@@ -44,5 +60,6 @@ export function formatQualityText(e: Evaluation, chalk: ChalkInstance): string {
   if (q.summary === undefined) return '';
   const out = [`\n${chalk.bold('Data quality')}: ${q.summary}\n`, ...q.lines.map((l) => `  ${l.where}  ${l.text}\n`)];
   if (q.more > 0) out.push(`  … and ${q.more} more (--format json lists them all)\n`);
+  for (const u of q.unlisted) out.push(`  ${unlistedText(u)}\n`);
   return out.join('');
 }
