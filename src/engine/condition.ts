@@ -93,14 +93,15 @@ function compileTest(column: string, index: number, test: ColumnOp): RowConditio
 
 /**
  * Compiles a condition for one file's header. `columnIndex` gives each column's position;
- * a column the header lacks is refused here (`promise check` reports it as `unknown-column`).
+ * a column the header lacks, or has twice, is refused here (`promise check` reports it as
+ * `unknown-column`).
  * `read`, when given, collects the positions of the columns the condition reads.
  */
 export function compileRowCondition(condition: Condition, columnIndex: ReadonlyMap<string, number>, read?: Set<number>): RowCondition {
   switch (condition.kind) {
     case 'test': {
       const index = columnIndex.get(condition.column);
-      if (index === undefined) throw new RangeError(`column "${condition.column}" is not in the header`);
+      if (index === undefined) throw new RangeError(`column "${condition.column}" is not in the header, or is there more than once`);
       read?.add(index);
       return compileTest(condition.column, index, condition.test);
     }

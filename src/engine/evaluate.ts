@@ -136,7 +136,7 @@ class StandardRun {
     const at = (name: string | undefined): number => {
       if (name === undefined) return -1;
       const index = columns.get(name);
-      if (index === undefined) throw new RangeError(`column "${name}" is not in the header`);
+      if (index === undefined) throw new RangeError(`column "${name}" is not in the header, or is there more than once`);
       return index;
     };
     const expect = m.kind === 'condition' ? m.expect : undefined;
@@ -329,12 +329,19 @@ class StandardRun {
   }
 }
 
-/** The columns of a header by name; the first of two columns with the same name wins. */
+/**
+ * The columns of a header by name. A name the header has twice is left out: which column it
+ * means is not known, so nothing may read it (`promise check` reports a reference to it as
+ * `unknown-column`); a repeated name nothing reads is no problem.
+ */
 function columnIndex(header: readonly string[]): Map<string, number> {
   const out = new Map<string, number>();
+  const repeated = new Set<string>();
   header.forEach((name, i) => {
-    if (!out.has(name)) out.set(name, i);
+    if (out.has(name)) repeated.add(name);
+    else out.set(name, i);
   });
+  for (const name of repeated) out.delete(name);
   return out;
 }
 
@@ -351,7 +358,9 @@ export class FileRun {
   ) {
     const columns = columnIndex(header);
     for (const s of run.standards) s.beginFile(columns);
-    this.keyIndex = columns.get(run.source.key) ?? -1;
+    const key = columns.get(run.source.key);
+    if (key === undefined && header.includes(run.source.key)) throw new RangeError(`key column "${run.source.key}" is in the header more than once`);
+    this.keyIndex = key ?? -1;
     this.view = new RowView(header.length, reader);
   }
 

@@ -296,3 +296,36 @@ describe('a key chosen badly: three values over 300,000 rows', () => {
     expect(table.stdout).toContain('  … and 80 more (--format json lists them all)\n  … and 299897 more repeated keys in source cases: counted, not listed (only the first of a source are)\n');
   });
 });
+
+describe('a log header that names a column twice', () => {
+  const withHeader = (header: string): string => {
+    const dir = tempDir();
+    cpSync(join(REPO, 'test/fixtures/evaluation/dirty-log'), dir, { recursive: true });
+    writeFileSync(join(dir, 'logs', 'cases.csv'), `${header}\n1,C-1,2026-04-01 10:00:00,2026-04-01 11:00:00,4,5\n`);
+    return dir;
+  };
+
+  it('is a located unknown-column error when a standard reads that name: check exits 1, gaps exits 2', () => {
+    const dir = withHeader(',case_id,opened,closed,score,score');
+    const check = promise(['check', '--registry', dir, '--format', 'json']);
+    expect(check.code).toBe(1);
+    const diagnostics = (JSON.parse(check.stdout) as { diagnostics: { rule: string; file: string; line: number; column: number; message: string }[] }).diagnostics;
+    expect(diagnostics.map((d) => [d.rule, d.file, d.line, d.column, d.message])).toEqual([
+      ['unknown-column', 'promise.yaml', 14, 14, 'standard "close-time" names column "score", which the header of logs/cases.csv has twice (columns 5 and 6): which one is meant is not known'],
+    ]);
+    const gaps = promise(['gaps', '--registry', dir, '--as-of', '2026-05-01', '--format', 'json']);
+    expect(gaps.code).toBe(2);
+    expect(gaps.stdout).toBe('');
+    expect(gaps.stderr).toContain('promise.yaml:14:14');
+    expect(gaps.stderr).toContain('has twice (columns 5 and 6)');
+  });
+
+  it('is no problem when nothing reads the repeated name', () => {
+    const dir = withHeader(',case_id,opened,closed,score,note,note');
+    writeFileSync(join(dir, 'logs', 'cases.csv'), ',case_id,opened,closed,score,note,note\n1,C-1,2026-04-01 10:00:00,2026-04-01 11:00:00,4,a,b\n');
+    expect(promise(['check', '--registry', dir]).code).toBe(0);
+    const gaps = promise(['gaps', '--registry', dir, '--as-of', '2026-05-01', '--format', 'json']);
+    expect(gaps.code).toBe(0);
+    expect((JSON.parse(gaps.stdout) as { standards: { met: number }[] }).standards.map((g) => g.met)).toEqual([1]);
+  });
+});

@@ -349,3 +349,16 @@ skipped-midnight,2017-10-10 10:00:00,2017-10-15 20:00:00,2017-10-15 00:00:00
     expect(e.gaps[0]).toMatchObject({ met: 2, breached: 1, invalid: 0 });
   });
 });
+
+describe('a header that names a column twice', () => {
+  const files = registry(std('reply', '{ kind: duration, from: opened, to: replied, within: 1h }'));
+  it('is refused when a standard reads that name (check reports it), never read as its first column', async () => {
+    await expect(evaluate({ files, logs: { tickets: 'id,opened,replied,opened\na,2026-07-01T10:00:00Z,2026-07-01T10:30:00Z,2026-07-01T08:00:00Z\n' }, asOf: '2026-10-01T00:00:00Z' })).rejects.toThrow(/"opened" is not in the header, or is there more than once/);
+    await expect(evaluate({ files, logs: { tickets: 'id,opened,replied,id\na,2026-07-01T10:00:00Z,2026-07-01T10:30:00Z,b\n' }, asOf: '2026-10-01T00:00:00Z' })).rejects.toThrow(/key column "id" is in the header more than once/);
+  });
+
+  it('is read as usual when nothing reads that name', async () => {
+    const e = await evaluate({ files, logs: { tickets: 'id,opened,replied,note,note\na,2026-07-01T10:00:00Z,2026-07-01T10:30:00Z,x,y\n' }, asOf: '2026-10-01T00:00:00Z' });
+    expect(e.gaps[0]).toMatchObject({ records: 1, met: 1 });
+  });
+});
