@@ -55,6 +55,8 @@ export interface StandardState {
 export interface SourceState {
   rows: number;
   invalid: number;
+  dstGapTimes: number;
+  dstOverlapTimes: number;
   /** in the order of the source's standards */
   standards: StandardState[];
   breaches: Breach[];
@@ -361,7 +363,7 @@ export class FileRun {
     const key = columns.get(run.source.key);
     if (key === undefined && header.includes(run.source.key)) throw new RangeError(`key column "${run.source.key}" is in the header more than once`);
     this.keyIndex = key ?? -1;
-    this.view = new RowView(header.length, reader);
+    this.view = new RowView(header.length, reader, run.account);
   }
 
   push(rows: readonly LogRow[]): void {
@@ -400,7 +402,7 @@ export class SourceRun {
     keyOrderOnly = false,
   ) {
     this.keys = keyOrderOnly ? new KeyTracker(0, 0, true) : new KeyTracker();
-    this.account = { source: source.id, files: 0, rows: 0, invalid: 0, duplicateKeys: 0, standards: standards.map((s) => s.account) };
+    this.account = { source: source.id, files: 0, rows: 0, invalid: 0, duplicateKeys: 0, dstGapTimes: 0, dstOverlapTimes: 0, standards: standards.map((s) => s.account) };
   }
 
   /**
@@ -430,6 +432,8 @@ export class SourceRun {
     return {
       rows: this.account.rows,
       invalid: this.account.invalid,
+      dstGapTimes: this.account.dstGapTimes,
+      dstOverlapTimes: this.account.dstOverlapTimes,
       standards: this.standards.map((s) => s.state()),
       breaches: this.out.breaches,
       invalidRecords: this.out.invalid,
@@ -444,6 +448,8 @@ export class SourceRun {
   merge(state: SourceState, lineBase: number): void {
     this.account.rows += state.rows;
     this.account.invalid += state.invalid;
+    this.account.dstGapTimes += state.dstGapTimes;
+    this.account.dstOverlapTimes += state.dstOverlapTimes;
     state.standards.forEach((s, i) => this.standards[i]?.merge(s));
     const shift = lineBase - 1;
     for (const b of state.breaches) this.out.breaches.push(shift === 0 ? b : { ...b, line: b.line + shift });

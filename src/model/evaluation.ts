@@ -189,6 +189,10 @@ export interface SourceAccount {
   invalid: number;
   /** rows whose key was already seen (each counted and evaluated as it occurs); `Evaluation.duplicates` lists the first of them */
   duplicateKeys: number;
+  /** SPEC §1: local times read that the clocks skip (a daylight-saving gap), moved forward by the gap: a note, not an error */
+  dstGapTimes: number;
+  /** SPEC §1: local times read that the clocks show twice (the autumn overlap), read as the earlier */
+  dstOverlapTimes: number;
   standards: StandardAccount[];
 }
 

@@ -362,3 +362,31 @@ describe('a header that names a column twice', () => {
     expect(e.gaps[0]).toMatchObject({ records: 1, met: 1 });
   });
 });
+
+describe('local times on a clock change (SPEC §1)', () => {
+  const files = registry(std('reply', '{ kind: duration, from: opened, to: replied, within: 1h }'));
+  it('judges a time the clocks skip as moved forward by the gap, one shown twice as the earlier, and counts both as notes', async () => {
+    const e = await evaluate({
+      files,
+      logs: {
+        tickets: `id,opened,replied
+spring,2026-03-29 02:30:00,2026-03-29 03:40:00
+autumn,2026-10-25 02:30:00,2026-10-25 03:10:00
+plain,2026-07-01 10:00:00,2026-07-01 10:30:00
+`,
+      },
+      asOf: '2026-12-01T00:00:00Z',
+      batch: 1,
+    });
+    expect(e.invalid).toEqual([]);
+    // 02:30 is 03:30 CEST, 10 minutes before the reply; 02:30 is 02:30 CEST, 100 minutes before 03:10 CET
+    expect(outcomes(e)).toEqual({ autumn: 'breached' });
+    expect(e.breaches[0]).toMatchObject({ record: 'autumn', startMs: Date.parse('2026-10-25T00:30:00Z'), elapsedSeconds: 6000 });
+    expect(e.gaps.map((g) => [g.period.key, g.met, g.breached])).toEqual([
+      ['2026-Q1', 1, 0],
+      ['2026-Q3', 1, 0],
+      ['2026-Q4', 0, 1],
+    ]);
+    expect(e.sources[0]).toMatchObject({ rows: 3, invalid: 0, dstGapTimes: 1, dstOverlapTimes: 1 });
+  });
+});

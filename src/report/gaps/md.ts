@@ -16,6 +16,7 @@ export const formatGapsMd: EvaluationFormatter = (report) => {
     out.push(`\n## Data quality\n\n${q.summary}.\n\n`);
     for (const l of q.lines) out.push(`- \`${l.where}\` ${escapeMarkdownCell(l.text)}\n`);
     for (const u of q.unlisted) out.push(`- ${escapeMarkdownCell(unlistedText(u))}\n`);
+    for (const n of q.notes) out.push(`- Note: ${escapeMarkdownCell(n)}.\n`);
   }
   return out.join('');
 };
