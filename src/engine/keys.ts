@@ -31,9 +31,9 @@ export interface Repeat {
 /** Keys kept as they are before they are let go (increasing) or put in the filter. */
 export const EXACT_LIMIT = 200_000;
 /** Distinct candidate keys kept for one confirming pass. */
-export const CANDIDATE_LIMIT = 200_000;
+const CANDIDATE_LIMIT = 200_000;
 /** Repeats kept to be shown, per source: the first in file order (all are counted). */
-export const REPEATS_KEPT = 100;
+const REPEATS_KEPT = 100;
 /** 2^29 bits (64 MiB) in blocks of 512 bits, 16 bits a key: about one false candidate in 2,500 runs over 10 million keys. */
 const FILTER_WORDS = 1 << 24;
 const BLOCK_WORDS = 16;

@@ -6,7 +6,7 @@
 import type { TimestampReader } from '../model/cells.js';
 
 /** Counts of local times that fell on a clock change. */
-export interface ClockNotes {
+interface ClockNotes {
   dstGapTimes: number;
   dstOverlapTimes: number;
 }

@@ -150,7 +150,7 @@ function quotedCellEnd(text: string, open: number, delimiter: number): number {
  * record boundary. Unless `last`, a CR at the very end is left as it is: the LF of its CRLF may
  * be in the next chunk. Text that holds no CR is returned as it is, at the cost of one search.
  */
-export function normaliseLineEnds(text: string, delimiter: string, last: boolean): string {
+function normaliseLineEnds(text: string, delimiter: string, last: boolean): string {
   let cr = text.indexOf('\r');
   if (cr === -1) return text;
   const n = text.length;

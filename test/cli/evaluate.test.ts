@@ -334,3 +334,30 @@ describe('a log header that names a column twice', () => {
     expect((JSON.parse(gaps.stdout) as { standards: { met: number }[] }).standards.map((g) => g.met)).toEqual([1]);
   });
 });
+
+describe('cells an export may hold', () => {
+  const desk = (rows: Buffer): string => {
+    const dir = tempDir();
+    cpSync(join(REPO, 'test/fixtures/evaluation/dirty-log'), dir, { recursive: true });
+    writeFileSync(join(dir, 'logs', 'cases.csv'), rows);
+    return dir;
+  };
+
+  it('a U+FFFD written as UTF-8 is text: its record is judged; bytes that are not UTF-8 are not', () => {
+    const dir = desk(Buffer.concat([
+      Buffer.from(',case_id,opened,closed,score,note\n'),
+      Buffer.from('1,C-1,2026-04-01 10:00:00,2026-04-01 11:00:00,4,"replaced by an earlier tool: caf\uFFFD"\n'),
+      Buffer.from('2,C-2,2026-04-02 10:00:00,2026-04-02 11:00:00,4,latin-1 caf'), Buffer.from([0xe9]), Buffer.from('\n'),
+    ]));
+    const body = JSON.parse(promise(['gaps', '--registry', dir, '--as-of', '2026-05-01', '--format', 'json']).stdout) as { standards: { records: number; met: number }[]; invalid: { line: number; reason: string }[] };
+    expect(body.standards.map((g) => [g.records, g.met])).toEqual([[1, 1]]);
+    expect(body.invalid.map((i) => [i.line, i.reason])).toEqual([[3, 'holds bytes that are not UTF-8 (shown as U+FFFD)']]);
+  });
+
+  it('a number too large to hold is a data error with file and line, not a met comparison', () => {
+    const dir = desk(Buffer.from(',case_id,opened,closed,score,note\n1,C-1,2026-04-01 10:00:00,2026-04-01 11:00:00,1e999,x\n2,C-2,2026-04-02 10:00:00,2026-04-02 11:00:00,4,y\n'));
+    const body = JSON.parse(promise(['gaps', '--registry', dir, '--as-of', '2026-05-01', '--format', 'json']).stdout) as { standards: { records: number; met: number }[]; invalid: { file: string; line: number; record: string; reason: string }[] };
+    expect(body.standards.map((g) => [g.records, g.met])).toEqual([[1, 1]]);
+    expect(body.invalid).toEqual([expect.objectContaining({ file: 'logs/cases.csv', line: 2, record: 'C-1', reason: 'where: score "1e999" is out of range: a number must be finite, at most about 1.8e308 either side of 0 (>= 0)' })]);
+  });
+});

@@ -36,7 +36,7 @@ export function clockNotes(sources: readonly { source: string; dstGapTimes: numb
 }
 
 /** Per source, the repeated keys counted beyond those listed. */
-export function unlistedRepeats(e: Evaluation): { source: string; count: number }[] {
+function unlistedRepeats(e: Evaluation): { source: string; count: number }[] {
   const listed = new Map<string, number>();
   for (const d of e.duplicates) listed.set(d.source, (listed.get(d.source) ?? 0) + 1);
   return e.sources.map((s) => ({ source: s.source, count: s.duplicateKeys - (listed.get(s.source) ?? 0) })).filter((u) => u.count > 0);
