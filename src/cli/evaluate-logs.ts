@@ -250,7 +250,7 @@ async function readInParallel(
   for (const [index, file] of files.entries()) {
     const csv = await openLog(source, file, (s) => said.push(s));
     if (csv === undefined) continue;
-    const ranges = await splitLog(file.abs, sizeOf(file.abs), csv.newline, parallel.chunkBytes);
+    const ranges = await splitLog(file.abs, sizeOf(file.abs), parallel.chunkBytes);
     ranges.forEach((range, k) => {
       jobs.push({ file: index, last: k === ranges.length - 1, job: { source, standards, calendars: opened.registry.calendars, options: evaluator.options, abs: file.abs, display: file.display, range } });
     });

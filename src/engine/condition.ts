@@ -13,10 +13,26 @@ export type RowCondition = (cells: readonly string[]) => Verdict;
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-/** A cell as a number, or undefined when it is not one (empty included). */
+/**
+ * A cell as a finite number, or undefined when it is not one (empty included). A number too
+ * large for a double (`1e999`) is not read as Infinity: it would compare as greater than every
+ * bound and turn a mean into Infinity (see `numberProblem` for why a cell is refused).
+ */
 export function parseNumber(cell: string): number | undefined {
   const text = cell.trim();
-  return NUMBER.test(text) ? Number(text) : undefined;
+  if (!NUMBER.test(text)) return undefined;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** True for a trimmed cell that parseNumber refused although it is written as a number: one too large to hold. */
+export function isOutOfRange(text: string): boolean {
+  return NUMBER.test(text);
+}
+
+/** Why a trimmed, non-empty cell that parseNumber refused is not a number: out of range, or not written as one. */
+export function numberProblem(text: string): string {
+  return isOutOfRange(text) ? 'is out of range: a number must be finite, at most about 1.8e308 either side of 0' : 'is not a number';
 }
 
 const OP_SIGNS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
@@ -50,7 +66,7 @@ function compileTest(column: string, index: number, test: ColumnOp): RowConditio
         const text = cell(cells);
         const n = parseNumber(text);
         if (n === undefined) {
-          return { error: text === '' ? `${column} is empty, so it cannot be compared (${sign} ${value})` : `${column} "${text}" is not a number (${sign} ${value})` };
+          return { error: text === '' ? `${column} is empty, so it cannot be compared (${sign} ${value})` : `${column} "${text}" ${numberProblem(text)} (${sign} ${value})` };
         }
         switch (op) {
           case 'gt':
@@ -77,14 +93,15 @@ function compileTest(column: string, index: number, test: ColumnOp): RowConditio
 
 /**
  * Compiles a condition for one file's header. `columnIndex` gives each column's position;
- * a column the header lacks is refused here (`promise check` reports it as `unknown-column`).
+ * a column the header lacks, or has twice, is refused here (`promise check` reports it as
+ * `unknown-column`).
  * `read`, when given, collects the positions of the columns the condition reads.
  */
 export function compileRowCondition(condition: Condition, columnIndex: ReadonlyMap<string, number>, read?: Set<number>): RowCondition {
   switch (condition.kind) {
     case 'test': {
       const index = columnIndex.get(condition.column);
-      if (index === undefined) throw new RangeError(`column "${condition.column}" is not in the header`);
+      if (index === undefined) throw new RangeError(`column "${condition.column}" is not in the header, or is there more than once`);
       read?.add(index);
       return compileTest(condition.column, index, condition.test);
     }

@@ -55,6 +55,8 @@ export interface StandardState {
 export interface SourceState {
   rows: number;
   invalid: number;
+  dstGapTimes: number;
+  dstOverlapTimes: number;
   /** in the order of the source's standards */
   standards: StandardState[];
   breaches: Breach[];
@@ -136,7 +138,7 @@ class StandardRun {
     const at = (name: string | undefined): number => {
       if (name === undefined) return -1;
       const index = columns.get(name);
-      if (index === undefined) throw new RangeError(`column "${name}" is not in the header`);
+      if (index === undefined) throw new RangeError(`column "${name}" is not in the header, or is there more than once`);
       return index;
     };
     const expect = m.kind === 'condition' ? m.expect : undefined;
@@ -329,12 +331,19 @@ class StandardRun {
   }
 }
 
-/** The columns of a header by name; the first of two columns with the same name wins. */
+/**
+ * The columns of a header by name. A name the header has twice is left out: which column it
+ * means is not known, so nothing may read it (`promise check` reports a reference to it as
+ * `unknown-column`); a repeated name nothing reads is no problem.
+ */
 function columnIndex(header: readonly string[]): Map<string, number> {
   const out = new Map<string, number>();
+  const repeated = new Set<string>();
   header.forEach((name, i) => {
-    if (!out.has(name)) out.set(name, i);
+    if (out.has(name)) repeated.add(name);
+    else out.set(name, i);
   });
+  for (const name of repeated) out.delete(name);
   return out;
 }
 
@@ -351,8 +360,10 @@ export class FileRun {
   ) {
     const columns = columnIndex(header);
     for (const s of run.standards) s.beginFile(columns);
-    this.keyIndex = columns.get(run.source.key) ?? -1;
-    this.view = new RowView(header.length, reader);
+    const key = columns.get(run.source.key);
+    if (key === undefined && header.includes(run.source.key)) throw new RangeError(`key column "${run.source.key}" is in the header more than once`);
+    this.keyIndex = key ?? -1;
+    this.view = new RowView(header.length, reader, run.account);
   }
 
   push(rows: readonly LogRow[]): void {
@@ -391,7 +402,7 @@ export class SourceRun {
     keyOrderOnly = false,
   ) {
     this.keys = keyOrderOnly ? new KeyTracker(0, 0, true) : new KeyTracker();
-    this.account = { source: source.id, files: 0, rows: 0, invalid: 0, duplicateKeys: 0, standards: standards.map((s) => s.account) };
+    this.account = { source: source.id, files: 0, rows: 0, invalid: 0, duplicateKeys: 0, dstGapTimes: 0, dstOverlapTimes: 0, standards: standards.map((s) => s.account) };
   }
 
   /**
@@ -421,6 +432,8 @@ export class SourceRun {
     return {
       rows: this.account.rows,
       invalid: this.account.invalid,
+      dstGapTimes: this.account.dstGapTimes,
+      dstOverlapTimes: this.account.dstOverlapTimes,
       standards: this.standards.map((s) => s.state()),
       breaches: this.out.breaches,
       invalidRecords: this.out.invalid,
@@ -435,6 +448,8 @@ export class SourceRun {
   merge(state: SourceState, lineBase: number): void {
     this.account.rows += state.rows;
     this.account.invalid += state.invalid;
+    this.account.dstGapTimes += state.dstGapTimes;
+    this.account.dstOverlapTimes += state.dstOverlapTimes;
     state.standards.forEach((s, i) => this.standards[i]?.merge(s));
     const shift = lineBase - 1;
     for (const b of state.breaches) this.out.breaches.push(shift === 0 ? b : { ...b, line: b.line + shift });
@@ -451,10 +466,10 @@ export class SourceRun {
     this.keys.fromParts(parts);
   }
 
-  /** The repeated keys, once the first pass (and a key pass, if one was needed) is over. */
+  /** The repeated keys, once the first pass (and key passes, if they were needed) is over: all counted, the first few listed. */
   finishKeys(): void {
     for (const r of this.keys.repeats()) this.out.duplicates.push({ source: this.source.id, ...r });
-    this.account.duplicateKeys = this.keys.repeats().length;
+    this.account.duplicateKeys = this.keys.count();
   }
 
   file(display: string, header: readonly string[]): FileRun {

@@ -1,13 +1,18 @@
 /**
- * Repeated record keys, found exactly in memory that does not grow with the log.
+ * Repeated record keys, counted exactly in memory that does not grow with the log (SPEC §5).
  * - Keys that only ever increase cannot repeat: while they do (exports sorted by their key), a
  *   comparison with the last key is all it takes.
  * - Up to EXACT_LIMIT keys are kept as they are, so a log whose keys are not in order is checked
- *   exactly while it is small.
+ *   exactly while it has few distinct keys, however many rows repeat them.
  * - Past that, keys go into a Bloom filter of fixed size: a key it has surely not seen is new; a
  *   key it may have seen is a candidate, and a pass over the source's keys (only then, reading
  *   only keys) confirms which candidates an earlier row really had. A log whose keys stop
  *   increasing after the kept keys were let go is checked by a pass that fills the filter anew.
+ *   Candidates are kept as distinct keys, at most CANDIDATE_LIMIT at a time: past that, the keys
+ *   are split by a hash into shares, one share confirmed per pass, the filter being filled anew
+ *   in the same pass to find the next share's candidates.
+ * - Every repeat is counted; the first REPEATS_KEPT of a source, in file order, are kept to be
+ *   shown, with where their key was first seen.
  */
 
 export interface Seen {
@@ -25,6 +30,10 @@ export interface Repeat {
 
 /** Keys kept as they are before they are let go (increasing) or put in the filter. */
 export const EXACT_LIMIT = 200_000;
+/** Distinct candidate keys kept for one confirming pass. */
+const CANDIDATE_LIMIT = 200_000;
+/** Repeats kept to be shown, per source: the first in file order (all are counted). */
+const REPEATS_KEPT = 100;
 /** 2^29 bits (64 MiB) in blocks of 512 bits, 16 bits a key: about one false candidate in 2,500 runs over 10 million keys. */
 const FILTER_WORDS = 1 << 24;
 const BLOCK_WORDS = 16;
@@ -63,18 +72,49 @@ function murmur(key: string): number {
   return mix(h ^ key.length);
 }
 
-type Pass = { kind: 'rebuild' } | { kind: 'confirm'; candidates: Candidate[] };
-
 export interface KeyOrder {
   ascending: boolean;
   first: string | undefined;
   last: string | undefined;
 }
 
-interface Candidate {
-  key: string;
-  file: string;
-  line: number;
+/** A share of the keys: those whose hash is `residue` modulo `modulus`. */
+interface Share {
+  residue: number;
+  modulus: number;
+}
+
+/** The distinct candidate keys of one share, found in one pass. */
+class Candidates {
+  readonly keys = new Set<string>();
+
+  constructor(
+    public share: Share,
+    private readonly limit: number,
+    /** shares split off when the keys grow past the limit, to be found in later passes */
+    private readonly later: Share[],
+  ) {}
+
+  offer(key: string): void {
+    if (shareHash(key) % this.share.modulus !== this.share.residue) return;
+    this.keys.add(key);
+    while (this.keys.size > this.limit && this.share.modulus < 2 ** 30) {
+      // halve the share: keep the keys of one half, find the other half's in a later pass
+      const { residue, modulus } = this.share;
+      this.later.push({ residue: residue + modulus, modulus: modulus * 2 });
+      this.share = { residue, modulus: modulus * 2 };
+      for (const k of this.keys) if (shareHash(k) % (modulus * 2) !== residue) this.keys.delete(k);
+    }
+  }
+}
+
+function shareHash(key: string): number {
+  return mix(fnv(key) ^ 0x27d4eb2f);
+}
+
+interface Kept extends Repeat {
+  /** the row's place among the rows with a key, counted from 0: file order */
+  at: number;
 }
 
 export class KeyTracker {
@@ -84,24 +124,38 @@ export class KeyTracker {
   private exact: Map<string, Seen> | undefined = new Map();
   private filter: Uint32Array | undefined;
   private readonly blocks: number;
-  /** repeats found for certain */
-  private readonly sure: Repeat[] = [];
-  /** rows whose key the filter may have seen */
-  private candidates: Candidate[] = [];
+  /** every repeat found */
+  private repeatCount = 0;
+  /** the first repeats in file order, at most `keepRepeats` */
+  private readonly kept: Kept[] = [];
+  /** rows with a key seen in this pass */
+  private rows = 0;
+  /** the first row judged by the filter rather than by the kept keys: repeats from it on are found by passes */
+  private filterFrom = 0;
+  /** candidate keys of the share being found */
+  private candidates: Candidates | undefined;
+  /** shares whose candidates are still to be found by a pass that fills the filter anew */
+  private readonly later: Share[] = [];
   /** true when the keys of a prefix of the log were let go before they stopped increasing */
   private lostPrefix = false;
+  /** during a pass: the keys it confirms, and where each was first seen */
+  private confirming: Set<string> | undefined;
+  private readonly firstSeen = new Map<string, Seen>();
 
   constructor(
     private readonly exactLimit = EXACT_LIMIT,
     private readonly filterWords = FILTER_WORDS,
     /** only follow whether keys increase: for a part of a log read elsewhere, see fromParts */
     private readonly orderOnly = false,
+    private readonly candidateLimit = CANDIDATE_LIMIT,
+    private readonly keepRepeats = REPEATS_KEPT,
   ) {
     this.blocks = Math.max(1, Math.floor(filterWords / BLOCK_WORDS));
   }
 
   /** Notes a key as it occurs. */
   see(key: string, file: string, line: number): void {
+    const at = this.rows++;
     if (this.orderOnly) {
       if (this.last !== undefined && key <= this.last) this.ascending = false;
       this.first ??= key;
@@ -131,7 +185,7 @@ export class KeyTracker {
     if (exact !== undefined) {
       const first = exact.get(key);
       if (first !== undefined) {
-        this.sure.push({ record: key, file, line, firstFile: first.file, firstLine: first.line });
+        this.repeat({ record: key, file, line, firstFile: first.file, firstLine: first.line, at });
         return;
       }
       exact.set(key, { file, line });
@@ -139,10 +193,24 @@ export class KeyTracker {
         this.filter = new Uint32Array(this.filterWords);
         for (const k of exact.keys()) this.add(k);
         this.exact = undefined;
+        // the row just seen was new: every row after it is judged by the filter
+        this.filterFrom = at + 1;
+        this.candidates = new Candidates({ residue: 0, modulus: 1 }, this.candidateLimit, this.later);
       }
       return;
     }
-    if (this.add(key) && !this.lostPrefix) this.candidates.push({ key, file, line });
+    if (this.add(key) && !this.lostPrefix) this.candidates?.offer(key);
+  }
+
+  private repeat(r: Kept): void {
+    this.repeatCount++;
+    const kept = this.kept;
+    if (kept.length >= this.keepRepeats && r.at > (kept[kept.length - 1] as Kept).at) return;
+    // shares confirmed in later passes may find earlier rows: keep the first ones, in file order
+    let i = kept.length;
+    while (i > 0 && (kept[i - 1] as Kept).at > r.at) i--;
+    kept.splice(i, 0, r);
+    if (kept.length > this.keepRepeats) kept.pop();
   }
 
   /** Sets the key's bits; true when they were all set already (the key may have been seen). */
@@ -193,41 +261,56 @@ export class KeyTracker {
     }
   }
 
-  /** True when a pass over the source's keys is needed before `repeats()` is complete. */
+  /** True when a pass over the source's keys is needed before `repeats()` and `count()` are complete. */
   needsPass(): boolean {
-    return this.lostPrefix || this.candidates.length > 0;
+    return this.lostPrefix || (this.candidates !== undefined && this.candidates.keys.size > 0) || this.later.length > 0;
   }
 
   /**
    * A pass: call the function returned for every row's key, in the order of the first pass; then
-   * ask `needsPass()` again (a pass that fills the filter anew may find candidates to confirm).
+   * ask `needsPass()` again. A pass confirms the candidates of one share and, filling the filter
+   * anew, finds those of the next share (or, after keys were let go, of the first).
    */
   startPass(): (key: string, file: string, line: number) => void {
-    const pass: Pass = this.lostPrefix ? { kind: 'rebuild' } : { kind: 'confirm', candidates: this.candidates };
-    this.candidates = [];
-    if (pass.kind === 'rebuild') {
+    const confirming = this.lostPrefix ? undefined : this.candidates;
+    if (this.lostPrefix) {
       this.lostPrefix = false;
-      this.filter = new Uint32Array(this.filterWords);
-      return (key, file, line) => {
-        if (this.add(key)) this.candidates.push({ key, file, line });
-      };
+      this.filterFrom = 0;
+      this.later.push({ residue: 0, modulus: 1 });
     }
-    const wanted = new Map<string, Seen | undefined>();
-    for (const c of pass.candidates) wanted.set(c.key, undefined);
-    const isCandidate = new Set(pass.candidates.map((c) => `${c.file}\u0000${c.line}`));
+    const share = this.later.pop();
+    const finding = share === undefined ? undefined : new Candidates(share, this.candidateLimit, this.later);
+    this.candidates = finding;
+    if (finding !== undefined) this.filter = new Uint32Array(this.filterWords);
+    const wanted = confirming?.keys;
+    this.confirming = wanted;
+    const firstSeen = this.firstSeen;
+    firstSeen.clear();
+    const from = this.filterFrom;
+    let at = 0;
     return (key, file, line) => {
-      if (!wanted.has(key)) return;
-      const first = wanted.get(key);
-      if (first === undefined) {
-        wanted.set(key, { file, line });
-        return;
-      }
-      if (isCandidate.has(`${file}\u0000${line}`)) this.sure.push({ record: key, file, line, firstFile: first.file, firstLine: first.line });
+      const row = at++;
+      if (finding !== undefined && this.add(key) && row >= from) finding.offer(key);
+      if (wanted === undefined || !wanted.has(key)) return;
+      const first = firstSeen.get(key);
+      if (first === undefined) firstSeen.set(key, { file, line });
+      // a repeat before `from` was found among the kept keys already
+      else if (row >= from) this.repeat({ record: key, file, line, firstFile: first.file, firstLine: first.line, at: row });
     };
   }
 
-  /** The repeats found, in the order they occurred. */
+  /** The first repeats, at most REPEATS_KEPT, in the order they occurred. */
   repeats(): readonly Repeat[] {
-    return this.sure;
+    return this.kept.map(({ at: _, ...r }) => r);
+  }
+
+  /** How many rows repeat a key seen before: every one, whether kept or not. */
+  count(): number {
+    return this.repeatCount;
+  }
+
+  /** Keys and repeats held in memory now: bounded, whatever the number of rows (SPEC §5). */
+  held(): number {
+    return (this.exact?.size ?? 0) + (this.candidates?.keys.size ?? 0) + (this.confirming?.size ?? 0) + this.firstSeen.size + this.kept.length;
   }
 }

@@ -7,7 +7,7 @@ import type { Duration } from '../registry/duration.js';
 import type { Measure } from '../registry/model.js';
 import { addOpenSeconds, closeOfBusinessDay, openSeconds, type BusinessCalendar } from './calendar.js';
 import type { RowCondition } from './condition.js';
-import { parseNumber } from './condition.js';
+import { isOutOfRange, numberProblem, parseNumber } from './condition.js';
 import type { RowView } from './row-view.js';
 
 /** The outcome of a dated record and what a breach list or the percentiles need from it. */
@@ -64,17 +64,22 @@ export interface MeasurePlan {
   expectColumns: number[];
 }
 
+/** About the most minutes whose milliseconds a double holds (Number.MAX_VALUE / 60,000), as a message says it. */
+const MAX_PAUSE_MINUTES = '3e303';
+
 /** Minutes in the `paused` column: empty is none; anything but a non-negative number is a data error. */
 function pausedMs(plan: MeasurePlan, row: RowView, j: Judgement): number | undefined {
   if (plan.paused < 0) return 0;
   const text = row.cell(plan.paused).trim();
   if (text === '') return 0;
+  const name = plan.measure.kind === 'duration' ? plan.measure.paused : 'paused';
   const minutes = parseNumber(text);
-  if (minutes === undefined || minutes < 0) {
-    invalid(j, `${plan.measure.kind === 'duration' ? plan.measure.paused : 'paused'} "${text}" is not a number of minutes`);
-    return undefined;
-  }
-  return minutes * 60_000;
+  // a pause must be a finite number of milliseconds too, or it would cancel any elapsed time
+  const ms = minutes === undefined ? Number.NaN : minutes * 60_000;
+  if (Number.isFinite(ms) && ms >= 0) return ms;
+  const tooLarge = Number.isFinite(minutes) ? ms > 0 : minutes === undefined && isOutOfRange(text) && !text.startsWith('-');
+  invalid(j, tooLarge ? `${name} "${text}" is out of range: a pause can be at most about ${MAX_PAUSE_MINUTES} minutes` : `${name} "${text}" is not a number of minutes`);
+  return undefined;
 }
 
 /** The done/end cell: undefined when open at as_of; a done after as_of was not yet done then. */
@@ -191,7 +196,7 @@ export function judgeAverage(plan: MeasurePlan, row: RowView, j: Judgement): voi
     return;
   }
   const n = parseNumber(text);
-  if (n === undefined) return invalid(j, `${m.of} "${text}" is not a number`);
+  if (n === undefined) return invalid(j, `${m.of} "${text}" ${numberProblem(text)}`);
   j.value = n;
   j.outcome = 'met';
 }

@@ -18,11 +18,57 @@ export function periodStatus(compliance: number | undefined, target: number, per
   return ok ? 'on-track' : 'at-risk';
 }
 
+/** 2^-64: the scale of a sum that would no longer fit a double. */
+const SCALE_DOWN = 2 ** -64;
+const SCALE_UP = 2 ** 64;
+
+/**
+ * A sum of finite numbers that cannot overflow: plain addition, exactly as before, while the sum
+ * fits a double; from the first addition that would overflow, the sum of the values times 2^-64
+ * (exact for all but values below 2^-958, which cannot matter next to a sum past 1e308). No row
+ * count reaches 2^53, so a scaled sum of values each below 2^1024 stays below 2^1013.
+ */
+export class FiniteSum {
+  /** the sum, times 2^-64 when `scaled` */
+  value = 0;
+  scaled = false;
+
+  add(v: number): void {
+    if (this.scaled) {
+      this.value += v * SCALE_DOWN;
+      return;
+    }
+    const next = this.value + v;
+    if (Number.isFinite(next)) this.value = next;
+    else {
+      this.value = this.value * SCALE_DOWN + v * SCALE_DOWN;
+      this.scaled = true;
+    }
+  }
+
+  merge(other: { value: number; scaled: boolean }): void {
+    if (!other.scaled && !this.scaled) return this.add(other.value);
+    if (!this.scaled) {
+      this.value *= SCALE_DOWN;
+      this.scaled = true;
+    }
+    this.value += other.scaled ? other.value : other.value * SCALE_DOWN;
+  }
+
+  /** The mean of `count` values; finite, since a mean lies between the least and the greatest value. */
+  mean(count: number): number {
+    if (!this.scaled) return this.value / count;
+    const mean = (this.value / count) * SCALE_UP;
+    // rounding may carry a mean of values at the very edge of a double just past it
+    return Number.isFinite(mean) ? mean : Math.sign(mean) * Number.MAX_VALUE;
+  }
+}
+
 /** An accumulator as plain data, to move it between threads. */
 export interface AccumulatorState {
   period: PeriodRef;
   counts: [records: number, met: number, breached: number, pending: number, atRisk: number, skipped: number, invalid: number, values: number];
-  sum: number;
+  sum: { value: number; scaled: boolean };
   credits: [string, number][];
   elapsed: DistributionState | undefined;
   limits: DistributionState | undefined;
@@ -36,7 +82,7 @@ export class PeriodAccumulator {
   atRisk = 0;
   skipped = 0;
   invalid = 0;
-  private sum = 0;
+  private readonly sum = new FiniteSum();
   private values = 0;
   private readonly elapsed: Distribution | undefined;
   private readonly limits: Distribution | undefined;
@@ -58,7 +104,7 @@ export class PeriodAccumulator {
     switch (j.outcome) {
       case 'met':
         if (this.standard.measure.kind === 'average') {
-          this.sum += j.value;
+          this.sum.add(j.value);
           this.values++;
         } else this.met++;
         break;
@@ -95,7 +141,7 @@ export class PeriodAccumulator {
     return {
       period: this.period,
       counts: [this.records, this.met, this.breached, this.pending, this.atRisk, this.skipped, this.invalid, this.values],
-      sum: this.sum,
+      sum: { value: this.sum.value, scaled: this.sum.scaled },
       credits: [...this.credits],
       elapsed: this.elapsed?.state(),
       limits: this.limits?.state(),
@@ -113,7 +159,7 @@ export class PeriodAccumulator {
     this.skipped += skipped;
     this.invalid += invalid;
     this.values += values;
-    this.sum += other.sum;
+    this.sum.merge(other.sum);
     for (const [currency, amount] of other.credits) this.credits.set(currency, (this.credits.get(currency) ?? 0) + amount);
     if (other.elapsed !== undefined) this.elapsed?.merge(other.elapsed);
     if (other.limits !== undefined) this.limits?.merge(other.limits);
@@ -126,7 +172,7 @@ export class PeriodAccumulator {
     const m = s.measure;
     if (m.kind === 'average' && this.values > 0) {
       // An average judges the period: every record with a number meets it when the mean does.
-      average = this.sum / this.values;
+      average = this.sum.mean(this.values);
       const ok = m.at_least !== undefined ? average >= m.at_least : average <= (m.at_most as number);
       met = ok ? this.values : 0;
       breached = ok ? 0 : this.values;

@@ -5,6 +5,12 @@
  */
 import type { TimestampReader } from '../model/cells.js';
 
+/** Counts of local times that fell on a clock change. */
+interface ClockNotes {
+  dstGapTimes: number;
+  dstOverlapTimes: number;
+}
+
 /** How a timestamp cell read: a time, a date alone, empty, or not a timestamp. */
 export type TimeStatus = 'time' | 'date' | 'empty' | 'bad';
 
@@ -22,8 +28,11 @@ export class RowView {
   private readonly values: Float64Array;
   private readonly reasons: string[];
   private readonly reader: TimestampReader;
+  /** where the local times read in a daylight-saving gap or overlap are counted (SPEC §1), once per cell */
+  private readonly notes: ClockNotes;
 
-  constructor(columns: number, reader: TimestampReader) {
+  constructor(columns: number, reader: TimestampReader, notes: ClockNotes = { dstGapTimes: 0, dstOverlapTimes: 0 }) {
+    this.notes = notes;
     this.seen = new Uint32Array(columns);
     this.status = new Uint8Array(columns);
     this.values = new Float64Array(columns);
@@ -89,5 +98,10 @@ export class RowView {
     }
     this.values[column] = ms;
     this.status[column] = this.reader.dateOnly ? DATE : TIME;
+    const note = this.reader.clockNote;
+    if (note !== 0) {
+      if (note === 1) this.notes.dstGapTimes++;
+      else this.notes.dstOverlapTimes++;
+    }
   }
 }

@@ -2,14 +2,16 @@
  * The streaming CSV reader: the only place that parses the rows of a log (SPEC §1 "sources").
  *
  * papaparse's Parser does the RFC 4180 work on decoded text, one chunk at a time; this module
- * decodes the bytes, carries the unfinished last record over to the next chunk, keeps every
- * record's line exact and says which records cannot be trusted. Why papaparse, and the figures:
- * docs/csv-parsers.md.
+ * decodes the bytes (telling bytes that are not UTF-8 from a U+FFFD written as such), gives each
+ * line its own line end (LF, CRLF or CR: logs are put together from several exports), carries
+ * the unfinished last record over to the next chunk, keeps every record's line exact and says
+ * which records cannot be trusted. Why papaparse, and the figures: docs/csv-parsers.md.
  */
 import { constants as fsConstants, type ReadStream, type Stats } from 'node:fs';
 import { lstat, open, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import Papa from 'papaparse';
+import { isUtf8 } from 'node:buffer';
 import { BlankHeaderError, describeFsError, EmptyLogError, LogFileError } from '../model/errors.js';
 
 export interface CsvRecord {
@@ -39,8 +41,6 @@ export interface RangeEnd {
 
 export interface CsvFile {
   header: string[];
-  /** the line end of the header, and so of the file */
-  newline: '\n' | '\r\n' | '\r';
   /** the records of one byte range, lines counted from 1 at its start (from the file's line 1 for a range at 0) */
   rangeBatches(range: ByteRange, onEnd: (end: RangeEnd) => void): AsyncIterable<CsvRecord[]>;
   /** the records in file order, in batches (one batch per chunk read), streamed: never the whole file */
@@ -56,19 +56,24 @@ export interface CsvOptions {
   chunkBytes?: number;
 }
 
-type Newline = '\n' | '\r\n' | '\r';
-
 /** docs/csv-parsers.md: larger chunks measured slower and larger, 16 KiB no faster. */
 const CHUNK_BYTES = 64 * 1024;
 /** A first line longer than this is not a CSV header. */
 const HEADER_BYTES = 1024 * 1024;
 const QUOTE = '"';
-/** What the decoder puts in place of bytes that are not UTF-8. */
+/** What the decoder puts in place of bytes that are not UTF-8 (and what a log may also hold as text). */
 const REPLACEMENT = '\uFFFD';
+/**
+ * What this reader puts in place of bytes that are not UTF-8: a lone high surrogate, which text
+ * decoded from UTF-8 never holds (a surrogate is not UTF-8, and a pair's high half is always
+ * followed by its low half), so a U+FFFD written in a log as EF BF BD stays ordinary text.
+ */
+const MARK = '\uD800';
+const LONE_MARK = /\uD800(?![\uDC00-\uDFFF])/;
+const LONE_MARKS = /\uD800(?![\uDC00-\uDFFF])/g;
 
 interface Layout {
   delimiter: string;
-  newline: Newline;
   columns: number;
 }
 
@@ -79,11 +84,10 @@ interface Layout {
  */
 export async function openCsv(abs: string, display: string, options: CsvOptions = {}): Promise<CsvFile> {
   const delimiter = options.delimiter ?? ',';
-  const { header, newline } = await readHeader(abs, display, delimiter, options.chunkBytes ?? CHUNK_BYTES);
-  const layout: Layout = { delimiter, newline, columns: header.length };
+  const header = await readHeader(abs, display, delimiter, options.chunkBytes ?? CHUNK_BYTES);
+  const layout: Layout = { delimiter, columns: header.length };
   return {
     header,
-    newline,
     batches: () => readBatches(abs, display, layout, options, undefined),
     rangeBatches: (range, onEnd) => readBatches(abs, display, layout, options, { range, onEnd }),
   };
@@ -157,38 +161,84 @@ async function refusal(abs: string, display: string): Promise<LogFileError | und
   return typeError(st, display);
 }
 
-/**
- * The line end of the header decides for the whole file: exports write one kind throughout.
- * Undefined while the text read so far holds no line end outside quotes. A quote opens a
- * quoted cell only at the start of a cell, as the parser reads it.
- */
-function detectNewline(text: string, delimiter: string, eof: boolean): Newline | undefined {
-  const delimiterCode = delimiter.charCodeAt(0);
-  let quoted = false;
-  let cellStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (quoted) {
-      // a doubled quote stays inside; any other quote closes the cell
-      if (c === 34) {
-        if (i + 1 === text.length) return eof ? '\n' : undefined;
-        if (text.charCodeAt(i + 1) === 34) i++;
-        else quoted = false;
-      }
-    } else if (c === 34 && cellStart) {
-      quoted = true;
-    } else if (c === 10) {
-      return '\n';
-    } else if (c === 13) {
-      if (i + 1 < text.length) return text.charCodeAt(i + 1) === 10 ? '\r\n' : '\r';
-      return eof ? '\r' : undefined;
-    }
-    cellStart = !quoted && c === delimiterCode;
-  }
-  return eof ? '\n' : undefined;
+/** Characters String.prototype.trim removes, less CR and LF: what papaparse lets stand between a closing quote and a delimiter or line end. */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 11 || c === 12 || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
 }
 
-async function readHeader(abs: string, display: string, delimiter: string, chunkBytes: number): Promise<{ header: string[]; newline: Newline }> {
+/**
+ * Where the quoted cell opened at `open` ends, as papaparse reads it: just after the quote that
+ * closes it, one followed (past spaces) by the delimiter, a line end or the end of the text; a
+ * doubled quote stays inside, and any other quote is part of the cell (papaparse reports it as
+ * InvalidQuotes). -1 when the cell does not end within the text.
+ */
+function quotedCellEnd(text: string, open: number, delimiter: number): number {
+  const n = text.length;
+  for (let q = text.indexOf(QUOTE, open + 1); q !== -1; q = text.indexOf(QUOTE, q + 1)) {
+    if (q === n - 1) return n;
+    if (text.charCodeAt(q + 1) === 34) {
+      q++;
+      continue;
+    }
+    let j = q + 1;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c === delimiter || c === 10 || c === 13) return q + 1;
+      if (!isSpace(c)) break;
+      j++;
+    }
+    // spaces up to the end of the text: whether the quote closes the cell is not known yet
+    if (j === n) return -1;
+  }
+  return -1;
+}
+
+/**
+ * The text with every line end outside quoted cells made one LF, for papaparse, which takes one
+ * kind of line end: each line of a log may end in LF, CRLF or CR alone (SPEC §1; logs are put
+ * together from several exports). Quoted cells keep their bytes as written. `text` starts at a
+ * record boundary. Unless `last`, a CR at the very end is left as it is: the LF of its CRLF may
+ * be in the next chunk. Text that holds no CR is returned as it is, at the cost of one search.
+ */
+function normaliseLineEnds(text: string, delimiter: string, last: boolean): string {
+  let cr = text.indexOf('\r');
+  if (cr === -1) return text;
+  const n = text.length;
+  const delimiterCode = delimiter.charCodeAt(0);
+  let quote = text.indexOf(QUOTE);
+  const parts: string[] = [];
+  let copied = 0;
+  let at = 0;
+  for (;;) {
+    if (cr !== -1 && cr < at) cr = text.indexOf('\r', at);
+    if (cr === -1) break;
+    if (quote !== -1 && quote < at) quote = text.indexOf(QUOTE, at);
+    if (quote !== -1 && quote < cr) {
+      // a quote opens a quoted cell only at the start of a cell; elsewhere it is a character of the cell
+      const before = quote === 0 ? 10 : text.charCodeAt(quote - 1);
+      if (before === delimiterCode || before === 10 || before === 13) {
+        const end = quotedCellEnd(text, quote, delimiterCode);
+        if (end === -1) break;
+        at = end;
+      } else at = quote + 1;
+      continue;
+    }
+    if (cr + 1 < n) {
+      parts.push(text.slice(copied, cr));
+      if (text.charCodeAt(cr + 1) !== 10) parts.push('\n');
+      copied = cr + 1;
+    } else if (last) {
+      parts.push(text.slice(copied, cr), '\n');
+      copied = n;
+    }
+    at = cr + 1;
+  }
+  if (copied === 0) return text;
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
+
+async function readHeader(abs: string, display: string, delimiter: string, chunkBytes: number): Promise<string[]> {
   const refused = await refusal(abs, display);
   if (refused !== undefined) throw refused;
   let handle: FileHandle;
@@ -212,19 +262,17 @@ async function readHeader(abs: string, display: string, delimiter: string, chunk
       const eof = bytesRead === 0;
       text += eof ? decoder.decode() : decoder.decode(buffer.subarray(0, bytesRead), { stream: true });
       if (eof && text === '') throw new EmptyLogError(display);
-      const newline = detectNewline(text, delimiter, eof);
-      if (newline !== undefined) {
-        const result = new Papa.Parser({ delimiter, newline, quoteChar: QUOTE }).parse(text, 0, !eof) as Papa.ParseResult<string[]>;
-        const header = result.data[0];
-        if (header !== undefined) {
-          if (header.every((cell) => cell.trim() === '')) {
-            throw new BlankHeaderError(display);
-          }
-          if (result.errors.some((e) => e.code === 'MissingQuotes' && e.row === 0)) {
-            throw new LogFileError(display, `the header of log file ${display} opens a quote that is never closed`, 'close the quote on line 1, or remove it', undefined, 'the header opens a quote that is never closed');
-          }
-          return { header, newline };
+      // the header is the first record: complete once a line end outside quotes is read, or at the end
+      const result = new Papa.Parser({ delimiter, newline: '\n', quoteChar: QUOTE }).parse(normaliseLineEnds(text, delimiter, eof), 0, !eof) as Papa.ParseResult<string[]>;
+      const header = result.data[0];
+      if (header !== undefined) {
+        if (header.every((cell) => cell.trim() === '')) {
+          throw new BlankHeaderError(display);
         }
+        if (result.errors.some((e) => e.code === 'MissingQuotes' && e.row === 0)) {
+          throw new LogFileError(display, `the header of log file ${display} opens a quote that is never closed`, 'close the quote on line 1, or remove it', undefined, 'the header opens a quote that is never closed');
+        }
+        return header;
       }
       if (bytes >= HEADER_BYTES) {
         const limit = `${HEADER_BYTES / 1024 / 1024} MiB`;
@@ -238,25 +286,138 @@ async function readHeader(abs: string, display: string, delimiter: string, chunk
   }
 }
 
-function countOf(text: string, char: string, end: number): number {
+/** Line ends in text[0, end): LF, CRLF and CR alone count one each. */
+function lineEndsIn(text: string, end: number): number {
   let n = 0;
-  for (let i = text.indexOf(char); i !== -1 && i < end; i = text.indexOf(char, i + 1)) n++;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = text.indexOf('\r'); i !== -1 && i < end; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) n++;
   return n;
 }
 
 /** Line ends inside the cells of a row, the first `count` of them. */
-function breaksIn(cells: readonly string[], lineBreak: string, count = cells.length): number {
+function breaksIn(cells: readonly string[], count = cells.length): number {
   let n = 0;
   for (let i = 0; i < count; i++) {
     const cell = cells[i] as string;
-    if (cell.length > 0 && cell.indexOf(lineBreak) !== -1) n += countOf(cell, lineBreak, cell.length);
+    if (cell.length > 0 && (cell.indexOf('\n') !== -1 || cell.indexOf('\r') !== -1)) n += lineEndsIn(cell, cell.length);
   }
   return n;
 }
 
-function holds(cells: readonly string[], char: string): boolean {
-  for (const cell of cells) if (cell.indexOf(char) !== -1) return true;
-  return false;
+/** True when a cell holds bytes that were not UTF-8; their marks become U+FFFD, as a decoder shows them. */
+function unmark(cells: string[]): boolean {
+  let found = false;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i] as string;
+    if (cell.indexOf(MARK) !== -1 && LONE_MARK.test(cell)) {
+      cells[i] = cell.replace(LONE_MARKS, REPLACEMENT);
+      found = true;
+    }
+  }
+  return found;
+}
+
+/** The length of an unfinished UTF-8 sequence at the end of `bytes` (0-3): bytes to wait for the next chunk with. */
+function unfinishedTail(bytes: Uint8Array): number {
+  const n = bytes.length;
+  for (let back = 1; back <= 3 && back <= n; back++) {
+    const b = bytes[n - back] as number;
+    if ((b & 0xc0) === 0x80) continue;
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 1;
+    return length > back ? back : 0;
+  }
+  return 0;
+}
+
+/**
+ * UTF-8 as the WHATWG decoder reads it (one replacement for each maximal ill-formed part), but
+ * with MARK for each replacement; runs of well-formed bytes are decoded natively.
+ */
+export function decodeMarked(bytes: Uint8Array, decoder: { decode(bytes: Uint8Array): string }): string {
+  let out = '';
+  let run = 0;
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lower = 0x80;
+    let upper = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lower = 0xa0;
+      if (b === 0xed) upper = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lower = 0x90;
+      if (b === 0xf4) upper = 0x8f;
+    } else {
+      out += decoder.decode(bytes.subarray(run, i)) + MARK;
+      run = ++i;
+      continue;
+    }
+    let j = i + 1;
+    let wellFormed = true;
+    for (let k = 0; k < need; k++, j++) {
+      const c = j < n ? (bytes[j] as number) : -1;
+      if (c < lower || c > upper) {
+        wellFormed = false;
+        break;
+      }
+      lower = 0x80;
+      upper = 0xbf;
+    }
+    if (wellFormed) {
+      i = j;
+      continue;
+    }
+    // the bytes [i, j) are one replacement; byte j starts afresh
+    out += decoder.decode(bytes.subarray(run, i)) + MARK;
+    i = run = j;
+  }
+  return out + decoder.decode(bytes.subarray(run, n));
+}
+
+/**
+ * A log's bytes as text, chunk by chunk. The common case costs one native decode and one search
+ * per chunk; only a chunk that decodes to a U+FFFD and is not well-formed UTF-8 is decoded again
+ * to mark the bytes that were replaced.
+ */
+class LogText {
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  private carry: Buffer | undefined;
+  private atStart: boolean;
+
+  constructor(fromFileStart: boolean) {
+    this.atStart = fromFileStart;
+  }
+
+  /** The text of the next chunk; undefined for the end of the file. */
+  decode(chunk: Buffer | undefined): string {
+    let bytes: Buffer;
+    if (chunk === undefined) {
+      bytes = this.carry ?? Buffer.alloc(0);
+      this.carry = undefined;
+    } else {
+      const whole = this.carry === undefined ? chunk : Buffer.concat([this.carry, chunk]);
+      const tail = unfinishedTail(whole);
+      this.carry = tail === 0 ? undefined : Buffer.from(whole.subarray(whole.length - tail));
+      bytes = tail === 0 ? whole : whole.subarray(0, whole.length - tail);
+    }
+    let text = this.decoder.decode(bytes);
+    if (text.indexOf(REPLACEMENT) !== -1 && !isUtf8(bytes)) text = decodeMarked(bytes, this.decoder);
+    if (this.atStart && text.length > 0) {
+      // SPEC §1: an optional UTF-8 byte-order mark at the start of the file
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      this.atStart = false;
+    }
+    return text;
+  }
 }
 
 const cellCount = (n: number): string => (n === 1 ? '1 cell' : `${n} cells`);
@@ -268,18 +429,16 @@ async function* readBatches(
   options: CsvOptions,
   part: { range: ByteRange; onEnd: (end: RangeEnd) => void } | undefined,
 ): AsyncGenerator<CsvRecord[]> {
-  const { delimiter, newline, columns } = layout;
+  const { delimiter, columns } = layout;
   const { onBytes } = options;
-  const parser = new Papa.Parser({ delimiter, newline, quoteChar: QUOTE });
-  // a CRLF line end holds one LF; a file that ends its lines with CR alone counts CRs
-  const lineBreak = newline === '\r' ? '\r' : '\n';
-  const decoder = new TextDecoder('utf-8');
+  const parser = new Papa.Parser({ delimiter, newline: '\n', quoteChar: QUOTE });
+  const decoder = new LogText(part === undefined || part.range.start === 0);
   /** the line on which the next row starts */
   let line = 1;
   // a range that starts past the header starts at a record
   let headerSeen = part !== undefined && part.range.start > 0;
   let unclosedAtEnd = false;
-  /** decoded text that does not yet end a record */
+  /** text, line ends made LF outside quotes, that does not yet end a record */
   let pending = '';
   /**
    * A record longer than a chunk (an unclosed quote swallows the rest of the file) is parsed
@@ -287,21 +446,22 @@ async function* readBatches(
    */
   let retryAt = 0;
 
-  const parse = (text: string, last: boolean): CsvRecord[] => {
+  const parse = (raw: string, last: boolean): CsvRecord[] => {
+    const text = normaliseLineEnds(raw, delimiter, last);
     const result = parser.parse(text, 0, !last) as Papa.ParseResult<string[]>;
     const rows = result.data;
     const end = last ? text.length : result.meta.cursor;
     pending = last ? '' : text.slice(end);
     retryAt = !last && rows.length === 0 ? 2 * text.length : 0;
+    // the empty "row" after a final line end is no line of the file
+    if (last && text.charCodeAt(text.length - 1) === 10 && rows.length > 0 && (rows[rows.length - 1] as string[]).length === 1 && (rows[rows.length - 1] as string[])[0] === '' && !result.errors.some((e) => e.row === rows.length - 1)) rows.pop();
     if (rows.length === 0) return [];
 
     // Every row the parser completed ends in exactly one line end, so the line ends of the
     // consumed text less its rows are those inside cells: cells are searched only while some
     // are still to be found. The last parse may end without a line end, so it searches them all.
-    let inCells = last ? Infinity : countOf(text, lineBreak, end) - rows.length;
-    const replaced = text.indexOf(REPLACEMENT) !== -1;
-    // an LF file with some CRLF line ends (logs put together from two exports) leaves a CR at a row's end
-    const strayCr = newline === '\n' && text.indexOf('\r') !== -1;
+    let inCells = last ? Infinity : lineEndsIn(text, end) - rows.length;
+    const marked = text.indexOf(MARK) !== -1;
     let errors: Map<number, string> | undefined;
     for (const e of result.errors) {
       // an error on a row past the last one returned is about the unfinished record, parsed again later
@@ -316,7 +476,7 @@ async function* readBatches(
       const start = line;
       line += 1;
       if (inCells > 0) {
-        const breaks = breaksIn(cells, lineBreak);
+        const breaks = breaksIn(cells);
         line += breaks;
         inCells -= breaks;
       }
@@ -326,20 +486,17 @@ async function* readBatches(
         headerSeen = true;
         continue;
       }
-      if (strayCr) {
-        const lastCell = cells[cells.length - 1] as string;
-        if (lastCell.endsWith('\r')) cells[cells.length - 1] = lastCell.slice(0, -1);
-      }
       const record: CsvRecord = { cells, line: start };
+      const notUtf8 = marked && unmark(cells);
       const error = errors?.get(i);
       if (last && i === rows.length - 1) unclosedAtEnd = error === 'MissingQuotes';
       if (error === 'MissingQuotes') {
-        record.problem = `a quote opened on line ${start + breaksIn(cells, lineBreak, cells.length - 1)} is never closed`;
+        record.problem = `a quote opened on line ${start + breaksIn(cells, cells.length - 1)} is never closed`;
       } else if (error === 'InvalidQuotes') {
         record.problem = 'a quoted cell goes on after its closing quote (a quote inside quotes must be doubled: "")';
       } else if (cells.length !== columns) {
         record.problem = `has ${cellCount(cells.length)}, the header has ${columns}`;
-      } else if (replaced && holds(cells, REPLACEMENT)) {
+      } else if (notUtf8) {
         record.problem = 'holds bytes that are not UTF-8 (shown as U+FFFD)';
       }
       out.push(record);
@@ -352,7 +509,7 @@ async function* readBatches(
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       onBytes?.(chunk.length);
-      const text = pending + decoder.decode(chunk, { stream: true });
+      const text = pending + decoder.decode(chunk);
       if (text.length < retryAt) {
         pending = text;
         continue;
@@ -364,7 +521,7 @@ async function* readBatches(
     if (err instanceof LogFileError || (err as { code?: unknown } | null)?.code === undefined) throw err;
     throw openError(err, display);
   }
-  const batch = parse(pending + decoder.decode(), true);
+  const batch = parse(pending + decoder.decode(undefined), true);
   if (batch.length > 0) yield batch;
   part?.onEnd({ nextLine: line, clean: !unclosedAtEnd });
 }

@@ -8,7 +8,7 @@ import { tz } from '@date-fns/tz';
 import { isValid } from 'date-fns/isValid';
 import { parse } from 'date-fns/parse';
 import type { TimestampReader } from '../model/cells.js';
-import { utcMs, ZoneClock } from '../time/zone.js';
+import { ORDINARY, utcMs, ZoneClock } from '../time/zone.js';
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -331,6 +331,7 @@ export function createTimestampReader(zone: string, pattern?: string): Timestamp
   const expected = pattern === undefined ? 'an ISO 8601 timestamp' : `a timestamp in the format "${pattern}"`;
   const reader: TimestampReader = {
     dateOnly: false,
+    clockNote: ORDINARY,
     reason: '',
     read(cell: string): number {
       const text = cell.trim();
@@ -340,9 +341,11 @@ export function createTimestampReader(zone: string, pattern?: string): Timestamp
         return Number.NaN;
       }
       reader.dateOnly = f.dateOnly;
+      reader.clockNote = ORDINARY;
       if (f.offset !== undefined) return utcMs(f.y, f.mo, f.d, f.h, f.mi, f.s, f.ms) - f.offset * 60_000;
       const ms = clock.toInstant(f.y, f.mo, f.d, f.h, f.mi, f.s, f.ms);
-      if (Number.isNaN(ms)) reader.reason = `"${text}" does not exist in ${zone}: the clocks skip it for daylight saving time`;
+      // a date alone is the start of its day, at the jump where the clocks skip midnight: no time was written to note
+      if (!f.dateOnly) reader.clockNote = clock.note;
       return ms;
     },
     endOfDay(cell: string): number {
@@ -352,9 +355,7 @@ export function createTimestampReader(zone: string, pattern?: string): Timestamp
         reader.reason = `"${text}" is not ${expected}`;
         return Number.NaN;
       }
-      const end = clock.endOfDay(f.y, f.mo, f.d);
-      if (Number.isNaN(end)) reader.reason = `"${text}": the end of that day does not exist in ${zone}`;
-      return end;
+      return clock.endOfDay(f.y, f.mo, f.d);
     },
   };
   return reader;

@@ -18,6 +18,12 @@ export interface TimestampReader {
   read(cell: string): number;
   /** after a successful read: true when the cell held a date alone */
   dateOnly: boolean;
+  /**
+   * after a successful read: 1 when the cell held a local time the clocks skip (a daylight-saving
+   * gap, read with the offset before the jump), 2 when it held one they show twice (read as the
+   * earlier), else 0. SPEC §1: neither is a data error; the data-quality section counts them.
+   */
+  clockNote: 0 | 1 | 2;
   /** after a failed read: why, in words */
   reason: string;
   /** the end of the local day written in the cell, i.e. the next local midnight; NaN when unreadable */

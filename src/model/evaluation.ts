@@ -187,8 +187,12 @@ export interface SourceAccount {
   rows: number;
   /** rows invalid for at least one standard, or unreadable as a row */
   invalid: number;
-  /** rows whose key was already seen (each counted and evaluated as it occurs) */
+  /** rows whose key was already seen (each counted and evaluated as it occurs); `Evaluation.duplicates` lists the first of them */
   duplicateKeys: number;
+  /** SPEC §1: local times read that the clocks skip (a daylight-saving gap), moved forward by the gap: a note, not an error */
+  dstGapTimes: number;
+  /** SPEC §1: local times read that the clocks show twice (the autumn overlap), read as the earlier */
+  dstOverlapTimes: number;
   standards: StandardAccount[];
 }
 
@@ -196,6 +200,7 @@ export interface Evaluation {
   asOfMs: number;
   breaches: Breach[];
   invalid: InvalidRecord[];
+  /** the first repeated keys of each source in file order, at most 100 a source (so memory stays flat, SPEC §5); SourceAccount.duplicateKeys counts them all */
   duplicates: DuplicateKey[];
   gaps: GapRow[];
   /** with `alsoBy`: every standard's rows over periods of that length too (the report's quarter) */

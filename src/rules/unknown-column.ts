@@ -1,4 +1,8 @@
-/** Columns a standard names that its source's CSV header lacks: a typo found before any log is read. */
+/**
+ * Columns a standard (or a source's key) names that its source's CSV header lacks, or names
+ * more than once: a typo, or an export whose header repeats a name, found before any log is
+ * read. A repeated name that nothing reads is no problem.
+ */
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Loc } from '../model/diagnostic.js';
 import type { FileHeader } from '../logs/header.js';
@@ -76,6 +80,31 @@ function describe(subject: string, column: string, lacking: FileHeader[], read: 
   return `${subject} names column "${column}", which the headers of ${which} log files lack (${shown})`;
 }
 
+/** 1-based positions of a name in a header. */
+function positionsOf(column: string, columns: readonly string[]): number[] {
+  const out: number[] = [];
+  columns.forEach((c, i) => {
+    if (c === column) out.push(i + 1);
+  });
+  return out;
+}
+
+const list = (items: readonly (string | number)[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
+/** The headers that name a column more than once, so that a reference to it cannot say which is meant. */
+function repeating(ref: ColumnRef, headers: readonly FileHeader[]): { first: FileHeader; positions: number[]; others: number } | undefined {
+  const files = headers.filter((h) => h.columns !== undefined && positionsOf(ref.column, h.columns).length > 1);
+  const first = files[0];
+  if (first === undefined) return undefined;
+  return { first, positions: positionsOf(ref.column, first.columns as string[]), others: files.length - 1 };
+}
+
+function describeRepeat(subject: string, column: string, r: { first: FileHeader; positions: number[]; others: number }): string {
+  const times = r.positions.length === 2 ? 'twice' : `${r.positions.length} times`;
+  const others = r.others === 0 ? '' : `, and ${r.others === 1 ? '1 other log file repeats' : `${r.others} other log files repeat`} it too`;
+  return `${subject} names column "${column}", which the header of ${r.first.display} has ${times} (columns ${list(r.positions)})${others}: which one is meant is not known`;
+}
+
 function hintFor(column: string, lacking: FileHeader[]): string {
   const columns = lacking[0]?.columns ?? [];
   const close = suggest(column, columns);
@@ -88,12 +117,18 @@ export const unknownColumn: Rule = {
   id: 'unknown-column',
   kind: 'error',
   defaultSeverity: 'error',
-  description: "A standard (or a source's key) names a column that the header of the source's CSV log files lacks. Checked when the logs are present.",
+  description: "A standard (or a source's key) names a column that the header of the source's CSV log files lacks, or has more than once. Checked when the logs are present.",
   check(ctx) {
     const out: Finding[] = [];
     const check = (subject: string, ref: ColumnRef, headers: readonly FileHeader[], entity: { collection: 'sources' | 'standards'; id: string }): void => {
       const { lacking, read } = missingFrom(ref.column, headers);
-      if (lacking.length > 0) out.push(finding(ref.loc, describe(subject, ref.column, lacking, read), hintFor(ref.column, lacking), about(entity.collection, entity.id, ref.field)));
+      const entityOf = about(entity.collection, entity.id, ref.field);
+      if (lacking.length > 0) out.push(finding(ref.loc, describe(subject, ref.column, lacking, read), hintFor(ref.column, lacking), entityOf));
+      // the evaluation would have to guess which of the columns is meant (it used to take the first)
+      const repeat = repeating(ref, headers);
+      if (repeat !== undefined) {
+        out.push(finding(ref.loc, describeRepeat(subject, ref.column, repeat), 'rename one of the columns in the export (or in its header line), so that each name is one column', entityOf));
+      }
     };
     for (const source of ctx.registry.sources) {
       const headers = ctx.headers.get(source.id)?.files ?? [];

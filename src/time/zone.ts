@@ -6,9 +6,10 @@
 import { tzOffset } from '@date-fns/tz';
 
 /**
- * Wall-clock fields in `zone` to an instant. A time the clocks skip (DST starts) does not
- * exist and is refused rather than silently moved; a time they repeat (DST ends) is the
- * earlier of its two instants.
+ * Wall-clock fields in `zone` to an instant, for calendars and periods. A time the clocks skip
+ * (DST starts) does not exist and is undefined here (opening hours in it have no open time); a
+ * time they repeat (DST ends) is the earlier of its two instants. Log timestamps are read by
+ * ZoneClock, which moves a skipped time forward by the gap instead (SPEC §1).
  */
 export function fromLocal(zone: string, y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): Date | undefined {
   const asUtc = Date.UTC(y, mo - 1, d, h, mi, s, ms);
@@ -53,8 +54,16 @@ interface Change {
   at: number;
 }
 
+/** How the last wall-clock time read fell: on an ordinary time, in a skipped stretch, or in a repeated one. */
+export const ORDINARY = 0;
+export const IN_GAP = 1;
+export const IN_OVERLAP = 2;
+export type ClockNote = typeof ORDINARY | typeof IN_GAP | typeof IN_OVERLAP;
+
 export class ZoneClock {
   readonly zone: string;
+  /** after toInstant: whether the time was one the clocks skip or show twice */
+  note: ClockNote = ORDINARY;
   /** local day number -> the day's offset in ms, or how it changes that day */
   private readonly offsets = new Map<number, number | Change>();
 
@@ -72,17 +81,28 @@ export class ZoneClock {
     return offset;
   }
 
-  /** The instant of a local time of day `wall` (ms) on local day `day`; NaN when the clocks skip it. */
+  /**
+   * The instant of a local time of day `wall` (ms) on local day `day`, SPEC §1: a time shown
+   * twice (clocks go back) is its earlier instant; a time the clocks skip (clocks go forward) is
+   * read with the offset in force before the jump, so it lands after the jump by the length of
+   * the gap (02:30 is 03:30), as RFC 5545 and Temporal's "compatible" read it. `note` says which.
+   */
   private instant(day: number, wall: number): number {
     const offset = this.offsetOf(day);
+    this.note = ORDINARY;
     if (typeof offset === 'number') return day * DAY + wall - offset;
-    // a time shown twice (clocks go back) is its earlier instant; one skipped (clocks go forward) does not exist
-    if (wall < offset.at) return day * DAY + wall - offset.before;
-    if (wall < offset.at + offset.after - offset.before) return Number.NaN;
+    if (wall < offset.at) {
+      if (offset.after < offset.before && wall >= offset.at - (offset.before - offset.after)) this.note = IN_OVERLAP;
+      return day * DAY + wall - offset.before;
+    }
+    if (wall < offset.at + offset.after - offset.before) {
+      this.note = IN_GAP;
+      return day * DAY + wall - offset.before;
+    }
     return day * DAY + wall - offset.after;
   }
 
-  /** The instant of a local wall-clock time; NaN when the clocks skip it (DST starts). */
+  /** The instant of a local wall-clock time (see `instant` for the times the clocks skip or repeat). */
   toInstant(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
     const day = civilDay(y, mo, d);
     if (h === 24) return this.instant(day + 1, 0);
@@ -91,12 +111,11 @@ export class ZoneClock {
 
   /**
    * The start of the local day after the given one: "the end of that day". Where the clocks
-   * skip midnight itself, the day ends at the jump: just after its last millisecond.
+   * skip midnight itself, the day ends at the jump, which is that midnight read with the offset
+   * before it.
    */
   endOfDay(y: number, mo: number, d: number): number {
-    const day = civilDay(y, mo, d);
-    const midnight = this.instant(day + 1, 0);
-    return Number.isNaN(midnight) ? this.instant(day, DAY - 1) + 1 : midnight;
+    return this.instant(civilDay(y, mo, d) + 1, 0);
   }
 
   /** The offset all day long, or the one change of the day, found with a few zone lookups. */

@@ -73,7 +73,16 @@ describe('conditions on a row', () => {
     ['1,5', undefined],
     ['12abc', undefined],
     ['Infinity', undefined],
+    ['1e999', undefined],
+    ['-1e309', undefined],
+    ['1.7976931348623157e308', Number.MAX_VALUE],
+    ['1e-400', 0],
   ])('parseNumber(%j) is %s', (text, want) => {
     expect(parseNumber(text)).toBe(want);
+  });
+
+  it('a number too large to hold is an error that says so, not a comparison with Infinity', () => {
+    expect(test({ amount: { gt: 1000 } }, { amount: '1e999' })).toEqual({ error: 'amount "1e999" is out of range: a number must be finite, at most about 1.8e308 either side of 0 (> 1000)' });
+    expect(test({ amount: { lt: 0 } }, { amount: '-1e999' })).toHaveProperty('error');
   });
 });

@@ -96,6 +96,19 @@ closed-after-as-of,2026-09-30T10:00:00Z,2026-10-01T11:00:00Z
     expect(outcomes(e)).toEqual({ b: 'breached', d: 'invalid: waited "half" is not a number of minutes' });
     expect(e.gaps[0]).toMatchObject({ met: 2, breached: 1, invalid: 1 });
   });
+
+  it('refuses a pause too long to hold, rather than calling the record met', async () => {
+    const paused = registry(std('reply', '{ kind: duration, from: opened, to: replied, within: 1h, paused: waited }'));
+    const e = await evaluate({
+      files: paused,
+      logs: { tickets: `id,opened,replied,waited\na,2026-07-01T10:00:00Z,2026-07-09T11:30:00Z,1e999\nb,2026-07-01T10:00:00Z,2026-07-09T11:30:00Z,1e305\n` },
+      asOf,
+    });
+    expect(outcomes(e)).toEqual({
+      a: 'invalid: waited "1e999" is out of range: a pause can be at most about 3e303 minutes',
+      b: 'invalid: waited "1e305" is out of range: a pause can be at most about 3e303 minutes',
+    });
+  });
 });
 
 describe('per-value limits', () => {
@@ -208,6 +221,27 @@ describe('conditions and averages', () => {
       ['2026-Q4', 1, 0, 1, 0, 0, 'at-risk'],
     ]);
   });
+
+  it('an average refuses a number too large to hold, with its line, and is not thrown by one', async () => {
+    const files = registry(std('csat', '{ kind: average, at: closed, of: score, at_most: 5 }', '', 'right').replace('target: 90%', 'target: 100%'));
+    const e = await evaluate({ files, logs: { tickets: `id,closed,score\na,2026-07-01T10:00:00Z,4\nb,2026-07-02T10:00:00Z,1e999\nc,2026-07-03T10:00:00Z,5\n` }, asOf: '2026-12-01T00:00:00Z' });
+    expect(e.invalid.map((i) => [i.line, i.record, i.reason])).toEqual([[3, 'b', 'score "1e999" is out of range: a number must be finite, at most about 1.8e308 either side of 0']]);
+    expect(e.gaps.map((g) => [g.average, g.met, g.breached, g.invalid, g.status])).toEqual([[4.5, 2, 0, 1, 'met']]);
+  });
+
+  it('an average of numbers whose sum is too large to hold is their mean, finite, and judged', async () => {
+    const files = registry(std('amount', '{ kind: average, at: closed, of: amount, at_most: 1e307 }', '', 'right').replace('target: 90%', 'target: 100%'));
+    const e = await evaluate({
+      files,
+      logs: { tickets: `id,closed,amount\na,2026-07-01T10:00:00Z,1.5e308\nb,2026-07-02T10:00:00Z,1.5e308\nc,2026-07-03T10:00:00Z,1.5e308\nd,2026-10-01T10:00:00Z,-1.5e308\ne,2026-10-02T10:00:00Z,1.5e308\n` },
+      asOf: '2026-12-01T00:00:00Z',
+      batch: 1,
+    });
+    expect(e.gaps.map((g) => [g.period.key, g.average, g.met, g.breached, g.status])).toEqual([
+      ['2026-Q3', 1.5e308, 0, 3, 'missed'],
+      ['2026-Q4', 0, 2, 0, 'on-track'],
+    ]);
+  });
 });
 
 describe('periods and status', () => {
@@ -313,5 +347,46 @@ skipped-midnight,2017-10-10 10:00:00,2017-10-15 20:00:00,2017-10-15 00:00:00
     const late = e.breaches[0];
     expect(new Date(late?.dueMs ?? 0).toISOString()).toBe('2017-10-15T03:00:00.000Z');
     expect(e.gaps[0]).toMatchObject({ met: 2, breached: 1, invalid: 0 });
+  });
+});
+
+describe('a header that names a column twice', () => {
+  const files = registry(std('reply', '{ kind: duration, from: opened, to: replied, within: 1h }'));
+  it('is refused when a standard reads that name (check reports it), never read as its first column', async () => {
+    await expect(evaluate({ files, logs: { tickets: 'id,opened,replied,opened\na,2026-07-01T10:00:00Z,2026-07-01T10:30:00Z,2026-07-01T08:00:00Z\n' }, asOf: '2026-10-01T00:00:00Z' })).rejects.toThrow(/"opened" is not in the header, or is there more than once/);
+    await expect(evaluate({ files, logs: { tickets: 'id,opened,replied,id\na,2026-07-01T10:00:00Z,2026-07-01T10:30:00Z,b\n' }, asOf: '2026-10-01T00:00:00Z' })).rejects.toThrow(/key column "id" is in the header more than once/);
+  });
+
+  it('is read as usual when nothing reads that name', async () => {
+    const e = await evaluate({ files, logs: { tickets: 'id,opened,replied,note,note\na,2026-07-01T10:00:00Z,2026-07-01T10:30:00Z,x,y\n' }, asOf: '2026-10-01T00:00:00Z' });
+    expect(e.gaps[0]).toMatchObject({ records: 1, met: 1 });
+  });
+});
+
+describe('local times on a clock change (SPEC §1)', () => {
+  const files = registry(std('reply', '{ kind: duration, from: opened, to: replied, within: 1h }'));
+  it('judges a time the clocks skip as moved forward by the gap, one shown twice as the earlier, and counts both as notes', async () => {
+    const e = await evaluate({
+      files,
+      logs: {
+        tickets: `id,opened,replied
+spring,2026-03-29 02:30:00,2026-03-29 03:40:00
+autumn,2026-10-25 02:30:00,2026-10-25 03:10:00
+plain,2026-07-01 10:00:00,2026-07-01 10:30:00
+`,
+      },
+      asOf: '2026-12-01T00:00:00Z',
+      batch: 1,
+    });
+    expect(e.invalid).toEqual([]);
+    // 02:30 is 03:30 CEST, 10 minutes before the reply; 02:30 is 02:30 CEST, 100 minutes before 03:10 CET
+    expect(outcomes(e)).toEqual({ autumn: 'breached' });
+    expect(e.breaches[0]).toMatchObject({ record: 'autumn', startMs: Date.parse('2026-10-25T00:30:00Z'), elapsedSeconds: 6000 });
+    expect(e.gaps.map((g) => [g.period.key, g.met, g.breached])).toEqual([
+      ['2026-Q1', 1, 0],
+      ['2026-Q3', 1, 0],
+      ['2026-Q4', 0, 1],
+    ]);
+    expect(e.sources[0]).toMatchObject({ rows: 3, invalid: 0, dstGapTimes: 1, dstOverlapTimes: 1 });
   });
 });

@@ -139,6 +139,66 @@ describe('openCsv: lines', () => {
   });
 });
 
+describe('openCsv: line ends, each line its own', () => {
+  const LOG = ['ticket_id,channel,opened_at', 'T1,email,2026-07-01', 'T2,phone,2026-07-02', 'T3,email,2026-07-03', 'T4,chat,2026-07-04', 'T5,web,2026-07-05'];
+  const expected = [
+    [2, 'T1', 'email', '2026-07-01'],
+    [3, 'T2', 'phone', '2026-07-02'],
+    [4, 'T3', 'email', '2026-07-03'],
+    [5, 'T4', 'chat', '2026-07-04'],
+    [6, 'T5', 'web', '2026-07-05'],
+  ];
+
+  it.each([
+    ['a CRLF header over LF rows', (i: number) => (i === 0 ? '\r\n' : '\n')],
+    ['an LF header over CRLF rows', (i: number) => (i === 0 ? '\n' : '\r\n')],
+    ['a CR header over LF rows', (i: number) => (i === 0 ? '\r' : '\n')],
+    ['line ends mixed row by row', (i: number) => ['\r\n', '\n', '\r', '\r\n', '\r', '\n'][i] as string],
+  ])('reads every row of %s', async (_, eol) => {
+    const content = LOG.map((l, i) => l + eol(i)).join('');
+    for (const chunkBytes of [1, 2, 3, 7, 65536]) {
+      const { header, records } = await read(content, { chunkBytes });
+      expect(header, `chunks of ${chunkBytes} bytes`).toEqual(['ticket_id', 'channel', 'opened_at']);
+      expect(rows(records), `chunks of ${chunkBytes} bytes`).toEqual(expected);
+      expect(records.every((r) => r.problem === undefined)).toBe(true);
+    }
+  });
+
+  it('keeps line ends inside quoted cells as written, whatever ends the rows, and counts each as a line', async () => {
+    const content = 'id,note\r\n1,"crlf\r\ninside"\n2,"lf\ninside"\r3,"cr\rinside"\r\n4,"ends in cr\r"\n5,"""q""\r\n"\r6,x';
+    for (const chunkBytes of [1, 2, 5, 65536]) {
+      const { records } = await read(content, { chunkBytes });
+      expect(rows(records), `chunks of ${chunkBytes} bytes`).toEqual([
+        [2, '1', 'crlf\r\ninside'],
+        [4, '2', 'lf\ninside'],
+        [6, '3', 'cr\rinside'],
+        [8, '4', 'ends in cr\r'],
+        [10, '5', '"q"\r\n'],
+        [12, '6', 'x'],
+      ]);
+      expect(records.every((r) => r.problem === undefined)).toBe(true);
+    }
+  });
+
+  it('counts blank lines of every kind', async () => {
+    const { records } = await read('a,b\r\n\r\n1,2\n\n\r3,4\r\r\n5,6\n');
+    expect(rows(records)).toEqual([
+      [3, '1', '2'],
+      [6, '3', '4'],
+      [8, '5', '6'],
+    ]);
+  });
+
+  it('reads a header that ends in CRLF split between two chunks', async () => {
+    const csv = await openCsv(file('id,"a\r\nb"\r\n1,2\n3,4\r\n'), 'logs/t.csv', { chunkBytes: 9 });
+    expect(csv.header).toEqual(['id', 'a\r\nb']);
+    expect(rows((await batchesOf(csv)).flat())).toEqual([
+      [3, '1', '2'],
+      [4, '3', '4'],
+    ]);
+  });
+});
+
 describe('openCsv: records that cannot be trusted', () => {
   it('yields ragged rows with a problem that names both cell counts', async () => {
     const { records } = await read('a,b,c\n1,2\n3,4,5,6\n7,8,9\nx\n');
@@ -205,6 +265,39 @@ describe('openCsv: records that cannot be trusted', () => {
       ]);
       expect(records.map((r) => r.problem !== undefined)).toEqual([true, false, true]);
     }
+  });
+
+  it('reads a U+FFFD written as UTF-8 (EF BF BD) as text, and flags only rows whose bytes were replaced', async () => {
+    const content = Buffer.concat([
+      Buffer.from('id,note\n'),
+      Buffer.from('1,"written \uFFFD on purpose"\n'),
+      Buffer.from('2,Z'), Buffer.from([0xfc]), Buffer.from('rich\n'),
+      Buffer.from('3,both \uFFFD and '), Buffer.from([0xff]), Buffer.from('\n'),
+      Buffer.from('4,\u{10000} and \uFFFD\n'),
+      Buffer.from('5,\u{10000}'), Buffer.from([0xe2, 0x82]), Buffer.from('\n'),
+      Buffer.from('6,\uFFFD\uFFFD\n'),
+    ]);
+    for (const chunkBytes of [1, 2, 3, 4, 5, 65536]) {
+      const { records } = await read(content, { chunkBytes });
+      expect(rows(records), `chunks of ${chunkBytes} bytes`).toEqual([
+        [2, '1', 'written \uFFFD on purpose'],
+        [3, '2', 'Z\uFFFDrich'],
+        [4, '3', 'both \uFFFD and \uFFFD'],
+        [5, '4', '\u{10000} and \uFFFD'],
+        [6, '5', '\u{10000}\uFFFD'],
+        [7, '6', '\uFFFD\uFFFD'],
+      ]);
+      expect(records.map((r) => r.problem !== undefined), `chunks of ${chunkBytes} bytes`).toEqual([false, true, true, false, true, false]);
+    }
+  });
+
+  it('flags a UTF-8 sequence cut short by the end of the file', async () => {
+    const { records } = await read(Buffer.concat([Buffer.from('id,note\n1,ok\n2,caf'), Buffer.from([0xc3])]));
+    expect(rows(records)).toEqual([
+      [2, '1', 'ok'],
+      [3, '2', 'caf\uFFFD'],
+    ]);
+    expect(records.map((r) => r.problem !== undefined)).toEqual([false, true]);
   });
 
   it('decodes multi-byte characters split between chunks', async () => {

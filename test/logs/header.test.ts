@@ -20,6 +20,8 @@ describe('readHeader', () => {
     ['semicolons', 'a;b;c\n', ';', ['a', 'b', 'c']],
     ['no trailing newline', 'a,b', ',', ['a', 'b']],
     ['an empty first column (a pandas index)', ',case_id,open_dt\n0,1,2\n', ',', ['', 'case_id', 'open_dt']],
+    ['CR alone, rows in LF', 'a,b,c\r1,2,3\n', ',', ['a', 'b', 'c']],
+    ['a quoted name holding a CR, then LF', '"a\rb",c\n1,2\r\n', ',', ['a\rb', 'c']],
   ])('reads the header: %s', async (_, content, delimiter, columns) => {
     expect(await readHeader(file(`h-${columns.join('')}.csv`, content), delimiter)).toEqual({ columns });
   });

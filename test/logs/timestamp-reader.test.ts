@@ -25,11 +25,26 @@ describe('ISO 8601 cells', () => {
   });
 
   it.each([
-    ['2026-03-29 02:30:00', /daylight saving/],
     ['2026-02-30 10:00', /not a real date/],
     ['07/01/2026', /not an ISO 8601 timestamp/],
   ])('refuses %j', (cell, reason) => {
     expect(read(cell)).toMatch(reason);
+  });
+
+  it.each([
+    ['a time the clocks skip, moved forward by the gap', '2026-03-29 02:30:00', 'Europe/Berlin', undefined, '2026-03-29T01:30:00.000Z', 1],
+    ['the start of the gap', '2026-03-29 02:00:00', 'Europe/Berlin', undefined, '2026-03-29T01:00:00.000Z', 1],
+    ['the first time after the gap', '2026-03-29 03:00:00', 'Europe/Berlin', undefined, '2026-03-29T01:00:00.000Z', 0],
+    ['a time the clocks show twice, the earlier', '2026-10-25 02:30:00', 'Europe/Berlin', undefined, '2026-10-25T00:30:00.000Z', 2],
+    ['the first time after the repeated hour', '2026-10-25 03:00:00', 'Europe/Berlin', undefined, '2026-10-25T02:00:00.000Z', 0],
+    ['a skipped time on a 12-hour clock', '03/11/2018 02:43:56 AM', 'America/New_York', 'MM/dd/yyyy hh:mm:ss a', '2018-03-11T07:43:56.000Z', 1],
+    ['a skipped midnight in Sao Paulo', '2018-11-04 00:30:00', 'America/Sao_Paulo', undefined, '2018-11-04T03:30:00.000Z', 1],
+    ['a date alone whose midnight is skipped: the jump, no note', '2018-11-04', 'America/Sao_Paulo', undefined, '2018-11-04T03:00:00.000Z', 0],
+    ['an offset written out: no note', '2026-03-29T02:30:00+01:00', 'Europe/Berlin', undefined, '2026-03-29T01:30:00.000Z', 0],
+  ] as const)('reads %s (SPEC §1)', (_, cell, zone, pattern, iso, note) => {
+    const r = createTimestampReader(zone, pattern);
+    expect(new Date(r.read(cell)).toISOString()).toBe(iso);
+    expect(r.clockNote).toBe(note);
   });
 
   it('reads New York local times on both sides of the DST changes', () => {

@@ -20,9 +20,12 @@ describe('ISO 8601 timestamps', () => {
     expect(at(text)).toBe(iso);
   });
 
-  it('refuses a local time the clocks skip when DST starts', () => {
-    expect(at('2026-03-29 02:30:00')).toMatch(/daylight saving/);
-    expect(at('2026-03-08 02:30:00', 'America/New_York')).toMatch(/daylight saving/);
+  it('reads a local time the clocks skip (DST starts) with the offset before the jump: 02:30 is 03:30 (SPEC §1)', () => {
+    expect(at('2026-03-29 02:30:00')).toBe('2026-03-29T01:30:00.000Z');
+    expect(at('2026-03-08 02:30:00', 'America/New_York')).toBe('2026-03-08T07:30:00.000Z');
+    // the same instants as the times after the jump
+    expect(at('2026-03-29 03:30:00')).toBe('2026-03-29T01:30:00.000Z');
+    expect(at('2026-03-08 03:30:00', 'America/New_York')).toBe('2026-03-08T07:30:00.000Z');
   });
 
   it('reads a repeated local time (DST ends) as the earlier instant', () => {

@@ -47,11 +47,18 @@ CREATE TEMP MACRO txt(cell) AS coalesce(trim(cell), '');
 -- New York wall-clock time on a 12-hour clock, no offset: 06/26/2018 10:58:54 AM. A midnight
 -- placeholder (12:00:00 AM) is read as what it says.
 CREATE TEMP MACRO wall(cell) AS try_strptime(txt(cell), '%m/%d/%Y %I:%M:%S %p');
--- The instant that wall-clock time names in New York.
-CREATE TEMP MACRO instant(t) AS timezone('America/New_York', t);
--- A time the clocks skip when daylight saving time starts does not exist: turned into an
--- instant and back, it does not come back.
-CREATE TEMP MACRO usable(cell) AS wall(cell) IS NOT NULL AND timezone('America/New_York', instant(wall(cell))) = wall(cell);
+-- The instant that wall-clock time names in New York, as SPEC §1 reads it. A time the
+-- clocks skip (a daylight-saving gap) is read with the offset before the jump, so 02:30 is
+-- 03:30: what DuckDB's timezone() does. A time the clocks show twice is the earlier of its two
+-- instants: timezone() takes the later, so the time an hour before, read and moved on by the
+-- hour, is taken when it is earlier (the zone's clocks change by one hour).
+CREATE TEMP MACRO instant(t) AS least(timezone('America/New_York', t), timezone('America/New_York', t - INTERVAL 1 HOUR) + INTERVAL 1 HOUR);
+-- Neither is a data error (SPEC §1): a cell is usable when it parses.
+CREATE TEMP MACRO usable(cell) AS wall(cell) IS NOT NULL;
+-- The notes the data-quality section counts: turned into an instant and back, a time in a gap
+-- does not come back; a time in an overlap has two readings.
+CREATE TEMP MACRO in_gap(t) AS t IS NOT NULL AND timezone('America/New_York', instant(t)) <> t;
+CREATE TEMP MACRO in_overlap(t) AS t IS NOT NULL AND timezone('America/New_York', t) <> instant(t);
 
 CREATE TEMP VIEW timed AS
   SELECT source, txt(agency) AS agency, txt(complaint_type) AS complaint_type,

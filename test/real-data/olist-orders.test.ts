@@ -36,11 +36,18 @@ CREATE TEMP VIEW orders AS
 CREATE TEMP MACRO txt(cell) AS coalesce(trim(cell), '');
 -- Brazilian wall-clock time, 24-hour clock, no offset: 2017-07-09 21:57:05.
 CREATE TEMP MACRO wall(cell) AS try_strptime(txt(cell), '%Y-%m-%d %H:%M:%S');
--- The instant that wall-clock time names in Brasilia time (America/Sao_Paulo).
-CREATE TEMP MACRO instant(t) AS timezone('America/Sao_Paulo', t);
--- A time the clocks skip when daylight saving time starts does not exist: turned into an
--- instant and back, it does not come back.
-CREATE TEMP MACRO usable(cell) AS wall(cell) IS NOT NULL AND timezone('America/Sao_Paulo', instant(wall(cell))) = wall(cell);
+-- The instant that wall-clock time names in Brasilia time (America/Sao_Paulo), as SPEC §1 reads it. A time the
+-- clocks skip (a daylight-saving gap) is read with the offset before the jump, so 02:30 is
+-- 03:30: what DuckDB's timezone() does. A time the clocks show twice is the earlier of its two
+-- instants: timezone() takes the later, so the time an hour before, read and moved on by the
+-- hour, is taken when it is earlier (the zone's clocks change by one hour).
+CREATE TEMP MACRO instant(t) AS least(timezone('America/Sao_Paulo', t), timezone('America/Sao_Paulo', t - INTERVAL 1 HOUR) + INTERVAL 1 HOUR);
+-- Neither is a data error (SPEC §1): a cell is usable when it parses.
+CREATE TEMP MACRO usable(cell) AS wall(cell) IS NOT NULL;
+-- The notes the data-quality section counts: turned into an instant and back, a time in a gap
+-- does not come back; a time in an overlap has two readings.
+CREATE TEMP MACRO in_gap(t) AS t IS NOT NULL AND timezone('America/Sao_Paulo', instant(t)) <> t;
+CREATE TEMP MACRO in_overlap(t) AS t IS NOT NULL AND timezone('America/Sao_Paulo', t) <> instant(t);
 
 CREATE TEMP VIEW timed AS
   SELECT txt(order_status) AS status,

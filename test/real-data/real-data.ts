@@ -54,7 +54,7 @@ export interface StandardAccount {
 export interface GapsJson {
   as_of: string;
   standards: (Counts & { compliance: number | null; status: string })[];
-  sources: { source: string; files: number; rows: number; invalid: number; duplicate_keys: number; standards: StandardAccount[] }[];
+  sources: { source: string; files: number; rows: number; invalid: number; duplicate_keys: number; dst_gap_times: number; dst_overlap_times: number; standards: StandardAccount[] }[];
   invalid: { source: string; standard: string | null; file: string; line: number; record: string; reason: string; period: string | null }[];
 }
 

@@ -46,4 +46,28 @@ describe('unknown-column', () => {
       'standard "s" names column "segment", which the headers of 2 of 3 log files lack (logs/tickets-2.csv, logs/tickets-3.csv)',
     ]);
   });
+
+  it('flags a column the header names twice, at each reference that reads it, naming the file and both positions', async () => {
+    const header = [...HEADER, 'channel', 'ticket_id'];
+    const ds = await lint('unknown-column', files, { headers: { tickets: [header] } });
+    // the key (sources.yaml) and the standard's where: channel
+    expect(at(ds)).toEqual(['r.yaml:12:10 error', 'r.yaml:22:14 error']);
+    expect(ds.map((d) => d.message)).toEqual([
+      'source "tickets" names column "ticket_id", which the header of logs/tickets-1.csv has twice (columns 1 and 10): which one is meant is not known',
+      'standard "s" names column "channel", which the header of logs/tickets-1.csv has twice (columns 2 and 9): which one is meant is not known',
+    ]);
+    expect(ds[0]?.hint).toMatch(/rename/);
+  });
+
+  it('says nothing of a repeated column that no standard and no key reads', async () => {
+    expect(await lint('unknown-column', files, { headers: { tickets: [[...HEADER, 'notes', 'notes', '', '']] } })).toEqual([]);
+  });
+
+  it('names the first file of several whose header repeats the column, and how many do', async () => {
+    const twice = [...HEADER, 'segment', 'segment'];
+    const ds = await lint('unknown-column', files, { headers: { tickets: [HEADER, twice, twice] } });
+    expect(ds.map((d) => d.message)).toEqual([
+      'standard "s" names column "segment", which the header of logs/tickets-2.csv has 3 times (columns 3, 9 and 10), and 1 other log file repeats it too: which one is meant is not known',
+    ]);
+  });
 });

@@ -52,10 +52,9 @@ export async function runEvaluating<F extends string>(
   await writeReport(ctx.io, formats[format](report, { chalk: ctx.chalk(options.color) }), options.out, filesRead(opened));
   const shown = selectPeriods(report);
   const invalidRows = evaluation.sources.reduce((n, s) => n + s.invalid, 0);
-  if (invalidRows > 0 || evaluation.duplicates.length > 0) {
-    ctx.io.stderr.write(
-      `promise: ${invalidRows} log row${invalidRows === 1 ? '' : 's'} could not be judged and ${evaluation.duplicates.length} key${evaluation.duplicates.length === 1 ? ' was' : 's were'} repeated; see the data-quality section\n`,
-    );
+  const repeated = evaluation.sources.reduce((n, s) => n + s.duplicateKeys, 0);
+  if (invalidRows > 0 || repeated > 0) {
+    ctx.io.stderr.write(`promise: ${invalidRows} log row${invalidRows === 1 ? '' : 's'} could not be judged and ${repeated} key${repeated === 1 ? ' was' : 's were'} repeated; see the data-quality section\n`);
   }
   ctx.setExitCode(
     evaluationExitCode(

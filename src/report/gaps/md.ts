@@ -1,4 +1,4 @@
-import { dataQuality } from '../shared/data-quality.js';
+import { dataQuality, unlistedText } from '../shared/data-quality.js';
 import { escapeMarkdownCell } from '../shared/escape.js';
 import { selectPeriods, type EvaluationFormatter } from '../shared/evaluation.js';
 import { markdownTable } from '../shared/markdown.js';
@@ -15,6 +15,8 @@ export const formatGapsMd: EvaluationFormatter = (report) => {
   if (q.summary !== undefined) {
     out.push(`\n## Data quality\n\n${q.summary}.\n\n`);
     for (const l of q.lines) out.push(`- \`${l.where}\` ${escapeMarkdownCell(l.text)}\n`);
+    for (const u of q.unlisted) out.push(`- ${escapeMarkdownCell(unlistedText(u))}\n`);
+    for (const n of q.notes) out.push(`- Note: ${escapeMarkdownCell(n)}.\n`);
   }
   return out.join('');
 };

@@ -146,7 +146,7 @@ export interface QuarterlyReport {
     dueForReview: { promise: string; statement: string; reviewBy: string; overdue: boolean }[];
   };
   dataQuality: {
-    sources: { source: string; files: number; rows: number; invalid: number; duplicateKeys: number }[];
+    sources: { source: string; files: number; rows: number; invalid: number; duplicateKeys: number; dstGapTimes: number; dstOverlapTimes: number }[];
     /** invalid records dated in the report period, or not dated at all */
     invalid: InvalidRecord[];
   };
@@ -366,7 +366,7 @@ export function buildReport(input: ReportInput): QuarterlyReport {
         .sort((a, b) => compare(a.reviewBy, b.reviewBy) || compare(a.promise, b.promise)),
     },
     dataQuality: {
-      sources: e.sources.map((s) => ({ source: s.source, files: s.files, rows: s.rows, invalid: s.invalid, duplicateKeys: s.duplicateKeys })),
+      sources: e.sources.map((s) => ({ source: s.source, files: s.files, rows: s.rows, invalid: s.invalid, duplicateKeys: s.duplicateKeys, dstGapTimes: s.dstGapTimes, dstOverlapTimes: s.dstOverlapTimes })),
       invalid: e.invalid.filter(inPeriod),
     },
   };

@@ -5,6 +5,7 @@
  * the `html` tag; the headline figures carry data- attributes named as in the JSON.
  */
 import type { Breach, PeriodStatus, PromiseStatus } from '../../model/evaluation.js';
+import { clockNotes } from '../shared/data-quality.js';
 import { formatShare } from '../shared/describe.js';
 import { formatCredits, localTime, percent, points, shortDuration } from '../shared/time.js';
 import { plural } from '../shared/words.js';
@@ -366,7 +367,7 @@ ${q.invalid.length > INVALID_SHOWN ? html`<p>… and ${q.invalid.length - INVALI
 <thead><tr><th scope="col">source</th><th scope="col" class="num">files</th><th scope="col" class="num">rows</th><th scope="col" class="num">invalid rows</th><th scope="col" class="num">repeated keys</th></tr></thead>
 <tbody>
 ${q.sources.map((s) => html`<tr><th scope="row"><code>${s.source}</code></th><td class="num">${s.files}</td><td class="num">${s.rows}</td><td class="num">${s.invalid}</td><td class="num">${s.duplicateKeys}</td></tr>\n`)}</tbody></table></div>
-${invalid}</section>
+${clockNotes(q.sources).map((n) => html`<p>Note: ${n}.</p>\n`)}${invalid}</section>
 `;
 }
 

@@ -102,7 +102,7 @@ export function reportJson(r: QuarterlyReport) {
       due_for_review: r.structural.dueForReview.map((d) => ({ promise: d.promise, statement: d.statement, review_by: d.reviewBy, overdue: d.overdue })),
     },
     data_quality: {
-      sources: r.dataQuality.sources.map((s) => ({ source: s.source, files: s.files, rows: s.rows, invalid: s.invalid, duplicate_keys: s.duplicateKeys })),
+      sources: r.dataQuality.sources.map((s) => ({ source: s.source, files: s.files, rows: s.rows, invalid: s.invalid, duplicate_keys: s.duplicateKeys, dst_gap_times: s.dstGapTimes, dst_overlap_times: s.dstOverlapTimes })),
       invalid: r.dataQuality.invalid.map(invalidJson),
     },
   };

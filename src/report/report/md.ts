@@ -1,5 +1,6 @@
 /** The report in Markdown: for a wiki page or a pull-request comment, the same content as the HTML. */
 import { formatShare } from '../shared/describe.js';
+import { clockNotes } from '../shared/data-quality.js';
 import { escapeMarkdownCell } from '../shared/escape.js';
 import { markdownTable } from '../shared/markdown.js';
 import { formatCredits, localTime, percent, points, shortDuration } from '../shared/time.js';
@@ -118,6 +119,8 @@ export function formatReportMd(r: QuarterlyReport): string {
 
   out.push('\n## Data quality\n\n');
   out.push(markdownTable(['source', 'files', 'rows', 'invalid rows', 'repeated keys'], r.dataQuality.sources.map((x) => [x.source, x.files, x.rows, x.invalid, x.duplicateKeys]), [1, 2, 3, 4]));
+  const notes = clockNotes(r.dataQuality.sources);
+  if (notes.length > 0) out.push(`\n${notes.map((n) => `- Note: ${md(n)}.\n`).join('')}`);
   const invalid = r.dataQuality.invalid;
   if (invalid.length > 0) {
     out.push(`\nRecords that could not be judged (${invalid.length}):\n\n`);

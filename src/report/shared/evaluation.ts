@@ -147,6 +147,8 @@ export function sourceJson(s: SourceAccount) {
     rows: s.rows,
     invalid: s.invalid,
     duplicate_keys: s.duplicateKeys,
+    dst_gap_times: s.dstGapTimes,
+    dst_overlap_times: s.dstOverlapTimes,
     standards: s.standards.map((a) => ({
       standard: a.standard,
       in_periods: a.inPeriods,

@@ -368,8 +368,8 @@ export function quarterlyReport(over: Partial<QuarterlyReport> = {}): QuarterlyR
     },
     dataQuality: {
       sources: [
-        { source: 'advice-survey', files: 1, rows: 1760, invalid: 51, duplicateKeys: 0 },
-        { source: 'tickets', files: 2, rows: 4954, invalid: 2, duplicateKeys: 1 },
+        { source: 'advice-survey', files: 1, rows: 1760, invalid: 51, duplicateKeys: 0, dstGapTimes: 0, dstOverlapTimes: 0 },
+        { source: 'tickets', files: 2, rows: 4954, invalid: 2, duplicateKeys: 1, dstGapTimes: 2, dstOverlapTimes: 1 },
       ],
       invalid: invalidRecords(),
     },

@@ -186,7 +186,7 @@ function evaluationReport(s: string, t: string): EvaluationReport {
     promises: [{ promise: t, owner: s, dimension: t, period, status: 'broken', standards: [{ standard: s, status: 'missed' }] }],
     owners: [{ owner: s, period, ...counts }],
     dimensions: [{ dimension: t, period, ...counts }],
-    sources: [{ source: t, files: 1, rows: 3, invalid: 1, duplicateKeys: 1, standards: [{ standard: s, inPeriods: 1, outOfScope: 1, future: 0, invalidWithoutPeriod: 1, skippedWithoutPeriod: 0 }] }],
+    sources: [{ source: t, files: 1, rows: 3, invalid: 1, duplicateKeys: 1, dstGapTimes: 0, dstOverlapTimes: 0, standards: [{ standard: s, inPeriods: 1, outOfScope: 1, future: 0, invalidWithoutPeriod: 1, skippedWithoutPeriod: 0 }] }],
   };
   return { registry: s, timezone: 'UTC', asOfMs: evaluation.asOfMs, periods: undefined, evaluation };
 }
