@@ -16,7 +16,7 @@ export interface Run {
 }
 
 export function promise(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): Run {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_STEP_SUMMARY: undefined, ...options.env };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: undefined, GITHUB_STEP_SUMMARY: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO, env: env as NodeJS.ProcessEnv, encoding: 'utf8', input: options.input ?? '' });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
