@@ -47,7 +47,7 @@ function known(flag: string, value: string, ids: readonly string[], what: string
 export function requireValid(opened: OpenedRegistry): void {
   const errors = opened.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
-    throw new RegistryError(`the registry has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}; run \`promise check\` for details`, errors);
+    throw new RegistryError(`the registry has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}; run \`promise check\` for details`, errors, opened);
   }
 }
 
@@ -91,8 +91,10 @@ export interface EvaluateOptions {
   /** also count every standard over periods of this length, with the details charts need */
   alsoBy?: PeriodRef['kind'] | undefined;
   details?: boolean | undefined;
-  /** the output is for machines (JSON): no progress bar */
+  /** the output is for machines (JSON), or --quiet: no progress bar */
   machineOutput?: boolean | undefined;
+  /** where warnings and notes go (stderr, escaped; nowhere with --quiet) */
+  note: (text: string) => void;
 }
 
 /** Reads every log of the selected standards' sources once and evaluates them. */
@@ -115,7 +117,7 @@ export async function evaluateLogs(io: Io, opened: OpenedRegistry, selection: Se
   const totalBytes = ids.flatMap((id) => opened.sources.get(id)?.files ?? []).reduce((n, f) => n + sizeOf(f.abs), 0);
   const progress = startProgress(io, totalBytes, options.machineOutput === true);
   try {
-    for (const sourceId of ids) await evaluateSource(io, opened, evaluator, sourceId, progress);
+    for (const sourceId of ids) await evaluateSource(io, opened, evaluator, sourceId, progress, options.note);
   } finally {
     progress.done();
   }
@@ -130,7 +132,7 @@ function sizeOf(path: string): number {
   }
 }
 
-async function evaluateSource(io: Io, opened: OpenedRegistry, evaluator: Evaluator, sourceId: string, progress: Progress): Promise<void> {
+async function evaluateSource(io: Io, opened: OpenedRegistry, evaluator: Evaluator, sourceId: string, progress: Progress, note: (text: string) => void): Promise<void> {
   const source = opened.registry.sources.find((s) => s.id === sourceId);
   const files = opened.sources.get(sourceId);
   if (source === undefined || files === undefined) return;
@@ -140,7 +142,7 @@ async function evaluateSource(io: Io, opened: OpenedRegistry, evaluator: Evaluat
     if (parts !== undefined) {
       const run = evaluator.source(sourceId, createTimestampReader(source.timezone, source.timestamp_format));
       run.merge(parts.state, 1);
-      for (const said of parts.said) io.stderr.write(said);
+      for (const said of parts.said) note(said);
       for (let i = 0; i < parts.files; i++) run.countFile();
       run.keysFromParts(parts.keys);
       await keyPasses(run, source, files.files);
@@ -149,10 +151,10 @@ async function evaluateSource(io: Io, opened: OpenedRegistry, evaluator: Evaluat
     // a cut fell inside a quoted cell: the whole source is read again, in one piece
   }
   if (files.files.length === 0) {
-    io.stderr.write(`promise: source "${sourceId}" has no log files (${files.patterns.join(', ')} matches nothing); its standards have no data\n`);
+    note(`promise: source "${sourceId}" has no log files (${files.patterns.join(', ')} matches nothing); its standards have no data\n`);
   }
   const run = evaluator.source(sourceId, createTimestampReader(source.timezone, source.timestamp_format));
-  await readSource(run, source, files.files, { io, progress });
+  await readSource(run, source, files.files, { note, progress });
 }
 
 /** Opens a log file; undefined for an export of nothing (not even a header), said to `onEmpty`. */
@@ -168,12 +170,12 @@ async function openLog(source: Source, file: LogFile, onEmpty?: (said: string) =
 
 /**
  * Reads a source's files in order, in one piece, through `run`, then confirms repeated keys if
- * need be. `io` is told of empty files; `progress` of what was read.
+ * need be. `note` is told of empty files; `progress` of what was read.
  */
-export async function readSource(run: SourceRun, source: Source, files: readonly LogFile[], options: { io?: Io; progress?: Progress } = {}): Promise<void> {
-  const { io, progress } = options;
+export async function readSource(run: SourceRun, source: Source, files: readonly LogFile[], options: { note?: (text: string) => void; progress?: Progress } = {}): Promise<void> {
+  const { note, progress } = options;
   for (const file of files) {
-    const csv = await openLog(source, file, io === undefined ? undefined : (said) => io.stderr.write(said), progress === undefined ? undefined : (n) => progress.bytes(n));
+    const csv = await openLog(source, file, note, progress === undefined ? undefined : (n) => progress.bytes(n));
     if (csv === undefined) {
       run.countFile();
       continue;

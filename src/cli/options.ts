@@ -11,23 +11,32 @@ export interface CommonOptions {
   color: boolean;
   format?: string;
   out?: string;
-  debug?: boolean;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-/** Adds the shared options; `formats` lists the command's formats, the first being the default. */
-export function addCommonOptions(cmd: Command, formats?: readonly string[]): Command {
-  cmd
-    .option('--registry <dir>', 'the registry folder (default: the nearest promise.yaml upwards)')
-    .option('--as-of <time>', 'the moment of evaluation, ISO 8601 (default: now)')
-    .option('--log <source=path>', 'read SOURCE from PATH instead of its files (repeatable)', collect, [])
-    .option('--no-color', 'no colour (also NO_COLOR)')
-    .addOption(new Option('--debug', 'show the stack of an internal error').hideHelp());
-  if (formats !== undefined) {
-    cmd.option('--format <format>', `output format: ${formats.join(', ')}`, formats[0]);
-    cmd.option('--out <file>', 'write the report to FILE (atomically) instead of stdout');
+/** What a command reads, and so which of the shared options it offers: none it would ignore. */
+export interface OptionSet {
+  /** --registry: it reads a registry */
+  registry: boolean;
+  /** --as-of and --log: it judges time or reads logs */
+  logs: boolean;
+  /** its formats, the first being the default: --format when there are several, and --out */
+  formats?: readonly string[];
+}
+
+/** Adds the shared options (SPEC §3) that a command uses; --quiet and --debug are the program's, for every command. */
+export function addCommonOptions(cmd: Command, set: OptionSet): Command {
+  if (set.registry) cmd.option('--registry <dir>', 'the registry folder (default: the nearest promise.yaml upwards)');
+  if (set.logs) {
+    cmd
+      .option('--as-of <time>', 'the moment of evaluation, ISO 8601 (default: now)')
+      .addOption(new Option('--log <source=path>', 'read SOURCE from PATH instead of its files (repeatable)').argParser(collect).default([], 'none'));
   }
+  cmd.option('--no-color', 'no colour (also NO_COLOR, FORCE_COLOR=0)');
+  const formats = set.formats ?? [];
+  if (formats.length > 1) cmd.option('--format <format>', `output format: ${formats.join(', ')}`, formats[0]);
+  if (formats.length > 0) cmd.option('--out <file>', 'write the report to FILE (atomically) instead of stdout');
   return cmd;
 }
 

@@ -1,12 +1,12 @@
 /** The one error boundary: parses argv, runs a command, returns the exit code; never exits itself. */
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
-import { sortDiagnostics } from '../model/diagnostic.js';
+import { Command, CommanderError, Option } from 'commander';
+import { sortDiagnostics, summarize } from '../model/diagnostic.js';
 import { EXIT_FAILURE, EXIT_OK, PromiseError, RegistryError } from '../model/errors.js';
-import { formatPretty } from '../report/check/pretty.js';
-import { summarize } from '../model/diagnostic.js';
+import { CHECK_FORMATS } from '../report/check/index.js';
+import { escapeTerminal } from '../report/shared/escape.js';
 import { breachesCommand } from './commands/breaches.js';
-import { checkCommand } from './commands/check.js';
+import { checkCommand, sourceLines } from './commands/check.js';
 import { diffCommand } from './commands/diff.js';
 import { gapsCommand } from './commands/gaps.js';
 import { initCommand } from './commands/init.js';
@@ -15,7 +15,9 @@ import { reportCommand } from './commands/report.js';
 import { rulesCommand } from './commands/rules.js';
 import { decideColor } from './color.js';
 import type { CommandContext } from './context.js';
+import { helpEnd } from './help.js';
 import type { Io } from './io.js';
+import { decideWidth } from './width.js';
 
 function readVersion(): string {
   try {
@@ -26,28 +28,53 @@ function readVersion(): string {
   }
 }
 
+const toStdout = (out: string | undefined): boolean => out === undefined || out === '-';
+
 export async function runCli(argv: readonly string[], io: Io, now: () => Date = () => new Date()): Promise<number> {
   let exitCode = EXIT_OK;
   const version = readVersion();
+  const program = new Command('promise');
+  const quiet = (): boolean => program.opts<{ quiet?: boolean }>().quiet === true;
   const ctx: CommandContext = {
     io,
-    chalk: (flag) => decideColor(io, flag),
+    chalk: (flag, out) => decideColor(io, flag, toStdout(out)),
+    width: (out) => decideWidth(io, toStdout(out)),
     tool: { name: 'promise', version },
     now,
+    note: (text) => {
+      if (!quiet()) io.stderr.write(escapeTerminal(text));
+    },
+    quiet,
     setExitCode: (code) => {
       exitCode = code;
     },
   };
-  const program = new Command('promise')
+  // help wraps at the width tables fit in
+  const helpWidth = (): number => decideWidth(io, true);
+  const output = {
+    writeOut: (t: string) => io.stdout.write(t),
+    writeErr: (t: string) => io.stderr.write(t),
+    getOutHelpWidth: helpWidth,
+    getErrHelpWidth: helpWidth,
+    // commander's messages quote the command line, which may hold anything
+    outputError: (t: string, write: (t: string) => void) => write(escapeTerminal(t.replace(/^error: /, 'promise: '))),
+  };
+  program
     .description('Validate a registry of service promises and measure delivery logs against it.')
-    .version(version, '-V, --version')
-    .exitOverride()
-    .configureOutput({
-      writeOut: (t) => io.stdout.write(t),
-      writeErr: (t) => io.stderr.write(t),
-      outputError: (t, write) => write(t.replace(/^error: /, 'promise: ')),
+    .version(version, '-v, --version', 'print the version')
+    // -V as well: what the version flag was before, and what many tools use
+    .addOption(new Option('-V').hideHelp())
+    .option('-q, --quiet', 'errors only: no warnings or notes on stderr; check shows only error findings')
+    .option('--debug', 'show the stack of an internal error')
+    .on('option:V', () => {
+      io.stdout.write(`${version}\n`);
+      throw new CommanderError(EXIT_OK, 'commander.version', version);
     })
-    .showSuggestionAfterError(true);
+    .exitOverride()
+    .configureOutput(output)
+    .configureHelp({ showGlobalOptions: true })
+    .showSuggestionAfterError(true)
+    .addHelpText('after', () => helpEnd('promise', helpWidth()));
   program.addCommand(initCommand(ctx));
   program.addCommand(checkCommand(ctx));
   program.addCommand(listCommand(ctx));
@@ -56,40 +83,52 @@ export async function runCli(argv: readonly string[], io: Io, now: () => Date = 
   program.addCommand(diffCommand(ctx));
   program.addCommand(reportCommand(ctx));
   program.addCommand(rulesCommand(ctx));
-  for (const cmd of program.commands) cmd.exitOverride().configureOutput(program.configureOutput());
+  for (const cmd of program.commands) {
+    cmd.exitOverride().configureOutput(output).configureHelp({ showGlobalOptions: true }).addHelpText('after', () => helpEnd(cmd.name(), helpWidth()));
+  }
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (err) {
-    return reportError(err, io, argv.includes('--debug'));
+    return reportError(err, io, argv.includes('--debug'), !argv.includes('--no-color'));
   }
 }
 
 /** Turns any failure into a message on stderr and an exit code; a stack only with --debug. */
-export function reportError(err: unknown, io: Io, debug: boolean): number {
+export function reportError(err: unknown, io: Io, debug: boolean, color = true): number {
   if (err instanceof CommanderError) {
     // Help and version were asked for; anything else is a usage error, already printed.
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT_OK;
     return EXIT_FAILURE;
   }
   if (err instanceof RegistryError) {
-    const chalk = decideColor({ ...io, stdout: io.stderr }, !io.env.NO_COLOR);
+    // the diagnostics as check shows them: paths from the working folder, the source line and a caret
+    const chalk = decideColor({ ...io, stdout: io.stderr }, color);
     const diagnostics = sortDiagnostics(err.diagnostics);
-    const shown = formatPretty(
-      { registry: '', pathPrefix: '', files: [], diagnostics, summary: summarize(diagnostics), lines: new Map(), rules: [], tool: { name: 'promise', version: '' } },
+    const shown = CHECK_FORMATS.pretty(
+      {
+        registry: '',
+        pathPrefix: err.sources?.pathPrefix ?? '',
+        files: [],
+        diagnostics,
+        summary: summarize(diagnostics),
+        lines: sourceLines(diagnostics, err.sources?.texts ?? new Map()),
+        rules: [],
+        tool: { name: 'promise', version: '' },
+      },
       { chalk },
     );
-    io.stderr.write(`${shown}promise: ${err.message}\n`);
+    io.stderr.write(`${shown}promise: ${escapeTerminal(err.message)}\n`);
     return err.exitCode;
   }
   if (err instanceof PromiseError) {
-    io.stderr.write(`promise: ${err.message}\n${err.hint === undefined ? '' : `hint: ${err.hint}\n`}`);
+    io.stderr.write(`promise: ${escapeTerminal(err.message)}\n${err.hint === undefined ? '' : `hint: ${escapeTerminal(err.hint)}\n`}`);
     return err.exitCode;
   }
   const message = err instanceof Error ? err.message : String(err);
-  io.stderr.write(`promise: internal error: ${message}\n`);
-  if (debug && err instanceof Error && err.stack !== undefined) io.stderr.write(`${err.stack}\n`);
+  io.stderr.write(`promise: internal error: ${escapeTerminal(message)}\n`);
+  if (debug && err instanceof Error && err.stack !== undefined) io.stderr.write(`${escapeTerminal(err.stack)}\n`);
   else io.stderr.write('This is a bug in promise. Run again with --debug to see where it happened, and report it.\n');
   return EXIT_FAILURE;
 }

@@ -25,13 +25,23 @@ export class UsageError extends PromiseError {
   }
 }
 
+/** Where the files of diagnostics are, to show them as `check` does: their text, and their paths as the user sees them. */
+export interface DiagnosticSources {
+  /** prefix that turns a diagnostic's file into a path relative to the working folder ('' or 'dir/') */
+  pathPrefix: string;
+  /** each file's text, by the name its diagnostics give */
+  texts: ReadonlyMap<string, string>;
+}
+
 /** The registry has errors, so a command that needs a valid registry cannot run. */
 export class RegistryError extends PromiseError {
   readonly diagnostics: readonly Diagnostic[];
-  constructor(message: string, diagnostics: readonly Diagnostic[]) {
+  readonly sources: DiagnosticSources | undefined;
+  constructor(message: string, diagnostics: readonly Diagnostic[], sources?: DiagnosticSources) {
     super(message, { exitCode: EXIT_FAILURE });
     this.name = 'RegistryError';
     this.diagnostics = diagnostics;
+    this.sources = sources;
   }
 }
 

@@ -75,9 +75,9 @@ describe('promise list', () => {
   });
 
   it('refuses an unknown kind, and a registry with errors', () => {
-    const kind = promise(['list', 'calendars', '--registry', WARNINGS]);
+    const kind = promise(['list', 'teams', '--registry', WARNINGS]);
     expect(kind.code).toBe(2);
-    expect(kind.stderr).toMatch(/'calendars' is invalid.*Allowed choices are promises, standards, owners/);
+    expect(kind.stderr).toMatch(/'teams' is invalid.*Allowed choices are promises, standards, owners, calendars, sources/);
     const broken = promise(['list', '--registry', 'test/fixtures/registry/broken']);
     expect(broken.code).toBe(2);
     expect(broken.stdout).toBe('');

@@ -364,6 +364,8 @@ describe('errors: exit 2, one clear message, no stack', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^HEAD:promises\/registry\.yaml:\d+:\d+ {2}error {2}unknown-ref /m);
+    // the line as it was at HEAD, with the caret under the value
+    expect(r.stderr).toMatch(/^\d+ \|     owner: suport\n +\| +\^~+$/m);
     expect(r.stderr).toContain('promise: the registry as it was at HEAD has an error, so it cannot be compared');
   });
 
@@ -372,7 +374,9 @@ describe('errors: exit 2, one clear message, no stack', () => {
     writeFileSync(join(registry, 'registry.yaml'), `${OWNERS_AND_SOURCES}${PROMISES.replace('owner: support', 'owner: suport')}${STANDARDS}`);
     const r = diff(repo, 'HEAD', '--registry', 'promises');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^registry\.yaml:\d+:\d+ {2}error {2}unknown-ref /m);
+    // paths from the working folder and a caret under the value, as check prints them
+    expect(r.stderr).toMatch(/^promises\/registry\.yaml:\d+:\d+ {2}error {2}unknown-ref /m);
+    expect(r.stderr).toMatch(/^\d+ \|     owner: suport\n +\| +\^~+$/m);
     expect(r.stderr).toContain('promise: the registry has an error');
   });
 

@@ -20,7 +20,7 @@ export interface Run {
  * test fails instead of the whole suite waiting for ever; it is no assertion on speed.
  */
 export function promise(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string; timeoutMs?: number } = {}): Run {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_STEP_SUMMARY: undefined, ...options.env };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: undefined, GITHUB_STEP_SUMMARY: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? REPO,

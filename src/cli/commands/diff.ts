@@ -49,7 +49,7 @@ export function diffCommand(ctx: CommandContext): Command {
     .description('what changed in the registry since git revision REV: promises and standards added, removed or renamed, targets and limits tightened or loosened, and the impact on the last finished period')
     .argument('<rev>', 'a commit, branch or tag, e.g. origin/main')
     .addOption(new Option('--fail-on <what>', 'exit 1 when a promise was loosened, or on any change at all').choices(DIFF_FAIL_ON));
-  addCommonOptions(cmd, FORMATS).action(async (rev: string, options: DiffOptions) => {
+  addCommonOptions(cmd, { registry: true, logs: true, formats: FORMATS }).action(async (rev: string, options: DiffOptions) => {
     const format = pickFormat(options.format, FORMATS);
     const opened = await openRegistry(ctx.io, options, ctx.now);
     await refuseToOverwrite(ctx.io, options.out, filesRead(opened));
@@ -62,7 +62,8 @@ export function diffCommand(ctx: CommandContext): Command {
       if (errors.length > 0) {
         // shown as `REV:path`, as git show names a file at a revision
         const located = errors.map((d) => ({ ...d, file: `${rev}:${revision.prefix}${d.file}` }));
-        throw new RegistryError(`the registry as it was at ${rev} has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}, so it cannot be compared`, located);
+        const texts = new Map([...loaded.texts].map(([file, text]) => [`${rev}:${revision.prefix}${file}`, text]));
+        throw new RegistryError(`the registry as it was at ${rev} has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}, so it cannot be compared`, located, { pathPrefix: '', texts });
       }
       before = loaded.registry;
     }
@@ -80,7 +81,7 @@ export function diffCommand(ctx: CommandContext): Command {
       changes: result.changes,
       impacts,
     };
-    await writeReport(ctx.io, DIFF_FORMATS[format](report, { chalk: ctx.chalk(options.color) }), options.out, [...filesRead(opened), ...oldLogs]);
+    await writeReport(ctx.io, DIFF_FORMATS[format](report, { chalk: ctx.chalk(options.color, options.out) }), options.out, [...filesRead(opened), ...oldLogs]);
     ctx.setExitCode(diffExitCode(result.changes, options.failOn));
   });
   return cmd;

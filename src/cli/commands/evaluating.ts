@@ -17,10 +17,15 @@ export interface EvaluatingOptions extends CommonOptions, FilterOptions {
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-export function addFilterOptions(cmd: Command, formats: readonly string[]): Command {
-  addCommonOptions(cmd, formats);
+/** `periods`: `many` filters by any number of periods; `one` names the one period a report is about. */
+export function addFilterOptions(cmd: Command, formats: readonly string[], periods: 'many' | 'one' = 'many'): Command {
+  addCommonOptions(cmd, { registry: true, logs: true, formats });
+  const period =
+    periods === 'many'
+      ? new Option('--period <period>', 'only this period, e.g. 2026-Q3, 2026-07, 2026-W27 (repeatable)')
+      : new Option('--period <period>', 'the one period to report on, e.g. 2026-Q3, 2026-07, 2026-W27');
   return cmd
-    .option('--period <period>', 'only this period, e.g. 2026-Q3, 2026-07, 2026-W27 (repeatable)', collect, [])
+    .addOption(period.argParser(collect).default([], periods === 'many' ? 'every period' : 'the last quarter finished at --as-of'))
     .option('--standard <id>', 'only this standard')
     .option('--promise <id>', "only this promise's standards")
     .option('--owner <id>', "only this owner's standards")
@@ -41,7 +46,12 @@ export async function runEvaluating<F extends string>(
   requireValid(opened);
   const selection = selectFromRegistry(opened.registry, options);
   const machineOutput = format === 'json' || format === 'ndjson' || format === 'csv';
-  const evaluation = await evaluateLogs(ctx.io, opened, selection, { breaches: collectBreaches || options.failOn === 'breach', atRisk: options.atRisk === true, machineOutput });
+  const evaluation = await evaluateLogs(ctx.io, opened, selection, {
+    breaches: collectBreaches || options.failOn === 'breach',
+    atRisk: options.atRisk === true,
+    machineOutput: machineOutput || ctx.quiet(),
+    note: ctx.note,
+  });
   const report: EvaluationReport = {
     registry: opened.registry.settings.name,
     timezone: opened.registry.settings.timezone,
@@ -49,12 +59,12 @@ export async function runEvaluating<F extends string>(
     periods: selection.periods,
     evaluation,
   };
-  await writeReport(ctx.io, formats[format](report, { chalk: ctx.chalk(options.color) }), options.out, filesRead(opened));
+  await writeReport(ctx.io, formats[format](report, { chalk: ctx.chalk(options.color, options.out), width: ctx.width(options.out) }), options.out, filesRead(opened));
   const shown = selectPeriods(report);
   const invalidRows = evaluation.sources.reduce((n, s) => n + s.invalid, 0);
   const repeated = evaluation.sources.reduce((n, s) => n + s.duplicateKeys, 0);
   if (invalidRows > 0 || repeated > 0) {
-    ctx.io.stderr.write(`promise: ${invalidRows} log row${invalidRows === 1 ? '' : 's'} could not be judged and ${repeated} key${repeated === 1 ? ' was' : 's were'} repeated; see the data-quality section\n`);
+    ctx.note(`promise: ${invalidRows} log row${invalidRows === 1 ? '' : 's'} could not be judged and ${repeated} key${repeated === 1 ? ' was' : 's were'} repeated; see the data-quality section\n`);
   }
   ctx.setExitCode(
     evaluationExitCode(

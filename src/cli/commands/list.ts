@@ -10,14 +10,18 @@ const FORMATS = Object.keys(LIST_FORMATS) as ListFormat[];
 
 export function listCommand(ctx: CommandContext): Command {
   const cmd = new Command('list')
-    .description('list what the registry declares: promises, standards or owners')
+    .description('list what the registry declares: promises, standards, owners, calendars or sources')
     .addArgument(new Argument('[what]', 'what to list').choices(LIST_KINDS).default('promises'));
-  addCommonOptions(cmd, FORMATS).action(async (what: ListKind, options: CommonOptions) => {
+  // list reads declarations only: no log, no moment of evaluation
+  addCommonOptions(cmd, { registry: true, logs: false, formats: FORMATS }).action(async (what: ListKind, options: Omit<CommonOptions, 'log' | 'asOf'>) => {
     const format = pickFormat(options.format, FORMATS);
-    const opened = await openRegistry(ctx.io, options, ctx.now);
+    const opened = await openRegistry(ctx.io, { ...options, log: [] }, ctx.now);
     const errors = opened.diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length > 0) throw new RegistryError(`the registry has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}; run \`promise check\` for details`, errors);
-    await writeReport(ctx.io, LIST_FORMATS[format](opened.registry, what, { chalk: ctx.chalk(options.color) }), options.out, filesRead(opened));
+    if (errors.length > 0) {
+      throw new RegistryError(`the registry has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}; run \`promise check\` for details`, errors, opened);
+    }
+    const shown = LIST_FORMATS[format]({ kind: what, registry: opened.registry }, { chalk: ctx.chalk(options.color, options.out), width: ctx.width(options.out) });
+    await writeReport(ctx.io, shown, options.out, filesRead(opened));
   });
   return cmd;
 }

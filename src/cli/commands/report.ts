@@ -52,7 +52,7 @@ function promisesOf(registry: Registry, selection: Selection): Selection {
 
 export function reportCommand(ctx: CommandContext): Command {
   const cmd = new Command('report').description('the quarterly report (or --period): promises kept, standards against target and trend, scorecards, recovery, gaps, data quality');
-  addFilterOptions(cmd, FORMATS).action(async (options: EvaluatingOptions) => {
+  addFilterOptions(cmd, FORMATS, 'one').action(async (options: EvaluatingOptions) => {
     const formatName = pickFormat(options.format, FORMATS);
     if (options.period.length > 1) throw new UsageError('report covers one period: give --period once', 'e.g. --period 2026-Q3');
     const opened = await openRegistry(ctx.io, options, ctx.now);
@@ -66,7 +66,7 @@ export function reportCommand(ctx: CommandContext): Command {
     // SPEC §4 default: the last quarter that has finished at as_of
     const period: PeriodRef = selection.periods?.[0] ?? shiftPeriod(periodOf(asOfMs, 'quarter', timezone, fiscalYearStart), -1, timezone, fiscalYearStart);
     const trend = [-3, -2, -1].map((by) => shiftPeriod(period, by, timezone, fiscalYearStart));
-    const evaluation = await evaluateLogs(ctx.io, opened, { ...selection, periods: undefined }, { breaches: true, atRisk: false, alsoBy: period.kind, details: true, within: [period], machineOutput: formatName === 'json' });
+    const evaluation = await evaluateLogs(ctx.io, opened, { ...selection, periods: undefined }, { breaches: true, atRisk: false, alsoBy: period.kind, details: true, within: [period], machineOutput: formatName === 'json' || ctx.quiet(), note: ctx.note });
     const asOfLocal = new TZDate(asOfMs, timezone);
     const report = buildReport({
       registry: registry.settings.name,

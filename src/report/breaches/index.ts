@@ -1,3 +1,4 @@
+import { forTerminal } from '../shared/escape.js';
 import type { EvaluationFormatter } from '../shared/evaluation.js';
 import { formatBreachesCsv } from './csv.js';
 import { formatBreachesJson } from './json.js';
@@ -6,7 +7,7 @@ import { formatBreachesTable } from './table.js';
 
 /** `promise breaches --format`: adding a format is a file and an entry here. */
 export const BREACHES_FORMATS = {
-  table: formatBreachesTable,
+  table: forTerminal(formatBreachesTable),
   json: formatBreachesJson,
   ndjson: formatBreachesNdjson,
   csv: formatBreachesCsv,

@@ -1,3 +1,4 @@
+import { forTerminal } from '../shared/escape.js';
 import { formatGithub } from './github.js';
 import { formatGitlab } from './gitlab.js';
 import { formatJson } from './json.js';
@@ -8,7 +9,8 @@ import type { CheckFormatter } from './types.js';
 
 /** `promise check --format`: adding a format is a file and an entry here. */
 export const CHECK_FORMATS = {
-  pretty: formatPretty,
+  // the source lines stay as read: pretty escapes them itself, to place its caret in the escaped text
+  pretty: forTerminal(formatPretty, ['lines']),
   json: formatJson,
   github: formatGithub,
   junit: formatJunit,

@@ -23,6 +23,8 @@ export interface CheckReport {
   lines: ReadonlyMap<string, readonly string[]>;
   rules: readonly RuleInfo[];
   tool: { name: string; version: string };
+  /** with --quiet: the findings left out (warnings and infos), counted */
+  hidden?: DiagnosticSummary;
 }
 
 export interface FormatOptions {

@@ -1,3 +1,4 @@
+import { forTerminal } from '../shared/escape.js';
 import type { EvaluationFormatter } from '../shared/evaluation.js';
 import { formatGapsCsv } from './csv.js';
 import { formatGapsJson } from './json.js';
@@ -6,10 +7,10 @@ import { formatGapsTable } from './table.js';
 
 /** `promise gaps --format`: adding a format is a file and an entry here. */
 export const GAPS_FORMATS = {
-  table: formatGapsTable,
+  table: forTerminal(formatGapsTable),
   json: formatGapsJson,
   csv: formatGapsCsv,
-  md: formatGapsMd,
+  md: forTerminal(formatGapsMd),
 } as const satisfies Record<string, EvaluationFormatter>;
 
 export type GapsFormat = keyof typeof GAPS_FORMATS;

@@ -11,6 +11,10 @@ export interface Section {
   right: number[];
   /** the column holding a status word, for colour */
   status: number | undefined;
+  /** the columns that name a row: a block's heading when a terminal is too narrow for the table */
+  heading: number[];
+  /** columns of running text, which a terminal table wraps */
+  wrap: number[];
 }
 
 const average = (value: number | undefined): string => (value === undefined ? '' : `mean ${Number(value.toFixed(2))}`);
@@ -19,7 +23,7 @@ export function gapSections(e: Evaluation): Section[] {
   const sections: Section[] = [
     {
       title: 'Standards',
-      head: ['standard', 'period', 'records', 'met', 'breached', 'pending (at risk)', 'compliance', 'target', 'gap', 'status', 'p50', 'p90', 'kept at target'],
+      head: ['standard', 'period', 'records', 'met', 'breached', 'pending (at risk)', 'skipped', 'invalid', 'compliance', 'target', 'gap', 'status', 'p50', 'p90', 'kept at target'],
       rows: e.gaps.map((g) => [
         g.standard,
         g.period.key,
@@ -27,6 +31,8 @@ export function gapSections(e: Evaluation): Section[] {
         g.met,
         g.breached,
         g.atRisk > 0 ? `${g.pending} (${g.atRisk})` : g.pending,
+        g.skipped,
+        g.invalid,
         percent(g.compliance),
         formatShare(g.target),
         points(g.gap),
@@ -35,8 +41,10 @@ export function gapSections(e: Evaluation): Section[] {
         shortDuration(g.p90Seconds),
         g.pTargetSeconds !== undefined ? shortDuration(g.pTargetSeconds) : average(g.average),
       ]),
-      right: [2, 3, 4, 5, 6, 7, 8, 10, 11, 12],
-      status: 9,
+      right: [2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 14],
+      status: 11,
+      heading: [0, 1, 11],
+      wrap: [],
     },
     {
       title: 'Promises',
@@ -44,6 +52,8 @@ export function gapSections(e: Evaluation): Section[] {
       rows: e.promises.map((p) => [p.promise, p.period?.key ?? 'any', p.status, p.standards.map((s) => `${s.standard}: ${s.status}`).join(', ') || 'no standard measures it']),
       right: [],
       status: 2,
+      heading: [0, 1, 2],
+      wrap: [3],
     },
     {
       title: 'Owners',
@@ -51,6 +61,8 @@ export function gapSections(e: Evaluation): Section[] {
       rows: e.owners.map((o) => [o.owner, o.period.key, o.standards, o.met, o.missed, o.onTrack + o.atRisk, o.kept, o.broken, percent(o.compliance), o.breaches]),
       right: [2, 3, 4, 5, 6, 7, 8, 9],
       status: undefined,
+      heading: [0, 1],
+      wrap: [],
     },
     {
       title: 'SERVQUAL dimensions',
@@ -58,6 +70,8 @@ export function gapSections(e: Evaluation): Section[] {
       rows: e.dimensions.map((d) => [d.dimension, d.period.key, d.promises, d.kept, d.broken, d.met, d.missed, percent(d.compliance), d.breaches]),
       right: [2, 3, 4, 5, 6, 7, 8],
       status: undefined,
+      heading: [0, 1],
+      wrap: [],
     },
     {
       title: 'Sources',
@@ -65,11 +79,13 @@ export function gapSections(e: Evaluation): Section[] {
       rows: e.sources.map((s) => [s.source, s.files, s.rows, s.invalid, s.duplicateKeys]),
       right: [1, 2, 3, 4],
       status: undefined,
+      heading: [0],
+      wrap: [],
     },
   ];
   const owing = e.gaps.filter((g) => Object.keys(g.credits).length > 0);
   if (owing.length > 0) {
-    sections.push({ title: 'Credits owed', head: ['standard', 'period', 'credits'], rows: owing.map((g) => [g.standard, g.period.key, formatCredits(g.credits)]), right: [], status: undefined });
+    sections.push({ title: 'Credits owed', head: ['standard', 'period', 'credits'], rows: owing.map((g) => [g.standard, g.period.key, formatCredits(g.credits)]), right: [], status: undefined, heading: [0, 1], wrap: [2] });
   }
   return sections.filter((s) => s.rows.length > 0);
 }

@@ -1,34 +1,77 @@
-/** `promise list promises|standards|owners`: what the registry declares, as a table or JSON. */
+/** `promise list promises|standards|owners|calendars|sources`: what the registry declares, as a table or JSON. */
 import type { ChalkInstance } from 'chalk';
+import { hoursText, WEEKDAYS } from '../../diff/values.js';
 import { compareText } from '../../model/diagnostic.js';
-import type { Measure, Owner, Registry, ServicePromise, Standard } from '../../registry/model.js';
+import type { Calendar, Measure, Owner, Registry, ServicePromise, Source, Standard } from '../../registry/model.js';
 import { isDuration } from '../../registry/schema.js';
 import { describeCondition } from '../../registry/condition.js';
 import { describeMeasure, formatShare } from '../shared/describe.js';
+import { forTerminal } from '../shared/escape.js';
 import { renderTable } from '../shared/table.js';
 
-export const LIST_KINDS = ['promises', 'standards', 'owners'] as const;
+export const LIST_KINDS = ['promises', 'standards', 'owners', 'calendars', 'sources'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
-export type ListFormatter = (registry: Registry, kind: ListKind, options: { chalk: ChalkInstance }) => string;
+/** What `list` shows: the registry's declarations, and which of them. */
+export interface ListInput {
+  kind: ListKind;
+  registry: Pick<Registry, 'settings' | 'owners' | 'calendars' | 'sources' | 'promises' | 'standards'>;
+}
+
+export interface ListFormatOptions {
+  chalk: ChalkInstance;
+  /** the terminal's width, in columns */
+  width: number;
+}
+
+export type ListFormatter = (input: ListInput, options: ListFormatOptions) => string;
+
+type Declared = ListInput['registry'];
 
 const byId = <T extends { id: string }>(items: readonly T[]): T[] => [...items].sort((a, b) => compareText(a.id, b.id));
-const standardsOf = (r: Registry, promise: ServicePromise) => byId(r.standards.filter((s) => s.promise === promise.id));
+const standardsOf = (r: Declared, promise: ServicePromise) => byId(r.standards.filter((s) => s.promise === promise.id));
 
-function ownerUse(r: Registry, owner: Owner) {
+function ownerUse(r: Declared, owner: Owner) {
   return {
     promises: byId(r.promises.filter((p) => p.owner === owner.id)).map((p) => p.id),
     standards: byId(r.standards.filter((s) => s.owner === owner.id)).map((s) => s.id),
   };
 }
 
-const formatTable: ListFormatter = (registry, kind, { chalk }) => {
+const calendarUse = (r: Declared, calendar: Calendar): string[] =>
+  byId(r.standards.filter((s) => s.measure.kind === 'duration' && s.measure.calendar === calendar.id)).map((s) => s.id);
+
+const sourceUse = (r: Declared, source: Source): string[] => byId(r.standards.filter((s) => s.source === source.id)).map((s) => s.id);
+
+/** A calendar's week, a line for each opening, days with the same hours run together: `mon-wed, fri 09:00-17:00`, `sat-sun closed`. */
+function weekText(c: Calendar): string {
+  const days = WEEKDAYS.map((day, i) => ({ day, i, hours: hoursText(c.week[i] ?? []) }));
+  const runs: { from: number; to: number; hours: string }[] = [];
+  for (const d of days) {
+    const last = runs.at(-1);
+    if (last !== undefined && last.hours === d.hours && last.to === d.i - 1) last.to = d.i;
+    else runs.push({ from: d.i, to: d.i, hours: d.hours });
+  }
+  const byHours = new Map<string, string[]>();
+  for (const r of runs) {
+    const name = r.from === r.to ? WEEKDAYS[r.from] : `${WEEKDAYS[r.from]}-${WEEKDAYS[r.to]}`;
+    byHours.set(r.hours, [...(byHours.get(r.hours) ?? []), name ?? '']);
+  }
+  return [...byHours].map(([hours, names]) => `${names.join(', ')} ${hours}`).join('\n');
+}
+
+const holidaysJson = (c: Calendar) =>
+  [...c.holidays.values()]
+    .sort((a, b) => compareText(a.date, b.date))
+    .map((h) => ({ date: h.date, name: h.name ?? null, hours: h.hours.map((i) => hoursText([i])) }));
+
+const formatTable: ListFormatter = ({ registry, kind }, { chalk, width }) => {
   switch (kind) {
     case 'promises':
       return renderTable(
         ['promise', 'dimension', 'owner', 'standards', 'statement'],
         byId(registry.promises).map((p) => [p.id, p.dimension, p.owner, standardsOf(registry, p).length, p.statement]),
-        { chalk, wrap: [4], right: [3] },
+        { chalk, width, wrap: [4], right: [3] },
       );
     case 'standards':
       return renderTable(
@@ -42,7 +85,7 @@ const formatTable: ListFormatter = (registry, kind, { chalk }) => {
           formatShare(s.target),
           s.period,
         ]),
-        { chalk, wrap: [4], wrapWidth: 50, right: [5] },
+        { chalk, width, wrap: [4], wrapWidth: 50, right: [5] },
       );
     case 'owners':
       return renderTable(
@@ -51,7 +94,28 @@ const formatTable: ListFormatter = (registry, kind, { chalk }) => {
           const use = ownerUse(registry, o);
           return [o.id, o.kind, o.name, o.email ?? '', o.lead ?? '', use.promises.length, use.standards.length];
         }),
-        { chalk, right: [5, 6] },
+        { chalk, width, wrap: [2], wrapWidth: 30, right: [5, 6] },
+      );
+    case 'calendars':
+      return renderTable(
+        ['calendar', 'timezone', 'hours', 'holidays', 'standards'],
+        byId(registry.calendars).map((c) => [c.id, c.timezone, weekText(c), c.holidays.size, calendarUse(registry, c).length]),
+        { chalk, width, wrap: [2], wrapWidth: 50, right: [3, 4] },
+      );
+    case 'sources':
+      return renderTable(
+        ['source', 'files', 'key', 'timezone', 'timestamps', 'delimiter', 'standards', 'description'],
+        byId(registry.sources).map((s) => [
+          s.id,
+          s.files.join('\n'),
+          s.key,
+          s.timezone,
+          s.timestamp_format ?? 'ISO 8601',
+          s.delimiter ?? ',',
+          sourceUse(registry, s).length,
+          s.description ?? '',
+        ]),
+        { chalk, width, wrap: [1, 7], wrapWidth: 40, right: [6] },
       );
   }
 };
@@ -94,7 +158,7 @@ function standardJson(s: Standard) {
   };
 }
 
-const formatJson: ListFormatter = (registry, kind) => {
+const formatJson: ListFormatter = ({ registry, kind }) => {
   let body: unknown;
   switch (kind) {
     case 'promises':
@@ -116,9 +180,32 @@ const formatJson: ListFormatter = (registry, kind) => {
     case 'owners':
       body = byId(registry.owners).map((o) => ({ id: o.id, name: o.name, kind: o.kind, email: o.email ?? null, lead: o.lead ?? null, ...ownerUse(registry, o), file: o.at.file }));
       break;
+    case 'calendars':
+      body = byId(registry.calendars).map((c) => ({
+        id: c.id,
+        timezone: c.timezone,
+        hours: Object.fromEntries(WEEKDAYS.map((day, i) => [day, (c.week[i] ?? []).map((interval) => hoursText([interval]))])),
+        holidays: holidaysJson(c),
+        standards: calendarUse(registry, c),
+        file: c.at.file,
+      }));
+      break;
+    case 'sources':
+      body = byId(registry.sources).map((s) => ({
+        id: s.id,
+        description: s.description ?? null,
+        files: s.files,
+        key: s.key,
+        timezone: s.timezone,
+        timestamp_format: s.timestamp_format ?? null,
+        delimiter: s.delimiter ?? ',',
+        standards: sourceUse(registry, s),
+        file: s.at.file,
+      }));
+      break;
   }
   return `${JSON.stringify({ registry: registry.settings.name, [kind]: body }, null, 2)}\n`;
 };
 
-export const LIST_FORMATS = { table: formatTable, json: formatJson } as const satisfies Record<string, ListFormatter>;
+export const LIST_FORMATS = { table: forTerminal(formatTable), json: formatJson } as const satisfies Record<string, ListFormatter>;
 export type ListFormat = keyof typeof LIST_FORMATS;

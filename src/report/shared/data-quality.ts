@@ -1,6 +1,7 @@
 /** The data-quality section every output has (SPEC §2): invalid records and repeated keys, located. */
 import type { ChalkInstance } from 'chalk';
 import type { Evaluation } from '../../model/evaluation.js';
+import { fitLine } from './table.js';
 import { plural } from './words.js';
 
 /** Entries shown in a terminal before "and N more". */
@@ -71,13 +72,13 @@ export function dataQuality(e: Evaluation, limit = SHOWN): QualitySection {
   };
 }
 
-/** The data-quality section for a terminal: a heading, the first findings, how many more. */
-export function formatQualityText(e: Evaluation, chalk: ChalkInstance): string {
+/** The data-quality section for a terminal `width` columns wide: a heading, the first findings, how many more. */
+export function formatQualityText(e: Evaluation, chalk: ChalkInstance, width: number): string {
   const q = dataQuality(e);
   if (q.summary === undefined) return '';
-  const out = [`\n${chalk.bold('Data quality')}: ${q.summary}\n`, ...q.lines.map((l) => `  ${l.where}  ${l.text}\n`)];
-  if (q.more > 0) out.push(`  … and ${q.more} more (--format json lists them all)\n`);
-  for (const u of q.unlisted) out.push(`  ${unlistedText(u)}\n`);
-  for (const n of q.notes) out.push(`  note: ${n}\n`);
+  const out = [`\n${fitLine(`${chalk.bold('Data quality')}: ${q.summary}`, width)}\n`, ...q.lines.map((l) => `${fitLine(`${l.where}  ${l.text}`, width, '  ', '      ')}\n`)];
+  if (q.more > 0) out.push(`${fitLine(`… and ${q.more} more (--format json lists them all)`, width, '  ')}\n`);
+  for (const u of q.unlisted) out.push(`${fitLine(unlistedText(u), width, '  ')}\n`);
+  for (const n of q.notes) out.push(`${fitLine(`note: ${n}`, width, '  ')}\n`);
   return out.join('');
 }

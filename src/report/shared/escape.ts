@@ -74,3 +74,86 @@ export function csvValue(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return escapeCsvCell(String(value));
 }
+
+/**
+ * Characters a terminal acts on instead of showing: C0 controls but the newline (ESC starts
+ * the sequences that retitle or clear the terminal, hide text or write the clipboard), DEL,
+ * the C1 controls U+0080-U+009F (U+009B is a one-byte CSI), and the bidirectional controls
+ * that reorder what is shown (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069), with
+ * the line and paragraph separators U+2028 and U+2029.
+ */
+const TERMINAL_CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+
+function visibleEscape(c: string): string {
+  const code = c.charCodeAt(0);
+  if (c === '\t') return '\\t';
+  if (c === '\r') return '\\r';
+  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * Text for a terminal or a Markdown page: every control character shown as a visible escape
+ * (`\x1b`, `\u202e`), so that data can neither drive the terminal nor reorder what is shown.
+ * A backslash is left as it is: the escapes are for reading, not for reading back.
+ */
+export function escapeTerminal(text: string): string {
+  return text.replace(TERMINAL_CONTROL, visibleEscape);
+}
+
+/**
+ * A copy of `value` with every string in it (object keys and Map keys too) passed through
+ * `escapeTerminal`: the data a human-facing formatter is given. Arrays, plain objects, Maps
+ * and Sets are copied, shared references stay shared; class instances (a YAML document, a
+ * RegExp, a typed array) are kept as they are, since formatters read only plain data. With
+ * `keysOnly`, only keys are escaped and strings kept as they are.
+ */
+export function escapeTerminalData<T>(value: T, keysOnly = false): T {
+  const seen = new Map<object, unknown>();
+  const key = (k: unknown): unknown => (typeof k === 'string' ? escapeTerminal(k) : copy(k));
+  const copy = (v: unknown): unknown => {
+    if (typeof v === 'string') return keysOnly ? v : escapeTerminal(v);
+    if (v === null || typeof v !== 'object') return v;
+    const done = seen.get(v);
+    if (done !== undefined) return done;
+    if (Array.isArray(v)) {
+      const out: unknown[] = [];
+      seen.set(v, out);
+      for (const item of v) out.push(copy(item));
+      return out;
+    }
+    if (v instanceof Map) {
+      const out = new Map<unknown, unknown>();
+      seen.set(v, out);
+      for (const [k, item] of v) out.set(key(k), copy(item));
+      return out;
+    }
+    if (v instanceof Set) {
+      const out = new Set<unknown>();
+      seen.set(v, out);
+      for (const item of v) out.add(copy(item));
+      return out;
+    }
+    const proto = Object.getPrototypeOf(v) as unknown;
+    if (proto !== Object.prototype && proto !== null) return v;
+    const out = (proto === null ? Object.create(null) : {}) as Record<string, unknown>;
+    seen.set(v, out);
+    // defineProperty, so that a key such as `__proto__` stays a key
+    for (const [k, item] of Object.entries(v)) Object.defineProperty(out, escapeTerminal(k), { value: copy(item), enumerable: true, writable: true, configurable: true });
+    return out;
+  };
+  return copy(value) as T;
+}
+
+/**
+ * A human-facing formatter (pretty, table, md) behind the one boundary that makes its data
+ * safe for a terminal: it formats an escaped copy of what it is given. The fields named in
+ * `sourceText` hold text the formatter escapes itself (source lines under a caret, whose
+ * columns count the text as written); only their keys are escaped here.
+ */
+export function forTerminal<D extends object, A extends unknown[]>(format: (data: D, ...rest: A) => string, sourceText: readonly (keyof D & string)[] = []): (data: D, ...rest: A) => string {
+  return (data, ...rest) => {
+    const escaped = escapeTerminalData(data);
+    for (const field of sourceText) Object.assign(escaped, { [field]: escapeTerminalData(data[field], true) });
+    return format(escaped, ...rest);
+  };
+}

@@ -32,6 +32,8 @@ export interface EvaluationReport {
 
 export interface EvaluationFormatOptions {
   chalk: ChalkInstance;
+  /** the width of the terminal (or of the page), in columns: tables fit in it */
+  width: number;
 }
 
 export type EvaluationFormatter = (report: EvaluationReport, options: EvaluationFormatOptions) => string;

@@ -23,7 +23,7 @@ import { RULES } from '../../../src/rules/index.js';
 import { elements, isUtf8RoundTrip, parseXmlStrict } from '../../helpers/xml.js';
 import { quarterlyReport } from '../report/report-fixture.js';
 
-const plain = { chalk: new Chalk({ level: 0 }) };
+const plain = { chalk: new Chalk({ level: 0 }), width: 100 };
 
 /** What XML 1.0 can carry (§2.2 Char): tab, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD, U+10000-U+10FFFF. */
 function xmlCarries(codePoint: number): boolean {
