@@ -262,7 +262,7 @@ describe('a dirty export: every problem located, nothing dropped', () => {
     expect(body.standards[0]).toMatchObject({ records: 5, met: 3, invalid: 1, p50_seconds: 5.5 * 3600 });
     expect(body.sources[0]).toMatchObject({ rows: 9, invalid: 5, duplicate_keys: 1, dst_gap_times: 1, dst_overlap_times: 0 });
     for (const format of ['table', 'md']) {
-      expect(promise(['gaps', '--registry', 'test/fixtures/evaluation/dirty-log', '--as-of', '2026-04-01', '--format', format]).stdout).toContain('source cases: 1 local time that the clocks skip (a daylight-saving gap), moved forward by the gap');
+      expect(promise(['gaps', '--registry', 'test/fixtures/evaluation/dirty-log', '--as-of', '2026-04-01', '--format', format], { env: { COLUMNS: '200' } }).stdout).toContain('source cases: 1 local time that the clocks skip (a daylight-saving gap), moved forward by the gap');
     }
   });
 });
@@ -274,7 +274,7 @@ describe('a key chosen badly: three values over 300,000 rows', () => {
   const keys = ['C-1', 'C-2', 'C-3'];
   for (let i = 0; i < 300_000; i++) rows.push(`${i},${keys[i % 3]},2026-04-0${1 + (i % 9)} 10:00:00,2026-04-0${1 + (i % 9)} 11:00:00,4,x`);
   writeFileSync(join(dir, 'logs', 'cases.csv'), `${rows.join('\n')}\n`);
-  const gaps = (format: string) => promise(['gaps', '--registry', dir, '--as-of', '2026-05-01', '--format', format]);
+  const gaps = (format: string) => promise(['gaps', '--registry', dir, '--as-of', '2026-05-01', '--format', format], { env: { COLUMNS: '200' } });
 
   it('counts every repeat, lists the first 100 with where each key was first seen', () => {
     const r = gaps('json');

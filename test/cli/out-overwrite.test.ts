@@ -31,7 +31,9 @@ const COMMANDS: string[][] = [['check'], ['list'], ['breaches'], ['gaps'], ['rep
 function refuses(layout: Layout, command: string[], out: string, protectedFile: string, extra: string[] = []): void {
   const before = readFileSync(protectedFile);
   const files = fingerprint(layout.base);
-  const r = promise([...command, '--registry', layout.root, '--as-of', AS_OF, '--out', out, ...extra], { cwd: layout.root });
+  // list reads declarations only, so it takes no --as-of
+  const asOf = command[0] === 'list' ? [] : ['--as-of', AS_OF];
+  const r = promise([...command, '--registry', layout.root, ...asOf, '--out', out, ...extra], { cwd: layout.root });
   expect({ command: command[0], out, code: r.code }).toEqual({ command: command[0], out, code: 2 });
   expect(r.stdout).toBe('');
   expect(r.stderr).toMatch(new RegExp(`^promise: --out ${out.replace(/[.*/]/g, '\\$&')} is (the registry file|the log file) `));
