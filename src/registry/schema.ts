@@ -4,6 +4,7 @@
  */
 import { format } from 'date-fns/format';
 import { z } from 'zod';
+import { compilePattern } from '../engine/pattern.js';
 import { LINT_RULE_IDS } from '../model/rule-ids.js';
 import { parseDuration, type Duration } from './duration.js';
 import {
@@ -184,13 +185,13 @@ export const promiseSchema = z
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
-const regexSchema = z.string().superRefine((value, ctx) => {
-  try {
-    new RegExp(value, 'u');
-  } catch (err) {
-    fail(ctx, `"${value}" is not a regular expression: ${(err as Error).message}`);
-  }
-});
+const regexSchema = z
+  .string()
+  .superRefine((value, ctx) => {
+    const compiled = compilePattern(value);
+    if (!compiled.ok) fail(ctx, compiled.message, compiled.hint);
+  })
+  .meta({ description: 'A regular expression in RE2 syntax (no backreferences or lookaround; (?i) for case-insensitive), matched anywhere in the cell.' });
 
 const operatorsSchema = z
   .strictObject({
