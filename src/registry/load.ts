@@ -11,7 +11,7 @@ import { isMap, isScalar } from 'yaml';
 import { compileCondition, type KeyOrder } from './condition.js';
 import { locate as locateIn, locOfFile, nodeAt, type At, type RegistryFile, type YamlPath } from './locate.js';
 import type { Calendar, Owner, Reference, Registry, RegistrySettings, ServicePromise, Source, Standard } from './model.js';
-import { parseRegistryFile } from './parse.js';
+import { MAX_REGISTRY_BYTES, parseRegistryFile } from './parse.js';
 import { resolveRegistry, type Declared } from './resolve.js';
 import {
   COLLECTIONS,
@@ -169,13 +169,40 @@ export async function loadRegistry(reader: RegistryReader, root: string): Promis
   const listing = await reader.list((p) => ignored(p) || ignored(p.replace(/\/$/, '')));
   out.diagnostics.push(...listing.problems);
   const paths = listing.files.filter((p) => p !== ROOT_FILE && !ignored(p)).sort();
+  // Every file is read before any is parsed, so that a registry too large as a whole is refused
+  // before the parser spends on it what it would (some 100 MB of memory per MB of YAML).
+  let total = rootRead.bytes?.length ?? 0;
+  const reads: { path: string; bytes: Uint8Array }[] = [];
   for (const path of paths) {
     const read = await readFile(reader, path);
     if (read.diagnostic) out.diagnostics.push(read.diagnostic);
-    if (read.bytes) loadFile(path, read.bytes, out);
+    if (read.bytes === undefined) continue;
+    total += read.bytes.length;
+    if (total > MAX_REGISTRY_BYTES) return tooLarge(root, out, path, [ROOT_FILE, ...paths]);
+    reads.push({ path, bytes: read.bytes });
   }
+  for (const { path, bytes } of reads) loadFile(path, bytes, out);
   const { registry, diagnostics } = buildRegistry(root, settings, out.items, out.files);
   return { registry, diagnostics: [...out.diagnostics, ...diagnostics], paths: [ROOT_FILE, ...paths], texts: out.texts };
+}
+
+/**
+ * A registry larger than MAX_REGISTRY_BYTES is not loaded at all: its entities would be a part,
+ * and a part would report the references to the rest as unknown. One error, at the file that
+ * takes it past the bound, and the registry empty (as when promise.yaml does not load).
+ */
+function tooLarge(root: string, out: Collected, path: string, paths: string[]): LoadResult {
+  const mib = MAX_REGISTRY_BYTES / 1024 / 1024;
+  out.diagnostics.push(
+    unreadable(
+      locOfFile(path),
+      `the registry's YAML files add up to more than ${mib} MiB, the most a registry may have; this file takes it past the bound, and nothing was loaded`,
+      'a registry of 3,000 standards is about 1 MB: list YAML files that are not registry files (exports, data, generated files) under `ignore` in promise.yaml',
+    ),
+  );
+  const { registry } = buildRegistry(root, defaultSettings(), [], new Map());
+  const texts = new Map([...out.texts].filter(([p]) => p === ROOT_FILE));
+  return { registry, diagnostics: out.diagnostics, paths, texts };
 }
 
 /** Every reference an item makes, valid or not, as long as the referring field is text. */

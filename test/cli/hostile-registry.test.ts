@@ -32,7 +32,6 @@ const ROOT = 'version: 1\nname: Hostile\ntimezone: Europe/Berlin\n';
 const OWNERS = 'owners:\n  - { id: support, name: Support, kind: team }\n';
 const SOURCES = 'sources:\n  - { id: tickets, files: logs/tickets.csv, key: ticket_id }\n';
 const PROMISES = 'promises:\n  - { id: reply, statement: We reply within four hours., dimension: responsiveness, owner: support }\n';
-const CALENDARS = 'calendars:\n  - { id: office, hours: { weekdays: "09:00-17:00" }, holidays: [2026-10-26] }\n';
 
 interface GapRow {
   standard: string;
@@ -66,5 +65,63 @@ describe('a matches pattern cannot hang a run', () => {
     expect(r.code).toBe(0);
     const rows = (JSON.parse(r.stdout) as { standards: GapRow[] }).standards;
     expect(rows.map((g) => [g.standard, g.period, g.records, g.met, g.breached])).toEqual([['plain-subjects', '2026-10', 2, 1, 1]]);
+  });
+});
+
+describe('no registry can exhaust check', () => {
+  it.each([80_000, 160_000])('a mapping of %i keys is refused with a located error', (n) => {
+    const keys = Array.from({ length: n }, (_, i) => `  k${i}: ${i}\n`).join('');
+    const dir = registry({ 'promise.yaml': ROOT, 'registry.yaml': `${OWNERS}${PROMISES}`, 'big.yaml': `owners:\n  - id: extra\n    name: Extra\n    kind: team\nnotes:\n${keys}` });
+    const r = run(['check', '--registry', dir, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const body = JSON.parse(r.stdout) as { diagnostics: { rule: string; file: string; line: number; column: number; message: string }[] };
+    const errors = body.diagnostics.filter((d) => d.rule !== 'unmeasured-promise');
+    expect(errors.map((d) => `${d.rule} ${d.file}:${d.line}:${d.column}`)).toEqual(['yaml-syntax big.yaml:10006:3']);
+    expect(errors[0]?.message).toMatch(/the mapping that starts on line 6 has more than 10,000 keys/);
+  });
+
+  it('a registry whose files add up past the bound is refused before it is parsed', () => {
+    const file = (f: number) => {
+      const lines = ['promises:'];
+      for (let i = 0; lines.length * 110 < 7_000_000; i++) lines.push(`  - id: p${f}-${i}\n    statement: We answer request type ${i} within four hours.\n    dimension: responsiveness\n    owner: support`);
+      return `${lines.join('\n')}\n`;
+    };
+    const dir = registry({ 'promise.yaml': ROOT, 'a.yaml': OWNERS, 'big-1.yaml': file(1), 'big-2.yaml': file(2), 'big-3.yaml': file(3) });
+    const r = run(['check', '--registry', dir, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const body = JSON.parse(r.stdout) as { diagnostics: { rule: string; file: string; line: number; message: string }[] };
+    expect(body.diagnostics.map((d) => `${d.rule} ${d.file}:${d.line}`)).toEqual(['unreadable-file big-2.yaml:1']);
+    expect(body.diagnostics[0]?.message).toMatch(/add up to more than 8 MiB/);
+    const gapsRun = run(['gaps', '--registry', dir, '--as-of', AS_OF]);
+    expect(gapsRun.code).toBe(2);
+    expect(gapsRun.stderr).toMatch(/add up to more than 8 MiB/);
+  });
+});
+
+describe('YAML that the YAML 1.2 spec reads differently from a JavaScript object', () => {
+  it('a file tagged !!omap is an error, never "no problems" with its owners gone', () => {
+    const dir = registry({ 'promise.yaml': ROOT, 'registry.yaml': `${SOURCES}${PROMISES}`, 'owners.yaml': '--- !!omap\n- owners:\n  - { id: support, name: Support, kind: team }\n' });
+    const r = run(['check', '--registry', dir, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const body = JSON.parse(r.stdout) as { diagnostics: { rule: string; severity: string; file: string; line: number; column: number; message: string }[] };
+    const errors = body.diagnostics.filter((d) => d.severity === 'error');
+    // The owners are not read, so the promise's owner is unknown: said, not silently dropped.
+    expect(errors.map((d) => `${d.rule} ${d.file}:${d.line}:${d.column}`)).toEqual(['schema owners.yaml:1:5', 'unknown-ref registry.yaml:4:92']);
+    expect(errors[0]?.message).toMatch(/an ordered map \(!!omap\) is not read in a registry file/);
+  });
+
+  it('an unknown tag and an unknown directive are warnings: the registry still evaluates', () => {
+    const dir = registry({
+      'promise.yaml': `%ACME strict\n---\n${ROOT}`,
+      'registry.yaml': `${OWNERS}${SOURCES}${PROMISES}standards:\n  - id: replies\n    promise: reply\n    source: tickets\n    measure: { kind: duration, from: opened_at, to: replied_at, within: !acme/limit 4h }\n    target: 90%\n    period: month\n`,
+      'logs/tickets.csv': 'ticket_id,opened_at,replied_at\nT1,2026-10-05T09:00:00Z,2026-10-05T10:00:00Z\n',
+    });
+    const c = run(['check', '--registry', dir, '--format', 'json']);
+    expect(c.code).toBe(0);
+    const body = JSON.parse(c.stdout) as { diagnostics: { rule: string; severity: string; file: string; line: number }[] };
+    expect(body.diagnostics.map((d) => `${d.severity} ${d.rule} ${d.file}:${d.line}`)).toEqual(['warning yaml-syntax promise.yaml:1', 'warning yaml-syntax registry.yaml:11']);
+    const g = gaps(dir);
+    expect(g.code).toBe(0);
+    expect((JSON.parse(g.stdout) as { standards: GapRow[] }).standards.map((s) => [s.standard, s.met])).toEqual([['replies', 1]]);
   });
 });
