@@ -7,9 +7,9 @@ import picomatch from 'picomatch';
 import type { z } from 'zod';
 import type { Diagnostic, Loc } from '../model/diagnostic.js';
 import { describeFsError } from '../model/errors.js';
-import { isMap, isScalar } from 'yaml';
+import { isAlias, isMap, isScalar } from 'yaml';
 import { compileCondition, type KeyOrder } from './condition.js';
-import { locate as locateIn, locOfFile, nodeAt, type At, type RegistryFile, type YamlPath } from './locate.js';
+import { locate as locateIn, locOfFile, mergedPairs, nodeAt, type At, type RegistryFile, type YamlPath } from './locate.js';
 import type { Calendar, Owner, Reference, Registry, RegistrySettings, ServicePromise, Source, Standard } from './model.js';
 import { MAX_REGISTRY_BYTES, parseRegistryFile } from './parse.js';
 import { resolveRegistry, type Declared } from './resolve.js';
@@ -320,8 +320,9 @@ function keyOrder(file: RegistryFile | undefined, base: YamlPath): KeyOrder | un
   if (file === undefined) return undefined;
   return (path) => {
     const hit = nodeAt(file, [...base, ...path]);
-    if (hit === undefined || !hit.exact || !isMap(hit.node)) return undefined;
-    return hit.node.items.map((p) => (isScalar(p.key) ? String(p.key.value) : ''));
+    const node = hit?.exact === true && isAlias(hit.node) ? hit.node.resolve(file.doc) : hit?.node;
+    if (hit === undefined || !hit.exact || !isMap(node)) return undefined;
+    return mergedPairs(file.doc, node).map((p) => (isScalar(p.key) ? String(p.key.value) : ''));
   };
 }
 

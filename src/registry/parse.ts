@@ -1,7 +1,7 @@
 /** One registry file, bytes to a YAML document and a plain value, with located syntax errors. */
 import { Composer, CST, isAlias, isCollection, isMap, isNode, isScalar, isSeq, LineCounter, Lexer, Parser, YAMLParseError, type Document, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic, Loc } from '../model/diagnostic.js';
-import { locOfFile, locOfNode, locOfOffsets, type RegistryFile } from './locate.js';
+import { locOfFile, locOfNode, locOfOffsets, mergedPairs, type RegistryFile } from './locate.js';
 
 /** A registry file larger than this is refused: no promise registry needs it, a mistake might. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -418,7 +418,7 @@ export function parseRegistryFile(path: string, bytes: Uint8Array): ParseResult 
     );
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { parsed: undefined, text, diagnostics };
-  keepConditionText(doc.contents);
+  keepConditionText(doc);
   try {
     return { parsed: { file, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) }, text, diagnostics };
   } catch (err) {
@@ -446,17 +446,20 @@ function firstAlias(node: unknown): Node | undefined {
 
 /**
  * SPEC §1: equality in a condition compares text, so `zip: 02134` must stay "02134" and
- * `csat: 4.0` must stay "4.0". Plain scalars in equality positions keep their source text.
+ * `csat: 4.0` must stay "4.0". Plain scalars in equality positions keep their source text,
+ * in a condition written in place, behind an alias or merged in with `<<`.
  */
-function keepConditionText(contents: unknown): void {
-  if (!isMap(contents)) return;
-  const standards = contents.get('standards', true);
+function keepConditionText(doc: Document.Parsed): void {
+  const get = (node: unknown, key: string): unknown => {
+    const value = mergedPairs(doc, node).find((p) => isScalar(p.key) && p.key.value === key)?.value;
+    return isAlias(value) ? value.resolve(doc) : value;
+  };
+  const standards = get(doc.contents, 'standards');
   if (!isSeq(standards)) return;
-  for (const item of standards.items) {
-    if (!isMap(item)) continue;
-    walkCondition(item.get('where', true));
-    const measure = item.get('measure', true);
-    if (isMap(measure)) walkCondition(measure.get('expect', true));
+  for (const entry of standards.items) {
+    const item = isAlias(entry) ? entry.resolve(doc) : entry;
+    walkCondition(doc, get(item, 'where'));
+    walkCondition(doc, get(get(item, 'measure'), 'expect'));
   }
 }
 
@@ -466,22 +469,25 @@ function asText(node: unknown): void {
   }
 }
 
-function walkCondition(node: unknown): void {
+function walkCondition(doc: Document.Parsed, condition: unknown): void {
+  const resolved = (n: unknown): unknown => (isAlias(n) ? n.resolve(doc) : n);
+  const node = resolved(condition);
   if (!isMap(node)) return;
-  for (const pair of node.items) {
+  for (const pair of mergedPairs(doc, node)) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    const value = pair.value;
+    const value = resolved(pair.value);
     if (key === 'any' || key === 'all') {
-      if (isSeq(value)) for (const item of value.items) walkCondition(item);
+      if (isSeq(value)) for (const item of value.items) walkCondition(doc, item);
     } else if (key === 'not') {
-      walkCondition(value);
+      walkCondition(doc, value);
     } else if (isSeq(value)) {
       for (const item of value.items) asText(item);
     } else if (isMap(value)) {
-      for (const op of value.items) {
+      for (const op of mergedPairs(doc, value)) {
         const name = isScalar(op.key) ? String(op.key.value) : '';
-        if (name === 'eq' || name === 'ne') asText(op.value);
-        if ((name === 'in' || name === 'not_in') && isSeq(op.value)) for (const item of op.value.items) asText(item);
+        const operand = resolved(op.value);
+        if (name === 'eq' || name === 'ne') asText(operand);
+        if ((name === 'in' || name === 'not_in') && isSeq(operand)) for (const item of operand.items) asText(item);
       }
     } else {
       asText(value);
