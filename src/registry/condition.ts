@@ -57,7 +57,7 @@ export type KeyOrder = (path: readonly (string | number)[]) => string[] | undefi
 /** Compiles a condition that the schema has already accepted; key order is the order written. */
 export function compileCondition(raw: Record<string, unknown>, order?: KeyOrder, path: readonly (string | number)[] = []): Condition {
   const written = order?.(path);
-  const keys = written !== undefined && written.length === Object.keys(raw).length && written.every((k) => k in raw) ? written : Object.keys(raw);
+  const keys = written !== undefined && written.length === Object.keys(raw).length && written.every((k) => Object.hasOwn(raw, k)) ? written : Object.keys(raw);
   const items: Condition[] = [];
   for (const key of keys) {
     const value = raw[key];

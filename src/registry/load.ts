@@ -11,6 +11,7 @@ import { isAlias, isMap, isScalar } from 'yaml';
 import { compileCondition, type KeyOrder } from './condition.js';
 import { locate as locateIn, locOfFile, mergedPairs, nodeAt, type At, type RegistryFile, type YamlPath } from './locate.js';
 import type { Calendar, Owner, Reference, Registry, RegistrySettings, ServicePromise, Source, Standard } from './model.js';
+import { protectKeys } from './own-keys.js';
 import { MAX_REGISTRY_BYTES, parseRegistryFile } from './parse.js';
 import { resolveRegistry, type Declared } from './resolve.js';
 import {
@@ -134,11 +135,11 @@ function loadFile(path: string, bytes: Uint8Array, out: Collected): RegistrySett
   const context = { file, base: [], subject: '', value, settingsFile: isRoot };
   let settings: RegistrySettings | undefined;
   if (isRoot) {
-    const top = settingsFileTopSchema.safeParse(value, { reportInput: true });
+    const top = settingsFileTopSchema.safeParse(protectKeys(value), { reportInput: true });
     if (top.success) settings = settingsFrom(top.data);
     else out.diagnostics.push(...issuesToDiagnostics(top.error.issues, context));
   } else {
-    const top = collectionFileTopSchema.safeParse(value, { reportInput: true });
+    const top = collectionFileTopSchema.safeParse(protectKeys(value), { reportInput: true });
     if (!top.success) out.diagnostics.push(...issuesToDiagnostics(top.error.issues, context));
   }
   const record = value as Record<string, unknown>;
@@ -147,7 +148,7 @@ function loadFile(path: string, bytes: Uint8Array, out: Collected): RegistrySett
     if (!Array.isArray(list)) continue;
     list.forEach((raw, index) => {
       const path: YamlPath = [collection, index];
-      const result = itemSchemas[collection].safeParse(raw, { reportInput: true });
+      const result = itemSchemas[collection].safeParse(protectKeys(raw), { reportInput: true });
       if (!result.success) {
         out.diagnostics.push(
           ...issuesToDiagnostics(result.error.issues, { file, base: path, subject: subjectOf(collection, raw, index), value: raw, collection, settingsFile: isRoot }),

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { compilePattern } from '../engine/pattern.js';
 import { LINT_RULE_IDS } from '../model/rule-ids.js';
 import { parseDuration, type Duration } from './duration.js';
+import { ownRecord } from './own-keys.js';
 import {
   isCalendarDate,
   isTimeZone,
@@ -248,7 +249,10 @@ export function isDuration(value: Duration | Record<string, Duration>): value is
   return typeof value.text === 'string';
 }
 
-const withinSchema = z.union([durationSchema, z.record(z.string(), durationSchema)]).meta({
+/** Limits by the `per` column's values: any text is a value, `__proto__` too (own-keys.ts). */
+const limitMapSchema = z.record(z.string(), durationSchema).transform((limits) => ownRecord(Object.entries(limits)));
+
+const withinSchema = z.union([durationSchema, limitMapSchema]).meta({
   description: 'The limit; with `per`, a map from the column\'s values to limits, with `default` for the rest.',
 });
 

@@ -12,8 +12,8 @@ import { AS_OF, BIN, REPO, tempDir, type Run } from '../helpers/cli.js';
 /** Kills a run that goes on this long: far beyond what any of these runs needs. */
 const KILL_AFTER_MS = 25_000;
 
-function run(args: readonly string[]): Run {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_STEP_SUMMARY: undefined };
+function run(args: readonly string[], extra: Record<string, string> = {}): Run {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_STEP_SUMMARY: undefined, ...extra };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO, env: env as NodeJS.ProcessEnv, encoding: 'utf8', input: '', timeout: KILL_AFTER_MS, maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
@@ -123,5 +123,94 @@ describe('YAML that the YAML 1.2 spec reads differently from a JavaScript object
     const g = gaps(dir);
     expect(g.code).toBe(0);
     expect((JSON.parse(g.stdout) as { standards: GapRow[] }).standards.map((s) => [s.standard, s.met])).toEqual([['replies', 1]]);
+  });
+});
+
+describe('keys named like Object.prototype are data, end to end', () => {
+  // 300 tickets: every third on the channel "__proto__"; priorities __proto__, constructor, P3.
+  const rows = ['ticket_id,__proto__,priority,opened_at,replied_at,subject'];
+  for (let i = 0; i < 300; i++) {
+    const priority = ['__proto__', 'constructor', 'P3'][i % 3] as string;
+    // replied after 90 minutes: within 2h, not within 1h
+    rows.push(`T${i},${i % 3 === 0 ? 'web' : 'email'},${priority},2026-10-05T09:00:00Z,2026-10-05T10:30:00Z,subject ${i}`);
+  }
+  const dir = registry({
+    'promise.yaml': ROOT,
+    'registry.yaml': `${OWNERS}${SOURCES}${PROMISES}standards:
+  - id: web-replies
+    promise: reply
+    source: tickets
+    where: { __proto__: web }
+    measure: { kind: duration, from: opened_at, to: replied_at, within: 1h }
+    target: 90%
+    period: month
+  - id: replies-by-priority
+    promise: reply
+    source: tickets
+    where: { subject: { matches: '^subject \\d+$' } }
+    measure:
+      kind: duration
+      from: opened_at
+      to: replied_at
+      per: priority
+      within: { __proto__: 1h, constructor: 2h }
+    target: 90%
+    period: month
+`,
+    'logs/tickets.csv': `${rows.join('\n')}\n`,
+  });
+
+  it.each([
+    ['on one thread', { PROMISE_THREADS: '1' }],
+    ['in parts on worker threads', { PROMISE_THREADS: '2', PROMISE_CHUNK_MB: '0.002' }],
+  ])('where { __proto__: web } selects the rows, and the value __proto__ gets its limit (%s)', (_, env) => {
+    const r = run(['gaps', '--registry', dir, '--as-of', AS_OF, '--format', 'json'], env);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const got = (JSON.parse(r.stdout) as { standards: GapRow[] }).standards.map((g) => [g.standard, g.records, g.met, g.breached]);
+    expect(got).toEqual([
+      // channel "web": tickets 0, 3, 6, ...: 100 of them, all over 1h
+      ['replies-by-priority', 200, 100, 100],
+      ['web-replies', 100, 0, 100],
+    ]);
+  });
+});
+
+describe('problems inside a mapping merged with <<:', () => {
+  it('are shown at the merged value\'s own line, under its caret', () => {
+    const dir = registry({
+      'promise.yaml': ROOT,
+      'registry.yaml': `${OWNERS}${SOURCES}${PROMISES}standards:
+  - &first
+    id: first
+    promise: reply
+    source: tickets
+    owner: suport
+    measure: { kind: duration, from: opened_at, to: replied_at, within: 4h }
+    target: 90%
+    period: month
+  - <<: *first
+    id: second
+    target: 95%
+    period: quartr
+  - <<: *first
+    id: third
+    owner: support
+    measure: { kind: duration, from: opened_at, to: replied_at, within: 4 hours }
+`,
+    });
+    const r = run(['check', '--registry', dir, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const body = JSON.parse(r.stdout) as { diagnostics: { rule: string; file: string; line: number; column: number; message: string }[] };
+    const errors = body.diagnostics.filter((d) => d.rule === 'unknown-ref' || d.rule === 'schema').map((d) => `${d.rule} ${d.line}:${d.column} ${d.message.split(':')[0]}`);
+    const hints = body.diagnostics.filter((d) => d.rule === 'unknown-ref').map((d) => (d as { hint?: string }).hint);
+    expect(hints).toEqual(['did you mean "support"?', 'did you mean "support"?']);
+    expect(errors).toEqual([
+      // "first" and "second" name the owner merged in from line 12; "third" names its own
+      'unknown-ref 12:12 standard "first" names owner "suport"',
+      'unknown-ref 12:12 standard "second" names owner "suport"',
+      'schema 19:13 standard "second"',
+      'schema 23:73 standard "third"',
+    ]);
   });
 });
