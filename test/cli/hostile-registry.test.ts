@@ -214,3 +214,34 @@ describe('problems inside a mapping merged with <<:', () => {
     ]);
   });
 });
+
+describe('a business-day limit cannot make every record count for ever', () => {
+  const log = `ticket_id,opened_at,replied_at\n${Array.from({ length: 200 }, (_, i) => `T${i},2026-10-0${1 + (i % 9)}T09:00:00Z,${i % 2 === 0 ? '2026-10-20T10:00:00Z' : ''}`).join('\n')}\n`;
+  const standard = (within: string) => `${OWNERS}${SOURCES}${PROMISES}calendars:
+  - { id: office, hours: { weekdays: "09:00-17:00" }, holidays: [2026-10-26, { date: 2026-12-24, hours: "09:00-12:00" }] }
+standards:
+  - id: replies
+    promise: reply
+    source: tickets
+    measure: { kind: duration, from: opened_at, to: replied_at, within: ${within}, calendar: office }
+    target: 90%
+    period: month
+`;
+
+  it('100000000bd is a located schema error; check exits 1 and gaps 2, at once', () => {
+    const dir = registry({ 'promise.yaml': ROOT, 'registry.yaml': standard('100000000bd'), 'logs/tickets.csv': log });
+    const c = run(['check', '--registry', dir, '--format', 'json']);
+    expect(c.code).toBe(1);
+    const body = JSON.parse(c.stdout) as { diagnostics: { rule: string; line: number; column: number; message: string }[] };
+    expect(body.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.line}:${d.column}`)).toEqual(['13:73']);
+    expect(run(['gaps', '--registry', dir, '--as-of', AS_OF]).code).toBe(2);
+  });
+
+  it('3650bd, the most a limit may be, is evaluated for every record', () => {
+    const dir = registry({ 'promise.yaml': ROOT, 'registry.yaml': standard('3650bd'), 'logs/tickets.csv': log });
+    const r = gaps(dir);
+    expect(r.code).toBe(0);
+    const rows = (JSON.parse(r.stdout) as { standards: GapRow[] }).standards;
+    expect(rows.map((g) => [g.period, g.records, g.met, g.breached, g.pending])).toEqual([['2026-10', 200, 100, 0, 100]]);
+  });
+});
