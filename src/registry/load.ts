@@ -113,6 +113,8 @@ function loadFile(path: string, bytes: Uint8Array, out: Collected): RegistrySett
   if (text !== undefined) out.texts.set(path, text);
   if (parsed === undefined) return undefined;
   const { file, value } = parsed;
+  // Escaping keys costs a walk of every value: only a file that holds such a key needs it.
+  const forSchema = parsed.protoKeys ? protectKeys : (v: unknown) => v;
   out.files.set(path, file);
   const isRoot = path === ROOT_FILE;
   if (value === null || value === undefined) {
@@ -135,11 +137,11 @@ function loadFile(path: string, bytes: Uint8Array, out: Collected): RegistrySett
   const context = { file, base: [], subject: '', value, settingsFile: isRoot };
   let settings: RegistrySettings | undefined;
   if (isRoot) {
-    const top = settingsFileTopSchema.safeParse(protectKeys(value), { reportInput: true });
+    const top = settingsFileTopSchema.safeParse(forSchema(value), { reportInput: true });
     if (top.success) settings = settingsFrom(top.data);
     else out.diagnostics.push(...issuesToDiagnostics(top.error.issues, context));
   } else {
-    const top = collectionFileTopSchema.safeParse(protectKeys(value), { reportInput: true });
+    const top = collectionFileTopSchema.safeParse(forSchema(value), { reportInput: true });
     if (!top.success) out.diagnostics.push(...issuesToDiagnostics(top.error.issues, context));
   }
   const record = value as Record<string, unknown>;
@@ -148,7 +150,7 @@ function loadFile(path: string, bytes: Uint8Array, out: Collected): RegistrySett
     if (!Array.isArray(list)) continue;
     list.forEach((raw, index) => {
       const path: YamlPath = [collection, index];
-      const result = itemSchemas[collection].safeParse(protectKeys(raw), { reportInput: true });
+      const result = itemSchemas[collection].safeParse(forSchema(raw), { reportInput: true });
       if (!result.success) {
         out.diagnostics.push(
           ...issuesToDiagnostics(result.error.issues, { file, base: path, subject: subjectOf(collection, raw, index), value: raw, collection, settingsFile: isRoot }),

@@ -1,5 +1,5 @@
 /** From YAML nodes to 1-based locations: every diagnostic points at the offending value. */
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
 import type { Loc } from '../model/diagnostic.js';
 
 export type YamlPath = readonly (string | number)[];
@@ -48,11 +48,11 @@ function resolve(file: RegistryFile, node: unknown): unknown {
   return isAlias(node) ? node.resolve(file.doc) : node;
 }
 
-/** A merge key, `<<`: the composer makes it a Scalar whose value is a symbol described `<<`. */
+/** A merge key, a plain `<<`: the composer makes it a Scalar whose value is a symbol described `<<` (a quoted "<<" is text). */
 function isMergeKey(key: unknown): boolean {
   if (!isScalar(key)) return false;
   const value = key.value;
-  return value === '<<' || (typeof value === 'symbol' && value.description === '<<');
+  return typeof value === 'symbol' && value.description === '<<';
 }
 
 function keyText(key: unknown): string | undefined {
@@ -69,6 +69,8 @@ function keyText(key: unknown): string | undefined {
 export function mergedPairs(doc: Document, node: unknown, open: Set<unknown> = new Set()): Pair[] {
   const map = isAlias(node) ? node.resolve(doc) : node;
   if (!isMap(map) || open.has(map)) return [];
+  // The common mapping merges nothing: its pairs are what it reads.
+  if (!map.items.some((p) => isMergeKey(p.key))) return map.items;
   open.add(map);
   const out: Pair[] = [];
   const at = new Map<string, number>();
@@ -98,9 +100,14 @@ export function mergedPairs(doc: Document, node: unknown, open: Set<unknown> = n
 function findPair(file: RegistryFile, map: unknown, key: string | number): Pair | undefined {
   if (!isMap(map)) return undefined;
   const name = String(key);
-  const own = map.items.find((p) => isPair(p) && keyText(p.key) === name);
-  if (own !== undefined || !map.items.some((p) => isMergeKey(p.key))) return own;
-  return mergedPairs(file.doc, map).find((p) => keyText(p.key) === name);
+  let merges = false;
+  for (const p of map.items) {
+    const k = p.key;
+    if (!isScalar(k)) continue;
+    if (isMergeKey(k)) merges = true;
+    else if (String(k.value) === name) return p;
+  }
+  return merges ? mergedPairs(file.doc, map).find((p) => keyText(p.key) === name) : undefined;
 }
 
 /**

@@ -24,6 +24,8 @@ export interface ParsedFile {
   file: RegistryFile;
   /** the document as plain data; undefined when the file has syntax errors */
   value: unknown;
+  /** whether a key is `__proto__` (or starts with NUL): then it is validated escaped (own-keys.ts) */
+  protoKeys: boolean;
 }
 
 export interface ParseResult {
@@ -283,19 +285,31 @@ export function lexedMappingOver(text: string, bound: number): number | undefine
   return counter.over?.first;
 }
 
+/** Whether `text` has more line breaks or more commas than a mapping may have keys. */
+function mayHoldTooManyKeys(text: string): boolean {
+  for (const mark of ['\n', '\r', ',']) {
+    let count = 0;
+    for (let at = text.indexOf(mark); at !== -1; at = text.indexOf(mark, at + 1)) if (++count >= MAX_MAPPING_KEYS) return true;
+  }
+  return false;
+}
+
 /** The file's text as YAML: its first document, and a MULTIPLE_DOCS error at a second one. */
 function compose(text: string, lineCounter: LineCounter): { doc: Document.Parsed; over?: undefined } | { doc?: undefined; over: TooManyKeys } {
   const parser = new Parser(lineCounter.addNewLine);
   const counter = new KeyCounter(MAX_MAPPING_KEYS);
-  // As Parser.parse, with each lexeme counted on its way to the parser.
-  const tokens = function* () {
+  // As Parser.parse, with each lexeme counted on its way to the parser. A file of fewer lines
+  // and commas than the bound cannot hold a mapping past it (each key but the first starts a
+  // line or follows a comma): it goes to the parser as it is, at the parser's own speed.
+  const tokens = mayHoldTooManyKeys(text) ? counted : () => parser.parse(text);
+  function* counted() {
     lineCounter.addNewLine(0);
     for (const lexeme of new Lexer().lex(text)) {
       if (!counter.push(lexeme)) return;
       yield* parser.next(lexeme);
     }
     yield* parser.end();
-  };
+  }
   const composer = new Composer(YAML_OPTIONS);
   let doc: Document.Parsed | undefined;
   // As the library's parseDocument: the first document, and an error where a second begins.
@@ -332,8 +346,9 @@ function tooManyKeys(lineCounter: LineCounter, first: number, count: number | un
  * same place (the key) with the same words; and the bound on keys per mapping, which keeps a
  * hostile file from costing the schema checks and the diagnostics a pass per key.
  */
-function checkMappings(file: RegistryFile, contents: unknown): Diagnostic[] {
+function checkMappings(file: RegistryFile, contents: unknown): { diagnostics: Diagnostic[]; protoKeys: boolean } {
   const out: Diagnostic[] = [];
+  let protoKeys = false;
   const stack: unknown[] = [contents];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -359,6 +374,7 @@ function checkMappings(file: RegistryFile, contents: unknown): Diagnostic[] {
           continue;
         }
         const k: unknown = key.value;
+        if (typeof k === 'string' && (k === '__proto__' || k.startsWith('\u0000'))) protoKeys = true;
         // The library's test is `a.value === b.value`, under which NaN is no duplicate of NaN.
         if (k !== k) continue;
         let repeated = false;
@@ -378,7 +394,7 @@ function checkMappings(file: RegistryFile, contents: unknown): Diagnostic[] {
       }
     }
   }
-  return out;
+  return { diagnostics: out, protoKeys };
 }
 
 export function parseRegistryFile(path: string, bytes: Uint8Array): ParseResult {
@@ -403,11 +419,8 @@ export function parseRegistryFile(path: string, bytes: Uint8Array): ParseResult 
   }
   const doc = composed.doc;
   const file: RegistryFile = { path, text, doc, lineCounter };
-  const diagnostics = [
-    ...doc.errors.map((e) => fromYamlError(file, e, 'error')),
-    ...doc.warnings.map((e) => fromYamlError(file, e, 'warning')),
-    ...checkMappings(file, doc.contents),
-  ];
+  const mappings = checkMappings(file, doc.contents);
+  const diagnostics = [...doc.errors.map((e) => fromYamlError(file, e, 'error')), ...doc.warnings.map((e) => fromYamlError(file, e, 'warning')), ...mappings.diagnostics];
   if (doc.directives.yaml.explicit && doc.directives.yaml.version === '1.1') {
     diagnostics.push(
       warning(
@@ -420,7 +433,7 @@ export function parseRegistryFile(path: string, bytes: Uint8Array): ParseResult 
   if (diagnostics.some((d) => d.severity === 'error')) return { parsed: undefined, text, diagnostics };
   keepConditionText(doc);
   try {
-    return { parsed: { file, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) }, text, diagnostics };
+    return { parsed: { file, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), protoKeys: mappings.protoKeys }, text, diagnostics };
   } catch (err) {
     const alias = firstAlias(doc.contents);
     const loc = alias === undefined ? locOfFile(path) : locOfNode(file, alias);
