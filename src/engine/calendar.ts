@@ -11,6 +11,10 @@
  * blocks are built (one zone lookup per day, once per calendar and run: about 1.5 s
  * per thousand years, should a log hold a placeholder date such as 9999-12-31).
  *
+ * The close of the N-th business day is counted over whole weeks of the weekly hours, with only
+ * the days that may differ from them (holidays, clock changes) looked at one by one, so that a
+ * limit of thousands of business days costs each record its holidays, not thousands of steps.
+ *
  * Time resolution is one millisecond: instants are whole epoch milliseconds and open time is
  * counted in whole milliseconds, so every sum here is exact integer arithmetic.
  */
@@ -69,6 +73,14 @@ class CompiledCalendar implements BusinessCalendar {
   private readonly holidays: ReadonlyMap<number, readonly Interval[]>;
   /** Past this day the calendar never opens (a week without hours and no later shortened holiday). */
   readonly lastOpenDay: number;
+  /** the weekdays (0 Monday) on which a day that is no holiday and has no clock change is open */
+  private readonly openWeekdays: readonly number[];
+  /** openWeekdaysBefore[w]: how many of the open weekdays come before weekday w (w = 0..7) */
+  private readonly openWeekdaysBefore: readonly number[];
+  /** holidays by day number, sorted */
+  private readonly holidayDays: readonly number[];
+  /** per block of days: the days near a clock change, sorted (see clockChangeDays) */
+  private readonly clockChanges = new Map<number, readonly number[]>();
   private readonly days = new Map<number, Day>();
   private readonly blocks = new Map<number, Block>();
   /** the last day looked up: records arrive mostly in time order */
@@ -89,6 +101,10 @@ class CompiledCalendar implements BusinessCalendar {
     }
     this.holidays = holidays;
     this.lastOpenDay = this.week.some((hours) => hours.length > 0) ? Infinity : lastHolidayOpen;
+    // A day of the weekly pattern has open time when one of its intervals is not empty (build).
+    this.openWeekdays = this.week.flatMap((hours, weekday) => (hours.some((h) => h.end > h.start) ? [weekday] : []));
+    this.openWeekdaysBefore = Array.from({ length: 8 }, (_, w) => this.openWeekdays.filter((open) => open < w).length);
+    this.holidayDays = [...holidays.keys()].sort((a, b) => a - b);
   }
 
   private hoursOf(day: number): readonly Interval[] {
@@ -223,6 +239,118 @@ class CompiledCalendar implements BusinessCalendar {
     }
   }
 
+  /** How many days of the weekly pattern up to and including `day` are open, from a fixed origin. */
+  private patternThrough(day: number): number {
+    return Math.floor((day + 3) / 7) * this.openWeekdays.length + (this.openWeekdaysBefore[weekdayOf(day) + 1] as number);
+  }
+
+  /** The open day of the weekly pattern whose patternThrough is `index`: the index-th, counting whole weeks. */
+  private patternDay(index: number): number {
+    const perWeek = this.openWeekdays.length;
+    const week = Math.floor((index - 1) / perWeek);
+    return week * 7 - 3 + (this.openWeekdays[index - week * perWeek - 1] as number);
+  }
+
+  /**
+   * Days that may differ from the weekly pattern although no holiday: those on or next to a
+   * change of the zone's offset (a day whose hours the clocks skip has no open time). Found per
+   * block of days from the offset at each UTC midnight, once per calendar; a change between two
+   * midnights lies in one of the local days around them, and marking a day too many costs only
+   * a look at it.
+   */
+  private clockChangeDays(block: number): readonly number[] {
+    const cached = this.clockChanges.get(block);
+    if (cached !== undefined) return cached;
+    const first = block * BLOCK_DAYS;
+    const marked = new Set<number>();
+    let offset = offsetAt(this.zone, (first - 3) * DAY_MS);
+    for (let d = first - 3; d < first + BLOCK_DAYS + 2; d++) {
+      const next = offsetAt(this.zone, (d + 1) * DAY_MS);
+      if (next !== offset) for (let m = d - 1; m <= d + 2; m++) if (m >= first && m < first + BLOCK_DAYS) marked.add(m);
+      offset = next;
+    }
+    const days = [...marked].sort((a, b) => a - b);
+    this.clockChanges.set(block, days);
+    return days;
+  }
+
+  /** The first day in (after, through] that may differ from the weekly pattern (a holiday or a clock change). */
+  private firstException(after: number, through: number): number | undefined {
+    let found: number | undefined;
+    const holidays = this.holidayDays;
+    let lo = 0;
+    let hi = holidays.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((holidays[mid] as number) <= after) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < holidays.length && (holidays[lo] as number) <= through) found = holidays[lo];
+    const last = Math.min(through, found ?? through);
+    for (let block = Math.floor((after + 1) / BLOCK_DAYS); block * BLOCK_DAYS <= last; block++) {
+      const change = this.clockChangeDays(block).find((d) => d > after);
+      if (change !== undefined) {
+        if (change <= last) found = change;
+        break;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The n-th (n >= 1) business day after local day `after`, computed over whole weeks: the
+   * weekly pattern says how many days of a week are open, and only the days that may differ
+   * from it (holidays, shortened or not, and days of a clock change) are looked at one by one,
+   * so that the cost grows with the holidays in the span, not with n. Undefined when no business
+   * day comes for MAX_CLOSED_DAYS, as the day-by-day search says.
+   */
+  nthBusinessDayAfter(after: number, n: number): Day | undefined {
+    if (this.openWeekdays.length === 0) return this.nthOpenHolidayAfter(after, n);
+    const tooFar = (from: number, to: number): boolean => to - from > MAX_CLOSED_DAYS + 1;
+    let cur = after;
+    let need = n;
+    /** the last business day found, or `after` */
+    let previous = after;
+    for (;;) {
+      const base = this.patternThrough(cur);
+      const candidate = this.patternDay(base + need);
+      const exception = this.firstException(cur, Math.min(candidate, LAST_DAY));
+      if (exception === undefined) {
+        if (candidate > LAST_DAY || tooFar(previous, this.patternDay(base + 1))) return undefined;
+        return this.day(candidate);
+      }
+      // The days between cur and the exception follow the pattern.
+      const between = this.patternThrough(exception - 1) - base;
+      if (between > 0) {
+        if (tooFar(previous, this.patternDay(base + 1))) return undefined;
+        previous = this.patternDay(base + between);
+        need -= between;
+      }
+      const day = this.day(exception);
+      if (day.total > 0) {
+        if (tooFar(previous, exception)) return undefined;
+        previous = exception;
+        if (--need === 0) return day;
+      }
+      cur = exception;
+    }
+  }
+
+  /** A calendar whose week has no hours opens on holidays with hours only. */
+  private nthOpenHolidayAfter(after: number, n: number): Day | undefined {
+    let need = n;
+    let previous = after;
+    for (const holiday of this.holidayDays) {
+      if (holiday <= after) continue;
+      if (holiday > this.lastOpenDay || holiday > LAST_DAY || holiday - previous > MAX_CLOSED_DAYS + 1) return undefined;
+      const day = this.day(holiday);
+      if (day.total === 0) continue;
+      previous = holiday;
+      if (--need === 0) return day;
+    }
+    return undefined;
+  }
+
   /** The first business day (a day with open time) from `from` on; undefined when none comes. */
   businessDayFrom(from: number): Day | undefined {
     for (let d = from; d - from <= MAX_CLOSED_DAYS && d <= this.lastOpenDay && d <= LAST_DAY; d++) {
@@ -340,8 +468,14 @@ export function closeOfBusinessDay(cal: BusinessCalendar, startMs: number, n: nu
   const c = compiled(cal);
   const startDay = c.dayAt(startMs);
   if (n === 0 && startDay.total > 0 && startMs <= closeOf(startDay)) return closeOf(startDay);
+  const count = Math.max(n, 1);
+  if (count > SHORT_SPAN_DAYS) {
+    const day = c.nthBusinessDayAfter(startDay.day, count);
+    return day === undefined ? Infinity : closeOf(day);
+  }
+  // A few business days: walk them, each day built once and kept.
   let d = startDay.day;
-  for (let k = 0; k < Math.max(n, 1); k++) {
+  for (let k = 0; k < count; k++) {
     const next = c.businessDayFrom(d + 1);
     if (next === undefined) return Infinity;
     d = next.day;

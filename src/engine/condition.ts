@@ -5,6 +5,7 @@
  * record, never a silent false.
  */
 import type { ColumnOp, Condition } from '../registry/condition.js';
+import { compilePattern } from './pattern.js';
 
 /** The verdict of a condition on one row: `true`, `false`, or why it cannot be decided. */
 export type Verdict = boolean | { error: string };
@@ -81,8 +82,11 @@ function compileTest(column: string, index: number, test: ColumnOp): RowConditio
       };
     }
     case 'matches': {
-      const regex = new RegExp(test.regex.source, test.regex.flags.replace(/[gy]/g, ''));
-      return (cells) => regex.test(cell(cells));
+      // The registry accepted the pattern with the same engine (schema.ts), so it compiles.
+      const compiled = compilePattern(test.pattern);
+      if (!compiled.ok) throw new RangeError(`${column}: ${compiled.message}`);
+      const matches = compiled.test;
+      return (cells) => matches(cell(cells));
     }
     case 'empty': {
       const want = test.value;

@@ -91,7 +91,8 @@ function limitsOf(standard: Standard): Limits | undefined {
   if (typeof m.within.text === 'string') return { single: m.within as Duration, byValue: new Map(), fallback: undefined };
   const map = m.within as Record<string, Duration>;
   const byValue = new Map(Object.entries(map).filter(([k]) => k !== 'default'));
-  return { single: undefined, byValue, fallback: map.default };
+  // Own keys only: a map that names no `default` has none, whatever its prototype holds.
+  return { single: undefined, byValue, fallback: Object.hasOwn(map, 'default') ? map.default : undefined };
 }
 
 /** The per-file part of a standard: its columns' positions in this file's header. */

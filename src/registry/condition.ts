@@ -7,7 +7,8 @@ export type ColumnOp =
   | { op: 'eq' | 'ne'; value: string }
   | { op: 'in' | 'not_in'; values: readonly string[] }
   | { op: 'gt' | 'gte' | 'lt' | 'lte'; value: number }
-  | { op: 'matches'; pattern: string; regex: RegExp }
+  /** an RE2 pattern (src/engine/pattern.ts); text, so that a standard passes to a worker thread as plain data */
+  | { op: 'matches'; pattern: string }
   | { op: 'empty'; value: boolean };
 
 export type Condition =
@@ -37,7 +38,7 @@ function compileOps(column: string, ops: Record<string, unknown>): Condition[] {
         out.push({ kind: 'test', column, test: { op, value: value as number } });
         break;
       case 'matches':
-        out.push({ kind: 'test', column, test: { op, pattern: value as string, regex: new RegExp(value as string, 'u') } });
+        out.push({ kind: 'test', column, test: { op, pattern: value as string } });
         break;
       case 'empty':
         out.push({ kind: 'test', column, test: { op, value: value as boolean } });
@@ -56,7 +57,7 @@ export type KeyOrder = (path: readonly (string | number)[]) => string[] | undefi
 /** Compiles a condition that the schema has already accepted; key order is the order written. */
 export function compileCondition(raw: Record<string, unknown>, order?: KeyOrder, path: readonly (string | number)[] = []): Condition {
   const written = order?.(path);
-  const keys = written !== undefined && written.length === Object.keys(raw).length && written.every((k) => k in raw) ? written : Object.keys(raw);
+  const keys = written !== undefined && written.length === Object.keys(raw).length && written.every((k) => Object.hasOwn(raw, k)) ? written : Object.keys(raw);
   const items: Condition[] = [];
   for (const key of keys) {
     const value = raw[key];

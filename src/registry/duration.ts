@@ -18,6 +18,15 @@ export type Duration =
     };
 
 const UNIT_SECONDS: Record<string, number> = { w: 604_800, d: 86_400, h: 3_600, m: 60, s: 1 };
+
+/**
+ * The longest limit a registry may write: ten years, as 3,650 days of time or 3,650 business
+ * days. No service promise runs longer; a limit past it is a slip (a unit, a digit too many),
+ * and an absurd one (`100000000bd`) would only cost every record a long count (docs/decisions.md).
+ */
+export const MAX_LIMIT_DAYS = 3_650;
+const MAX_LIMIT_SECONDS = MAX_LIMIT_DAYS * 86_400;
+const TOO_LONG_HINT = 'a limit is at most ten years (3650d, 521w, 3650bd); is a unit or a digit wrong?';
 const UNIT_ORDER = ['w', 'd', 'h', 'm', 's'];
 const PART = /(\d+(?:\.\d+)?)(bd|w|d|h|m|s)/gy;
 
@@ -47,6 +56,7 @@ export function parseDuration(input: string): DurationResult {
     if (!Number.isInteger(first.amount)) {
       return { ok: false, message: `"${input}": business days must be a whole number`, hint: 'write 1bd, 2bd, ... or use hours of open time such as 4h' };
     }
+    if (first.amount > MAX_LIMIT_DAYS) return { ok: false, message: `"${input}" is more than ${MAX_LIMIT_DAYS.toLocaleString('en-US')} business days, the longest a limit may be`, hint: TOO_LONG_HINT };
     return { ok: true, value: { kind: 'business-days', text, days: first.amount } };
   }
   let seconds = 0;
@@ -60,6 +70,7 @@ export function parseDuration(input: string): DurationResult {
     if (unit === 'd' || unit === 'w') usesDays = true;
     seconds += amount * (UNIT_SECONDS[unit] as number);
   }
+  if (seconds > MAX_LIMIT_SECONDS) return { ok: false, message: `"${input}" is longer than ten years (${MAX_LIMIT_DAYS.toLocaleString('en-US')} days), the longest a limit may be`, hint: TOO_LONG_HINT };
   return { ok: true, value: { kind: 'time', text, seconds: Math.round(seconds * 1000) / 1000, usesDays } };
 }
 

@@ -7,11 +7,12 @@ import picomatch from 'picomatch';
 import type { z } from 'zod';
 import type { Diagnostic, Loc } from '../model/diagnostic.js';
 import { describeFsError } from '../model/errors.js';
-import { isMap, isScalar } from 'yaml';
+import { isAlias, isMap, isScalar } from 'yaml';
 import { compileCondition, type KeyOrder } from './condition.js';
-import { locate as locateIn, locOfFile, nodeAt, type At, type RegistryFile, type YamlPath } from './locate.js';
+import { locate as locateIn, locOfFile, mergedPairs, nodeAt, type At, type RegistryFile, type YamlPath } from './locate.js';
 import type { Calendar, Owner, Reference, Registry, RegistrySettings, ServicePromise, Source, Standard } from './model.js';
-import { parseRegistryFile } from './parse.js';
+import { protectKeys } from './own-keys.js';
+import { MAX_REGISTRY_BYTES, parseRegistryFile } from './parse.js';
 import { resolveRegistry, type Declared } from './resolve.js';
 import {
   COLLECTIONS,
@@ -112,6 +113,8 @@ function loadFile(path: string, bytes: Uint8Array, out: Collected): RegistrySett
   if (text !== undefined) out.texts.set(path, text);
   if (parsed === undefined) return undefined;
   const { file, value } = parsed;
+  // Escaping keys costs a walk of every value: only a file that holds such a key needs it.
+  const forSchema = parsed.protoKeys ? protectKeys : (v: unknown) => v;
   out.files.set(path, file);
   const isRoot = path === ROOT_FILE;
   if (value === null || value === undefined) {
@@ -134,11 +137,11 @@ function loadFile(path: string, bytes: Uint8Array, out: Collected): RegistrySett
   const context = { file, base: [], subject: '', value, settingsFile: isRoot };
   let settings: RegistrySettings | undefined;
   if (isRoot) {
-    const top = settingsFileTopSchema.safeParse(value, { reportInput: true });
+    const top = settingsFileTopSchema.safeParse(forSchema(value), { reportInput: true });
     if (top.success) settings = settingsFrom(top.data);
     else out.diagnostics.push(...issuesToDiagnostics(top.error.issues, context));
   } else {
-    const top = collectionFileTopSchema.safeParse(value, { reportInput: true });
+    const top = collectionFileTopSchema.safeParse(forSchema(value), { reportInput: true });
     if (!top.success) out.diagnostics.push(...issuesToDiagnostics(top.error.issues, context));
   }
   const record = value as Record<string, unknown>;
@@ -147,7 +150,7 @@ function loadFile(path: string, bytes: Uint8Array, out: Collected): RegistrySett
     if (!Array.isArray(list)) continue;
     list.forEach((raw, index) => {
       const path: YamlPath = [collection, index];
-      const result = itemSchemas[collection].safeParse(raw, { reportInput: true });
+      const result = itemSchemas[collection].safeParse(forSchema(raw), { reportInput: true });
       if (!result.success) {
         out.diagnostics.push(
           ...issuesToDiagnostics(result.error.issues, { file, base: path, subject: subjectOf(collection, raw, index), value: raw, collection, settingsFile: isRoot }),
@@ -169,13 +172,40 @@ export async function loadRegistry(reader: RegistryReader, root: string): Promis
   const listing = await reader.list((p) => ignored(p) || ignored(p.replace(/\/$/, '')));
   out.diagnostics.push(...listing.problems);
   const paths = listing.files.filter((p) => p !== ROOT_FILE && !ignored(p)).sort();
+  // Every file is read before any is parsed, so that a registry too large as a whole is refused
+  // before the parser spends on it what it would (some 100 MB of memory per MB of YAML).
+  let total = rootRead.bytes?.length ?? 0;
+  const reads: { path: string; bytes: Uint8Array }[] = [];
   for (const path of paths) {
     const read = await readFile(reader, path);
     if (read.diagnostic) out.diagnostics.push(read.diagnostic);
-    if (read.bytes) loadFile(path, read.bytes, out);
+    if (read.bytes === undefined) continue;
+    total += read.bytes.length;
+    if (total > MAX_REGISTRY_BYTES) return tooLarge(root, out, path, [ROOT_FILE, ...paths]);
+    reads.push({ path, bytes: read.bytes });
   }
+  for (const { path, bytes } of reads) loadFile(path, bytes, out);
   const { registry, diagnostics } = buildRegistry(root, settings, out.items, out.files);
   return { registry, diagnostics: [...out.diagnostics, ...diagnostics], paths: [ROOT_FILE, ...paths], texts: out.texts };
+}
+
+/**
+ * A registry larger than MAX_REGISTRY_BYTES is not loaded at all: its entities would be a part,
+ * and a part would report the references to the rest as unknown. One error, at the file that
+ * takes it past the bound, and the registry empty (as when promise.yaml does not load).
+ */
+function tooLarge(root: string, out: Collected, path: string, paths: string[]): LoadResult {
+  const mib = MAX_REGISTRY_BYTES / 1024 / 1024;
+  out.diagnostics.push(
+    unreadable(
+      locOfFile(path),
+      `the registry's YAML files add up to more than ${mib} MiB, the most a registry may have; this file takes it past the bound, and nothing was loaded`,
+      'a registry of 3,000 standards is about 1 MB: list YAML files that are not registry files (exports, data, generated files) under `ignore` in promise.yaml',
+    ),
+  );
+  const { registry } = buildRegistry(root, defaultSettings(), [], new Map());
+  const texts = new Map([...out.texts].filter(([p]) => p === ROOT_FILE));
+  return { registry, diagnostics: out.diagnostics, paths, texts };
 }
 
 /** Every reference an item makes, valid or not, as long as the referring field is text. */
@@ -294,8 +324,9 @@ function keyOrder(file: RegistryFile | undefined, base: YamlPath): KeyOrder | un
   if (file === undefined) return undefined;
   return (path) => {
     const hit = nodeAt(file, [...base, ...path]);
-    if (hit === undefined || !hit.exact || !isMap(hit.node)) return undefined;
-    return hit.node.items.map((p) => (isScalar(p.key) ? String(p.key.value) : ''));
+    const node = hit?.exact === true && isAlias(hit.node) ? hit.node.resolve(file.doc) : hit?.node;
+    if (hit === undefined || !hit.exact || !isMap(node)) return undefined;
+    return mergedPairs(file.doc, node).map((p) => (isScalar(p.key) ? String(p.key.value) : ''));
   };
 }
 

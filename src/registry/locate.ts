@@ -1,5 +1,5 @@
 /** From YAML nodes to 1-based locations: every diagnostic points at the offending value. */
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
 import type { Loc } from '../model/diagnostic.js';
 
 export type YamlPath = readonly (string | number)[];
@@ -48,9 +48,66 @@ function resolve(file: RegistryFile, node: unknown): unknown {
   return isAlias(node) ? node.resolve(file.doc) : node;
 }
 
-function findPair(map: unknown, key: string | number): Pair | undefined {
+/** A merge key, a plain `<<`: the composer makes it a Scalar whose value is a symbol described `<<` (a quoted "<<" is text). */
+function isMergeKey(key: unknown): boolean {
+  if (!isScalar(key)) return false;
+  const value = key.value;
+  return typeof value === 'symbol' && value.description === '<<';
+}
+
+function keyText(key: unknown): string | undefined {
+  return isScalar(key) && !isMergeKey(key) ? String(key.value) : undefined;
+}
+
+/**
+ * The pairs of a mapping as it reads once merged: its own keys, and those that `<<: *defaults`
+ * merges in and it does not set, each pair where it is written (in the anchor for a merged
+ * one), so that a problem with a merged value is shown at the value's own line. In the order
+ * the value reads (toJS: a merged key where its `<<` stands); earlier merge sources win over
+ * later ones, the mapping's own keys over all of them, as the YAML merge key type says.
+ */
+export function mergedPairs(doc: Document, node: unknown, open: Set<unknown> = new Set()): Pair[] {
+  const map = isAlias(node) ? node.resolve(doc) : node;
+  if (!isMap(map) || open.has(map)) return [];
+  // The common mapping merges nothing: its pairs are what it reads.
+  if (!map.items.some((p) => isMergeKey(p.key))) return map.items;
+  open.add(map);
+  const out: Pair[] = [];
+  const at = new Map<string, number>();
+  const add = (pair: Pair, own: boolean): void => {
+    const key = keyText(pair.key);
+    if (key === undefined) return;
+    const index = at.get(key);
+    if (index === undefined) {
+      at.set(key, out.length);
+      out.push(pair);
+    } else if (own) {
+      out[index] = pair;
+    }
+  };
+  for (const pair of map.items) {
+    if (!isMergeKey(pair.key)) {
+      add(pair, true);
+      continue;
+    }
+    const value = isAlias(pair.value) ? pair.value.resolve(doc) : pair.value;
+    for (const source of isSeq(value) ? value.items : [value]) for (const merged of mergedPairs(doc, source, open)) add(merged, false);
+  }
+  open.delete(map);
+  return out;
+}
+
+function findPair(file: RegistryFile, map: unknown, key: string | number): Pair | undefined {
   if (!isMap(map)) return undefined;
-  return map.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+  const name = String(key);
+  let merges = false;
+  for (const p of map.items) {
+    const k = p.key;
+    if (!isScalar(k)) continue;
+    if (isMergeKey(k)) merges = true;
+    else if (String(k.value) === name) return p;
+  }
+  return merges ? mergedPairs(file.doc, map).find((p) => keyText(p.key) === name) : undefined;
 }
 
 /**
@@ -65,7 +122,7 @@ export function nodeAt(file: RegistryFile, path: YamlPath): { node: Node; exact:
     current = resolve(file, current);
     let next: unknown;
     if (isSeq(current) && typeof segment === 'number') next = current.items[segment];
-    else next = findPair(current, segment)?.value;
+    else next = findPair(file, current, segment)?.value;
     if (!isNode(next)) return { node: found, exact: false };
     found = next;
     current = next;
@@ -81,7 +138,7 @@ export function locate(file: RegistryFile, path: YamlPath): Loc {
 /** The key of `key` in the mapping at `path` (an unknown field is shown at its name). */
 export function locateKey(file: RegistryFile, path: YamlPath, key: string): Loc {
   const hit = nodeAt(file, path);
-  const pair = hit?.exact ? findPair(resolve(file, hit.node), key) : undefined;
+  const pair = hit?.exact ? findPair(file, resolve(file, hit.node), key) : undefined;
   if (pair !== undefined && isNode(pair.key)) return locOfNode(file, pair.key);
   return locate(file, path);
 }

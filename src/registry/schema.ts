@@ -4,8 +4,10 @@
  */
 import { format } from 'date-fns/format';
 import { z } from 'zod';
+import { compilePattern } from '../engine/pattern.js';
 import { LINT_RULE_IDS } from '../model/rule-ids.js';
 import { parseDuration, type Duration } from './duration.js';
+import { ownRecord } from './own-keys.js';
 import {
   isCalendarDate,
   isTimeZone,
@@ -184,13 +186,13 @@ export const promiseSchema = z
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
-const regexSchema = z.string().superRefine((value, ctx) => {
-  try {
-    new RegExp(value, 'u');
-  } catch (err) {
-    fail(ctx, `"${value}" is not a regular expression: ${(err as Error).message}`);
-  }
-});
+const regexSchema = z
+  .string()
+  .superRefine((value, ctx) => {
+    const compiled = compilePattern(value);
+    if (!compiled.ok) fail(ctx, compiled.message, compiled.hint);
+  })
+  .meta({ description: 'A regular expression in RE2 syntax (no backreferences or lookaround; (?i) for case-insensitive), matched anywhere in the cell.' });
 
 const operatorsSchema = z
   .strictObject({
@@ -247,7 +249,10 @@ export function isDuration(value: Duration | Record<string, Duration>): value is
   return typeof value.text === 'string';
 }
 
-const withinSchema = z.union([durationSchema, z.record(z.string(), durationSchema)]).meta({
+/** Limits by the `per` column's values: any text is a value, `__proto__` too (own-keys.ts). */
+const limitMapSchema = z.record(z.string(), durationSchema).transform((limits) => ownRecord(Object.entries(limits)));
+
+const withinSchema = z.union([durationSchema, limitMapSchema]).meta({
   description: 'The limit; with `per`, a map from the column\'s values to limits, with `default` for the rest.',
 });
 

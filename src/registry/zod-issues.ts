@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Diagnostic, DiagnosticEntity } from '../model/diagnostic.js';
 import { LINT_RULE_IDS } from '../model/rule-ids.js';
 import { hasNode, locate, locateKey, type RegistryFile, type YamlPath } from './locate.js';
+import { restoreKey } from './own-keys.js';
 import { COLLECTIONS, DAY_KEYS, itemSchemas, SETTINGS_KEYS, type CollectionName } from './schema.js';
 import { didYouMean } from './suggest.js';
 
@@ -50,10 +51,11 @@ function field(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/** The value at `path`, by own keys only: a missing `constructor` is missing, not Object's. */
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   let cur = value;
   for (const seg of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, seg)) return undefined;
     cur = (cur as Record<PropertyKey, unknown>)[seg];
   }
   return cur;
@@ -132,13 +134,14 @@ function bestBranch(branches: readonly (readonly Issue[])[]): readonly Issue[] |
 export function issuesToDiagnostics(issues: readonly Issue[], ctx: IssueContext, prefix: readonly PropertyKey[] = []): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const issue of issues) {
-    const path = [...prefix, ...issue.path];
+    // The schema saw keys escaped (own-keys.ts); the registry wrote them as they are.
+    const path = [...prefix, ...issue.path.map(restoreKey)];
     const found = valueAt(ctx.value, path);
     const missing = found === undefined && !hasNode(ctx.file, [...ctx.base, ...path] as (string | number)[]);
     switch (issue.code) {
       case 'unrecognized_keys': {
         const known = knownKeys(ctx, path);
-        for (const key of issue.keys) {
+        for (const key of issue.keys.map(restoreKey)) {
           const where = path.length === 0 ? (ctx.collection === undefined ? 'top-level key' : 'field') : 'field';
           const hint =
             didYouMean(key, known) ??

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
+import { RE2JS } from 're2js';
 import { describe, expect, it } from 'vitest';
 import {
   EXAMPLE_CALENDARS,
@@ -279,7 +280,7 @@ function holds(condition: Condition | undefined, row: Record<string, string>): b
         case 'not_in':
           return !t.values.includes(cell);
         case 'matches':
-          return t.regex.test(cell);
+          return RE2JS.compile(t.pattern).test(cell);
         case 'empty':
           return (cell === '') === t.value;
         case 'gt':
