@@ -168,7 +168,7 @@ const CANDIDATES: readonly Candidate[] = [
         let unclosedQuote = false;
         for await (const batch of csv.batches()) {
           onRows(batch.map((r) => r.cells));
-          if (batch.some((r) => r.problem?.includes('never closed') === true)) unclosedQuote = true;
+          if (batch.some((r) => r.problem?.code === 'row-unclosed-quote')) unclosedQuote = true;
         }
         return { unclosedQuote };
       };

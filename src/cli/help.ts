@@ -100,6 +100,17 @@ const HELP: Record<string, HelpEnd> = {
       [2, `${COULD_NOT}, --period given more than once, a registry with errors, a log that cannot be read, a file it could not write`],
     ],
   },
+  explain: {
+    examples: [
+      ['promise explain email-first-response T00000042', 'how that ticket was judged: scope, start and end as read, open time, limit, outcome'],
+      ['promise explain email-first-response T00000042 --as-of 2026-10-01 --format json', 'the same steps as data, with the figures breaches shows'],
+      ['promise explain on-time-delivery O-1234 --log orders=exports/oct.csv --format md', 'from another export, for a ticket or a wiki'],
+    ],
+    exits: [
+      [0, 'explained'],
+      [2, `${COULD_NOT}, a standard or record the registry or its logs do not have (with a did-you-mean), a registry with errors, a log that cannot be read`],
+    ],
+  },
   diff: {
     examples: [
       ['promise diff origin/main', 'tightened, loosened, neutral; and the impact'],

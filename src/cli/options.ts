@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { UsageError } from '../model/errors.js';
 import { parseIsoTimestamp } from '../logs/timestamp.js';
 import { didYouMean } from '../registry/suggest.js';
+import { timestampProblemText } from '../report/shared/invalid-reasons.js';
 
 export interface CommonOptions {
   registry?: string;
@@ -70,10 +71,10 @@ export function asOfResolver(value: string | undefined, now: () => Date): (zone:
     return () => instant;
   }
   const probe = parseIsoTimestamp(value, 'UTC');
-  if (!probe.ok) throw new UsageError(`--as-of ${value}: ${probe.reason}`, 'e.g. --as-of 2026-10-01 or --as-of 2026-10-01T08:00:00Z');
+  if (!probe.ok) throw new UsageError(`--as-of ${value}: ${timestampProblemText(probe.problem, value.trim(), undefined)}`, 'e.g. --as-of 2026-10-01 or --as-of 2026-10-01T08:00:00Z');
   return (zone) => {
     const r = parseIsoTimestamp(value, zone);
-    if (!r.ok) throw new UsageError(`--as-of ${value}: ${r.reason}`);
+    if (!r.ok) throw new UsageError(`--as-of ${value}: ${timestampProblemText(r.problem, value.trim(), undefined)}`);
     return r.date;
   };
 }

@@ -8,6 +8,7 @@ import { escapeTerminal } from '../report/shared/escape.js';
 import { breachesCommand } from './commands/breaches.js';
 import { checkCommand, sourceLines } from './commands/check.js';
 import { diffCommand } from './commands/diff.js';
+import { explainCommand } from './commands/explain.js';
 import { gapsCommand } from './commands/gaps.js';
 import { initCommand } from './commands/init.js';
 import { listCommand } from './commands/list.js';
@@ -82,6 +83,7 @@ export async function runCli(argv: readonly string[], io: Io, now: () => Date = 
   program.addCommand(gapsCommand(ctx));
   program.addCommand(diffCommand(ctx));
   program.addCommand(reportCommand(ctx));
+  program.addCommand(explainCommand(ctx));
   program.addCommand(rulesCommand(ctx));
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput(output).configureHelp({ showGlobalOptions: true }).addHelpText('after', () => helpEnd(cmd.name(), helpWidth()));

@@ -77,6 +77,8 @@ class CompiledCalendar implements BusinessCalendar {
   private readonly openWeekdays: readonly number[];
   /** openWeekdaysBefore[w]: how many of the open weekdays come before weekday w (w = 0..7) */
   private readonly openWeekdaysBefore: readonly number[];
+  /** holiday names by date (YYYY-MM-DD): for explanations */
+  readonly holidayNames: ReadonlyMap<string, string | undefined>;
   /** holidays by day number, sorted */
   private readonly holidayDays: readonly number[];
   /** per block of days: the days near a clock change, sorted (see clockChangeDays) */
@@ -100,11 +102,16 @@ class CompiledCalendar implements BusinessCalendar {
       if (holiday.hours.length > 0) lastHolidayOpen = Math.max(lastHolidayOpen, day);
     }
     this.holidays = holidays;
+    this.holidayNames = new Map([...calendar.holidays].map(([date, h]) => [date, h.name]));
     this.lastOpenDay = this.week.some((hours) => hours.length > 0) ? Infinity : lastHolidayOpen;
     // A day of the weekly pattern has open time when one of its intervals is not empty (build).
     this.openWeekdays = this.week.flatMap((hours, weekday) => (hours.some((h) => h.end > h.start) ? [weekday] : []));
     this.openWeekdaysBefore = Array.from({ length: 8 }, (_, w) => this.openWeekdays.filter((open) => open < w).length);
     this.holidayDays = [...holidays.keys()].sort((a, b) => a - b);
+  }
+
+  isHoliday(day: number): boolean {
+    return this.holidays.has(day);
   }
 
   private hoursOf(day: number): readonly Interval[] {
@@ -395,6 +402,48 @@ function closeOf(day: Day): number {
 /** Compile a loaded calendar once per run; the compiled form caches its days as it is used. */
 export function compileCalendar(calendar: Calendar): BusinessCalendar {
   return new CompiledCalendar(calendar);
+}
+
+/** A local day of a calendar as an explanation shows it. */
+export interface CalendarDay {
+  /** YYYY-MM-DD, local to the calendar */
+  date: string;
+  /** the day's open intervals within the span, as instants (none on a closed day) */
+  open: { startMs: number; endMs: number }[];
+  /** the day has no open hours at all (a weekend, a holiday) */
+  closed: boolean;
+  /** a holiday (closed, or with shortened hours), and its name when it has one */
+  holiday: boolean;
+  name: string | undefined;
+}
+
+/**
+ * The local days from the one holding startMs to the one holding endMs (at most `maxDays`), each
+ * with its open intervals clipped to [startMs, endMs): the open time `openSeconds` counts, day by
+ * day, holidays and closed days included. `more`: the days left out past `maxDays`.
+ */
+export function calendarDays(cal: BusinessCalendar, startMs: number, endMs: number, maxDays: number): { days: CalendarDay[]; more: number } {
+  checkInstant(startMs, 'start');
+  const c = compiled(cal);
+  const first = c.dayAt(startMs);
+  const lastDay = endMs === Infinity ? first.day + maxDays : c.dayAt(Math.max(startMs, endMs - 1)).day;
+  const days: CalendarDay[] = [];
+  for (let d = first.day; d <= lastDay && days.length < maxDays; d++) {
+    const day = c.day(d);
+    const open: { startMs: number; endMs: number }[] = [];
+    for (let i = 0; i < day.bounds.length; i += 2) {
+      const from = Math.max(startMs, day.bounds[i] as number);
+      const to = Math.min(endMs, day.bounds[i + 1] as number);
+      if (to > from) open.push({ startMs: from, endMs: to });
+    }
+    const date = isoDate(d);
+    days.push({ date, open, closed: day.total === 0, holiday: c.isHoliday(d), name: c.holidayNames.get(date) });
+  }
+  return { days, more: endMs === Infinity ? 0 : Math.max(0, lastDay - first.day + 1 - days.length) };
+}
+
+function isoDate(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Seconds of open time in [startMs, endMs); 0 when endMs <= startMs. */

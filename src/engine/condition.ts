@@ -4,20 +4,34 @@
  * numeric operators need a number, and a cell that is not one is a data error for the
  * record, never a silent false.
  */
+import type { ConditionProblem } from '../model/evaluation.js';
 import type { ColumnOp, Condition } from '../registry/condition.js';
 import { compilePattern } from './pattern.js';
 
 /** The verdict of a condition on one row: `true`, `false`, or why it cannot be decided. */
-export type Verdict = boolean | { error: string };
+export type Verdict = boolean | ConditionProblem;
 
-export type RowCondition = (cells: readonly string[]) => Verdict;
+/** One test of a condition as it ran on a row: what `promise explain` shows of a scope. */
+export interface TestRun {
+  column: string;
+  test: ColumnOp;
+  /** the cell read, trimmed */
+  cell: string;
+  verdict: Verdict;
+}
+
+/**
+ * `tests`, when given, receives every test run, in order. Testing stops at the first test that
+ * decides, so the last one run decided the verdict.
+ */
+export type RowCondition = (cells: readonly string[], tests?: TestRun[]) => Verdict;
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
  * A cell as a finite number, or undefined when it is not one (empty included). A number too
  * large for a double (`1e999`) is not read as Infinity: it would compare as greater than every
- * bound and turn a mean into Infinity (see `numberProblem` for why a cell is refused).
+ * bound and turn a mean into Infinity (see `isOutOfRange`).
  */
 export function parseNumber(cell: string): number | undefined {
   const text = cell.trim();
@@ -31,14 +45,7 @@ export function isOutOfRange(text: string): boolean {
   return NUMBER.test(text);
 }
 
-/** Why a trimmed, non-empty cell that parseNumber refused is not a number: out of range, or not written as one. */
-export function numberProblem(text: string): string {
-  return isOutOfRange(text) ? 'is out of range: a number must be finite, at most about 1.8e308 either side of 0' : 'is not a number';
-}
-
-const OP_SIGNS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
-
-function compileTest(column: string, index: number, test: ColumnOp): RowCondition {
+function compileCellTest(column: string, index: number, test: ColumnOp): RowCondition {
   const cell = (cells: readonly string[]): string => (cells[index] ?? '').trim();
   switch (test.op) {
     case 'eq': {
@@ -62,12 +69,13 @@ function compileTest(column: string, index: number, test: ColumnOp): RowConditio
     case 'lt':
     case 'lte': {
       const { op, value } = test;
-      const sign = OP_SIGNS[op];
       return (cells) => {
         const text = cell(cells);
         const n = parseNumber(text);
         if (n === undefined) {
-          return { error: text === '' ? `${column} is empty, so it cannot be compared (${sign} ${value})` : `${column} "${text}" ${numberProblem(text)} (${sign} ${value})` };
+          const args = { column, text, op, value };
+          if (text === '') return { code: 'compare-empty', args };
+          return { code: isOutOfRange(text) ? 'compare-out-of-range' : 'compare-not-a-number', args };
         }
         switch (op) {
           case 'gt':
@@ -107,20 +115,26 @@ export function compileRowCondition(condition: Condition, columnIndex: ReadonlyM
       const index = columnIndex.get(condition.column);
       if (index === undefined) throw new RangeError(`column "${condition.column}" is not in the header, or is there more than once`);
       read?.add(index);
-      return compileTest(condition.column, index, condition.test);
+      const { column, test } = condition;
+      const run = compileCellTest(column, index, test);
+      return (cells, tests) => {
+        const verdict = run(cells);
+        tests?.push({ column, test, cell: (cells[index] ?? '').trim(), verdict });
+        return verdict;
+      };
     }
     case 'not': {
       const inner = compileRowCondition(condition.item, columnIndex, read);
-      return (cells) => {
-        const v = inner(cells);
+      return (cells, tests) => {
+        const v = inner(cells, tests);
         return typeof v === 'boolean' ? !v : v;
       };
     }
     case 'all': {
       const items = condition.items.map((c) => compileRowCondition(c, columnIndex, read));
-      return (cells) => {
+      return (cells, tests) => {
         for (const item of items) {
-          const v = item(cells);
+          const v = item(cells, tests);
           if (v !== true) return v;
         }
         return true;
@@ -128,9 +142,9 @@ export function compileRowCondition(condition: Condition, columnIndex: ReadonlyM
     }
     case 'any': {
       const items = condition.items.map((c) => compileRowCondition(c, columnIndex, read));
-      return (cells) => {
+      return (cells, tests) => {
         for (const item of items) {
-          const v = item(cells);
+          const v = item(cells, tests);
           if (v !== false) return v;
         }
         return false;

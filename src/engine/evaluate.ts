@@ -5,13 +5,12 @@
  */
 import type { LogRow, TimestampReader } from '../model/cells.js';
 import { compareText as compare } from '../model/diagnostic.js';
-import type { Breach, Evaluation, InvalidRecord, PeriodKind, PeriodRef, SourceAccount, StandardAccount } from '../model/evaluation.js';
-import type { Duration } from '../registry/duration.js';
+import type { Breach, Evaluation, InvalidReason, InvalidRecord, PeriodKind, PeriodRef, SourceAccount, StandardAccount } from '../model/evaluation.js';
 import type { Calendar, ServicePromise, Source, Standard } from '../registry/model.js';
 import { compileCalendar, type BusinessCalendar } from './calendar.js';
-import { compileRowCondition } from './condition.js';
+import { classify, planFile, planStandard, type StandardPlan } from './classify.js';
 import { KeyTracker, type KeyOrder } from './keys.js';
-import { emptyJudgement, judgeAverage, judgeCondition, judgeDeadline, judgeDuration, type Judgement, type MeasurePlan } from './measures.js';
+import { figuresOf, type Judgement } from './measures.js';
 import { PeriodFinder } from './period.js';
 import { PeriodAccumulator, type AccumulatorState } from './period-accumulator.js';
 import { rollUp } from './rollup.js';
@@ -64,57 +63,14 @@ export interface SourceState {
   keys: KeyOrder;
 }
 
-/** The column that dates a record, per kind (SPEC §1). */
-function startColumn(standard: Standard): string {
-  const m = standard.measure;
-  switch (m.kind) {
-    case 'duration':
-      return m.from;
-    case 'deadline':
-      return m.start ?? m.due;
-    case 'condition':
-    case 'average':
-      return m.at;
-  }
-}
-
-/** A standard's `within`: one limit, or a limit per value of the `per` column. */
-interface Limits {
-  single: Duration | undefined;
-  byValue: Map<string, Duration>;
-  fallback: Duration | undefined;
-}
-
-function limitsOf(standard: Standard): Limits | undefined {
-  const m = standard.measure;
-  if (m.kind !== 'duration') return undefined;
-  if (typeof m.within.text === 'string') return { single: m.within as Duration, byValue: new Map(), fallback: undefined };
-  const map = m.within as Record<string, Duration>;
-  const byValue = new Map(Object.entries(map).filter(([k]) => k !== 'default'));
-  // Own keys only: a map that names no `default` has none, whatever its prototype holds.
-  return { single: undefined, byValue, fallback: Object.hasOwn(map, 'default') ? map.default : undefined };
-}
-
-/** The per-file part of a standard: its columns' positions in this file's header. */
-interface FilePlan {
-  where: ((cells: readonly string[]) => boolean | { error: string }) | undefined;
-  start: number;
-  measure: MeasurePlan;
-}
-
 class StandardRun {
   readonly standard: Standard;
   readonly account: StandardAccount;
   readonly periods = new Map<string, PeriodAccumulator>();
   /** the same records counted over the periods of `alsoBy` */
   readonly summaries = new Map<string, PeriodAccumulator>();
-  private readonly limits: Limits | undefined;
-  private readonly finder: PeriodFinder;
+  private readonly plan: StandardPlan;
   private readonly summaryFinder: PeriodFinder | undefined;
-  private readonly calendar: BusinessCalendar | undefined;
-  private readonly judgement: Judgement = emptyJudgement();
-  private readonly startName: string;
-  private plan: FilePlan | undefined;
 
   constructor(
     standard: Standard,
@@ -124,42 +80,13 @@ class StandardRun {
   ) {
     this.standard = standard;
     this.account = { standard: standard.id, inPeriods: 0, outOfScope: 0, future: 0, invalidWithoutPeriod: 0, skippedWithoutPeriod: 0 };
-    this.limits = limitsOf(standard);
-    this.finder = new PeriodFinder(standard.period, options.timezone, options.fiscalYearStart);
+    this.plan = planStandard(standard, calendars, options.timezone, options.fiscalYearStart);
     this.summaryFinder = options.alsoBy === undefined ? undefined : new PeriodFinder(options.alsoBy, options.timezone, options.fiscalYearStart);
-    const m = standard.measure;
-    this.calendar = m.kind === 'duration' && m.calendar !== undefined ? calendars.get(m.calendar) : undefined;
-    this.startName = startColumn(standard);
   }
 
   /** Compiles the standard against one file's header. */
   beginFile(columns: ReadonlyMap<string, number>): void {
-    const s = this.standard;
-    const m = s.measure;
-    const at = (name: string | undefined): number => {
-      if (name === undefined) return -1;
-      const index = columns.get(name);
-      if (index === undefined) throw new RangeError(`column "${name}" is not in the header, or is there more than once`);
-      return index;
-    };
-    const expect = m.kind === 'condition' ? m.expect : undefined;
-    const expectColumns = new Set<number>();
-    this.plan = {
-      where: s.where === undefined ? undefined : compileRowCondition(s.where, columns),
-      start: at(this.startName),
-      measure: {
-        measure: m,
-        calendar: this.calendar,
-        warnAt: s.warn_at,
-        end: at(m.kind === 'duration' ? m.to : m.kind === 'deadline' ? m.done : undefined),
-        due: at(m.kind === 'deadline' ? m.due : undefined),
-        paused: at(m.kind === 'duration' ? m.paused : undefined),
-        per: at(m.kind === 'duration' ? m.per : undefined),
-        of: at(m.kind === 'average' ? m.of : undefined),
-        expect: expect === undefined ? undefined : compileRowCondition(expect, columns, expectColumns),
-        expectColumns: [...expectColumns],
-      },
-    };
+    planFile(this.plan, columns);
   }
 
   /** A row the file could not give whole: invalid for every standard, without a period. */
@@ -167,87 +94,37 @@ class StandardRun {
     this.account.invalidWithoutPeriod++;
   }
 
-  /** Judges one row; returns true when the row is invalid for this standard. */
+  /** Counts one row as `classify` decides it; returns true when the row is invalid for this standard. */
   judge(row: RowView, file: string, key: string): boolean {
-    const plan = this.plan as FilePlan;
-    const s = this.standard;
-    const asOf = this.options.asOfMs;
-    if (plan.where !== undefined) {
-      const inScope = plan.where(row.cells);
-      if (typeof inScope === 'object') {
-        // SPEC §1: a record whose `where` cannot be decided is invalid and in no period.
-        this.account.invalidWithoutPeriod++;
-        this.invalid(file, row.line, key, `where: ${inScope.error}`, undefined);
-        return true;
-      }
-      if (!inScope) {
+    const c = classify(this.plan, row, this.options.asOfMs);
+    switch (c.disposition) {
+      case 'out-of-scope':
         this.account.outOfScope++;
         return false;
-      }
+      case 'skipped':
+        this.account.skippedWithoutPeriod++;
+        return false;
+      case 'future':
+        this.account.future++;
+        return false;
+      case 'invalid':
+        this.account.invalidWithoutPeriod++;
+        this.invalid(file, row.line, key, c.reason as InvalidReason, undefined);
+        return true;
+      case 'judged':
+        break;
     }
-    let limit: Duration | undefined;
-    if (this.limits !== undefined) {
-      limit = this.limits.single;
-      if (limit === undefined) {
-        const m = s.measure;
-        const value = m.kind === 'duration' && m.per !== undefined ? row.cell(plan.measure.per).trim() : '';
-        // SPEC §1: without a `default`, a value the map does not name is outside the standard's scope.
-        limit = this.limits.byValue.get(value) ?? this.limits.fallback;
-        if (limit === undefined) {
-          this.account.outOfScope++;
-          return false;
-        }
-      }
-    }
-    const status = row.time(plan.start);
-    if (status !== 'time' && status !== 'date' && this.nothingToJudge(row)) {
-      // Nothing to judge and no date to file it under (an open ticket not yet rated, a
-      // deadline with no due): skipped, not a data error.
-      this.account.skippedWithoutPeriod++;
-      return false;
-    }
-    if (status === 'empty') {
-      this.account.invalidWithoutPeriod++;
-      this.invalid(file, row.line, key, `${this.startName} is empty: the record has no start`, undefined);
-      return true;
-    }
-    if (status === 'bad') {
-      this.account.invalidWithoutPeriod++;
-      this.invalid(file, row.line, key, `${this.startName} ${row.reason(plan.start)}`, undefined);
-      return true;
-    }
-    const startMs = row.value(plan.start);
-    if (startMs > asOf) {
-      this.account.future++;
-      return false;
-    }
-    const period = this.finder.find(startMs);
-    const acc = this.accumulator(this.periods, period);
-    const summary = this.summaryFinder === undefined ? undefined : this.accumulator(this.summaries, this.summaryFinder.find(startMs));
+    const period = c.period as PeriodRef;
+    const startMs = c.startMs;
+    const j = c.judgement;
+    this.accumulator(this.periods, period).add(j);
+    if (this.summaryFinder !== undefined) this.accumulator(this.summaries, this.summaryFinder.find(startMs)).add(j);
     this.account.inPeriods++;
-    const j = this.judgement;
-    const m = s.measure;
-    switch (m.kind) {
-      case 'duration':
-        judgeDuration(plan.measure, limit as Duration, row, startMs, asOf, j);
-        break;
-      case 'deadline':
-        judgeDeadline(plan.measure, row, startMs, asOf, j);
-        break;
-      case 'condition':
-        judgeCondition(plan.measure, row, j);
-        break;
-      case 'average':
-        judgeAverage(plan.measure, row, j);
-        break;
-    }
-    acc.add(j);
-    summary?.add(j);
     if (j.outcome === 'invalid') {
-      this.invalid(file, row.line, key, j.reason, period.key);
+      this.invalid(file, row.line, key, j.reason as InvalidReason, period.key);
       return true;
     }
-    if (this.options.breaches && m.kind !== 'average' && (j.outcome === 'breached' || (j.outcome === 'at_risk' && this.options.atRisk))) {
+    if (this.options.breaches && this.plan.kind.judgesRecords && (j.outcome === 'breached' || (j.outcome === 'at_risk' && this.options.atRisk))) {
       this.breach(period, file, row.line, key, startMs, j);
     }
     return false;
@@ -284,31 +161,14 @@ class StandardRun {
     return acc;
   }
 
-  /** SPEC §2 `skipped`: the cells the measure judges are empty, so no promise was made or kept yet. */
-  private nothingToJudge(row: RowView): boolean {
-    const m = (this.plan as FilePlan).measure;
-    switch (m.measure.kind) {
-      case 'duration':
-        return false;
-      case 'deadline':
-        return row.cell(m.due).trim() === '';
-      case 'condition':
-        return m.expectColumns.every((c) => row.cell(c).trim() === '');
-      case 'average':
-        return row.cell(m.of).trim() === '';
-    }
-  }
-
-  private invalid(file: string, line: number, record: string, reason: string, period: string | undefined): void {
-    this.out.invalid.push({ source: this.standard.source, standard: this.standard.id, file, line, record, reason, period });
+  private invalid(file: string, line: number, record: string, reason: InvalidReason, period: string | undefined): void {
+    this.out.invalid.push({ source: this.standard.source, standard: this.standard.id, file, line, record, period, ...reason });
   }
 
   private breach(period: PeriodRef, file: string, line: number, record: string, startMs: number, j: Judgement): void {
     const within = this.options.within;
     if (within !== undefined && !within.some((p) => startMs >= p.startMs && startMs < p.endMs)) return;
     const s = this.standard;
-    const finite = (ms: number): number | undefined => (Number.isFinite(ms) ? ms : undefined);
-    const seconds = (ms: number): number | undefined => (Number.isFinite(ms) ? Math.round(ms) / 1000 : undefined);
     const remedy = s.remedy;
     this.out.breaches.push({
       standard: s.id,
@@ -322,11 +182,7 @@ class StandardRun {
       outcome: j.outcome === 'at_risk' ? 'at_risk' : 'breached',
       open: j.open,
       startMs,
-      endMs: finite(j.endMs),
-      dueMs: finite(j.dueMs),
-      elapsedSeconds: seconds(j.elapsedMs),
-      limitSeconds: seconds(j.limitMs),
-      overSeconds: j.outcome === 'at_risk' ? undefined : seconds(j.overMs),
+      ...figuresOf(j),
       remedy: remedy === undefined ? undefined : { action: remedy.action, credit: remedy.credit, currency: remedy.currency },
     });
   }
@@ -337,7 +193,7 @@ class StandardRun {
  * means is not known, so nothing may read it (`promise check` reports a reference to it as
  * `unknown-column`); a repeated name nothing reads is no problem.
  */
-function columnIndex(header: readonly string[]): Map<string, number> {
+export function columnIndex(header: readonly string[]): Map<string, number> {
   const out = new Map<string, number>();
   const repeated = new Set<string>();
   header.forEach((name, i) => {
@@ -378,7 +234,7 @@ export class FileRun {
         // The row itself cannot be trusted: invalid for every standard, listed once.
         run.account.invalid++;
         for (const s of standards) s.unreadable();
-        run.out.invalid.push({ source: run.source.id, standard: undefined, file: this.display, line: row.line, record: key, reason: row.problem, period: undefined });
+        run.out.invalid.push({ source: run.source.id, standard: undefined, file: this.display, line: row.line, record: key, period: undefined, ...row.problem });
         continue;
       }
       if (key !== '') run.keys.see(key, this.display, row.line);

@@ -3,18 +3,19 @@
  * standard's scope and dated, decide its outcome. Pure arithmetic on instants; the cells come
  * through a RowView that parses each timestamp cell at most once per row.
  */
+import type { InvalidReason } from '../model/evaluation.js';
 import type { Duration } from '../registry/duration.js';
 import type { Measure } from '../registry/model.js';
 import { addOpenSeconds, closeOfBusinessDay, openSeconds, type BusinessCalendar } from './calendar.js';
 import type { RowCondition } from './condition.js';
-import { isOutOfRange, numberProblem, parseNumber } from './condition.js';
+import { isOutOfRange, parseNumber } from './condition.js';
 import type { RowView } from './row-view.js';
 
 /** The outcome of a dated record and what a breach list or the percentiles need from it. */
 export interface Judgement {
   outcome: 'met' | 'breached' | 'pending' | 'at_risk' | 'skipped' | 'invalid';
-  /** why it is invalid */
-  reason: string;
+  /** why it is invalid; undefined otherwise */
+  reason: InvalidReason | undefined;
   open: boolean;
   /** NaN when not done (or not applicable) */
   endMs: number;
@@ -29,12 +30,26 @@ export interface Judgement {
   value: number;
 }
 
+/** SPEC §2 what a breach reports, as `breaches` and `explain` show it: undefined where it does not apply. */
+export function figuresOf(j: Judgement): { endMs: number | undefined; dueMs: number | undefined; elapsedSeconds: number | undefined; limitSeconds: number | undefined; overSeconds: number | undefined } {
+  const finite = (ms: number): number | undefined => (Number.isFinite(ms) ? ms : undefined);
+  const seconds = (ms: number): number | undefined => (Number.isFinite(ms) ? Math.round(ms) / 1000 : undefined);
+  return {
+    endMs: finite(j.endMs),
+    dueMs: finite(j.dueMs),
+    elapsedSeconds: seconds(j.elapsedMs),
+    limitSeconds: seconds(j.limitMs),
+    // an at-risk record is not over yet: it has time left
+    overSeconds: j.outcome === 'at_risk' ? undefined : seconds(j.overMs),
+  };
+}
+
 export function emptyJudgement(): Judgement {
-  return { outcome: 'met', reason: '', open: false, endMs: Number.NaN, dueMs: Number.NaN, elapsedMs: Number.NaN, limitMs: Number.NaN, overMs: Number.NaN, value: Number.NaN };
+  return { outcome: 'met', reason: undefined, open: false, endMs: Number.NaN, dueMs: Number.NaN, elapsedMs: Number.NaN, limitMs: Number.NaN, overMs: Number.NaN, value: Number.NaN };
 }
 
 function reset(j: Judgement): void {
-  j.reason = '';
+  j.reason = undefined;
   j.open = false;
   j.endMs = Number.NaN;
   j.dueMs = Number.NaN;
@@ -44,7 +59,7 @@ function reset(j: Judgement): void {
   j.value = Number.NaN;
 }
 
-function invalid(j: Judgement, reason: string): void {
+function invalid(j: Judgement, reason: InvalidReason): void {
   j.outcome = 'invalid';
   j.reason = reason;
 }
@@ -64,9 +79,6 @@ export interface MeasurePlan {
   expectColumns: number[];
 }
 
-/** About the most minutes whose milliseconds a double holds (Number.MAX_VALUE / 60,000), as a message says it. */
-const MAX_PAUSE_MINUTES = '3e303';
-
 /** Minutes in the `paused` column: empty is none; anything but a non-negative number is a data error. */
 function pausedMs(plan: MeasurePlan, row: RowView, j: Judgement): number | undefined {
   if (plan.paused < 0) return 0;
@@ -78,7 +90,7 @@ function pausedMs(plan: MeasurePlan, row: RowView, j: Judgement): number | undef
   const ms = minutes === undefined ? Number.NaN : minutes * 60_000;
   if (Number.isFinite(ms) && ms >= 0) return ms;
   const tooLarge = Number.isFinite(minutes) ? ms > 0 : minutes === undefined && isOutOfRange(text) && !text.startsWith('-');
-  invalid(j, tooLarge ? `${name} "${text}" is out of range: a pause can be at most about ${MAX_PAUSE_MINUTES} minutes` : `${name} "${text}" is not a number of minutes`);
+  invalid(j, { code: tooLarge ? 'pause-out-of-range' : 'pause-not-a-number', args: { column: name ?? 'paused', text } });
   return undefined;
 }
 
@@ -87,7 +99,7 @@ function endOf(row: RowView, column: number, name: string, asOfMs: number, j: Ju
   const status = row.time(column);
   if (status === 'empty') return undefined;
   if (status === 'bad') {
-    invalid(j, `${name} ${row.reason(column)}`);
+    invalid(j, row.badTime(column, name));
     return null;
   }
   const end = row.value(column);
@@ -104,7 +116,7 @@ export function judgeDuration(plan: MeasurePlan, limit: Duration, row: RowView, 
   if (m.kind !== 'duration') throw new TypeError('judgeDuration needs a duration measure');
   const end = endOf(row, plan.end, m.to, asOfMs, j);
   if (end === null) return;
-  if (end !== undefined && end < startMs) return invalid(j, `${m.to} is before ${m.from}: it ends before it starts`);
+  if (end !== undefined && end < startMs) return invalid(j, { code: 'end-before-start', args: { end: m.to, start: m.from } });
   const paused = pausedMs(plan, row, j);
   if (paused === undefined) return;
   const cal = plan.calendar;
@@ -152,15 +164,15 @@ export function judgeDeadline(plan: MeasurePlan, row: RowView, startMs: number, 
   }
   // with due_is_date the time of day is ignored, so it need not exist (a midnight the clocks skip)
   const dueStatus = m.due_is_date === true ? 'date' : row.time(plan.due);
-  if (dueStatus === 'bad') return invalid(j, `${m.due} ${row.reason(plan.due)}`);
+  if (dueStatus === 'bad') return invalid(j, row.badTime(plan.due, m.due));
   const byDate = dueStatus === 'date';
   const dueCell = byDate ? row.endOfDay(plan.due) : row.value(plan.due);
-  if (Number.isNaN(dueCell)) return invalid(j, `${m.due} ${row.reason(plan.due)}`);
+  if (Number.isNaN(dueCell)) return invalid(j, row.badTime(plan.due, m.due));
   const due = dueCell + (m.grace?.kind === 'time' ? Math.round(m.grace.seconds * 1000) : 0);
-  if (due < startMs) return invalid(j, `${m.due} is before ${m.start ?? m.due}: it is due before it starts`);
+  if (due < startMs) return invalid(j, { code: 'due-before-start', args: { due: m.due, start: m.start ?? m.due } });
   const end = endOf(row, plan.end, m.done, asOfMs, j);
   if (end === null) return;
-  if (end !== undefined && end < startMs) return invalid(j, `${m.done} is before ${m.start ?? m.due}: it was done before it started`);
+  if (end !== undefined && end < startMs) return invalid(j, { code: 'done-before-start', args: { done: m.done, start: m.start ?? m.due } });
   j.dueMs = due;
   j.open = end === undefined;
   j.endMs = end ?? Number.NaN;
@@ -181,7 +193,7 @@ export function judgeCondition(plan: MeasurePlan, row: RowView, j: Judgement): v
     return;
   }
   const verdict = (plan.expect as RowCondition)(cells);
-  if (typeof verdict === 'object') return invalid(j, verdict.error);
+  if (typeof verdict === 'object') return invalid(j, verdict);
   j.outcome = verdict ? 'met' : 'breached';
 }
 
@@ -196,7 +208,7 @@ export function judgeAverage(plan: MeasurePlan, row: RowView, j: Judgement): voi
     return;
   }
   const n = parseNumber(text);
-  if (n === undefined) return invalid(j, `${m.of} "${text}" ${numberProblem(text)}`);
+  if (n === undefined) return invalid(j, { code: isOutOfRange(text) ? 'number-out-of-range' : 'not-a-number', args: { column: m.of, text } });
   j.value = n;
   j.outcome = 'met';
 }

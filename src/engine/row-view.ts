@@ -3,7 +3,8 @@
  * most once, however many standards read it; the memo is reset by bumping a generation number,
  * so nothing is allocated per row.
  */
-import type { TimestampReader } from '../model/cells.js';
+import type { TimestampReader, TimestampReading } from '../model/cells.js';
+import type { InvalidReason, TimestampProblem } from '../model/evaluation.js';
 
 /** Counts of local times that fell on a clock change. */
 interface ClockNotes {
@@ -26,7 +27,7 @@ export class RowView {
   private readonly seen: Uint32Array;
   private readonly status: Uint8Array;
   private readonly values: Float64Array;
-  private readonly reasons: string[];
+  private readonly problems: TimestampProblem[];
   private readonly reader: TimestampReader;
   /** where the local times read in a daylight-saving gap or overlap are counted (SPEC §1), once per cell */
   private readonly notes: ClockNotes;
@@ -36,7 +37,7 @@ export class RowView {
     this.seen = new Uint32Array(columns);
     this.status = new Uint8Array(columns);
     this.values = new Float64Array(columns);
-    this.reasons = new Array<string>(columns).fill('');
+    this.problems = new Array<TimestampProblem>(columns).fill('not-a-timestamp');
     this.reader = reader;
   }
 
@@ -71,15 +72,21 @@ export class RowView {
     return this.values[column] as number;
   }
 
-  /** Why a `bad` cell is not a timestamp. */
-  reason(column: number): string {
-    return this.reasons[column] ?? '';
+  /** Why a `bad` cell (or one `endOfDay` could not read) is not a timestamp, as the reason of an invalid record; `name` is the column's. */
+  badTime(column: number, name: string): InvalidReason {
+    const text = this.cell(column).trim();
+    return this.problems[column] === 'not-a-real-time' ? { code: 'not-a-real-time', args: { column: name, text } } : { code: 'not-a-timestamp', args: { column: name, text, format: this.reader.format } };
+  }
+
+  /** How a cell reads as a timestamp, in full: for an explanation, not for the hot path. */
+  explain(column: number): TimestampReading {
+    return this.reader.explain(this.cell(column));
   }
 
   /** The end of the local day the cell names (the next midnight); NaN when unreadable. */
   endOfDay(column: number): number {
     const ms = this.reader.endOfDay(this.cell(column));
-    if (Number.isNaN(ms)) this.reasons[column] = this.reader.reason;
+    if (Number.isNaN(ms)) this.problems[column] = this.reader.problem;
     return ms;
   }
 
@@ -93,7 +100,7 @@ export class RowView {
     const ms = this.reader.read(text);
     if (Number.isNaN(ms)) {
       this.status[column] = BAD;
-      this.reasons[column] = this.reader.reason;
+      this.problems[column] = this.reader.problem;
       return;
     }
     this.values[column] = ms;

@@ -13,14 +13,15 @@ import type { FileHandle } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { isUtf8 } from 'node:buffer';
 import { BlankHeaderError, describeFsError, EmptyLogError, LogFileError } from '../model/errors.js';
+import type { RowProblem } from '../model/evaluation.js';
 
 export interface CsvRecord {
   /** the cells as read, as many as the row has */
   cells: string[];
   /** 1-based line on which the record starts; the header is line 1 */
   line: number;
-  /** why the row cannot be trusted, in words; undefined when fine */
-  problem?: string;
+  /** why the row cannot be trusted; undefined when fine */
+  problem?: RowProblem;
 }
 
 /** A part of a log file between two record boundaries, for reading a large log in parallel. */
@@ -420,8 +421,6 @@ class LogText {
   }
 }
 
-const cellCount = (n: number): string => (n === 1 ? '1 cell' : `${n} cells`);
-
 async function* readBatches(
   abs: string,
   display: string,
@@ -491,13 +490,13 @@ async function* readBatches(
       const error = errors?.get(i);
       if (last && i === rows.length - 1) unclosedAtEnd = error === 'MissingQuotes';
       if (error === 'MissingQuotes') {
-        record.problem = `a quote opened on line ${start + breaksIn(cells, cells.length - 1)} is never closed`;
+        record.problem = { code: 'row-unclosed-quote', args: { openedOn: start + breaksIn(cells, cells.length - 1) } };
       } else if (error === 'InvalidQuotes') {
-        record.problem = 'a quoted cell goes on after its closing quote (a quote inside quotes must be doubled: "")';
+        record.problem = { code: 'row-text-after-quote', args: {} };
       } else if (cells.length !== columns) {
-        record.problem = `has ${cellCount(cells.length)}, the header has ${columns}`;
+        record.problem = { code: 'row-cell-count', args: { cells: cells.length, columns } };
       } else if (notUtf8) {
-        record.problem = 'holds bytes that are not UTF-8 (shown as U+FFFD)';
+        record.problem = { code: 'row-not-utf8', args: {} };
       }
       out.push(record);
     }

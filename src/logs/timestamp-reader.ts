@@ -7,7 +7,7 @@
 import { tz } from '@date-fns/tz';
 import { isValid } from 'date-fns/isValid';
 import { parse } from 'date-fns/parse';
-import type { TimestampReader } from '../model/cells.js';
+import type { TimestampReader, TimestampReading } from '../model/cells.js';
 import { ORDINARY, utcMs, ZoneClock } from '../time/zone.js';
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -328,16 +328,15 @@ export function createTimestampReader(zone: string, pattern?: string): Timestamp
     }
     return undefined;
   };
-  const expected = pattern === undefined ? 'an ISO 8601 timestamp' : `a timestamp in the format "${pattern}"`;
   const reader: TimestampReader = {
     dateOnly: false,
     clockNote: ORDINARY,
-    reason: '',
+    problem: 'not-a-timestamp',
+    format: pattern,
     read(cell: string): number {
-      const text = cell.trim();
-      const f = fields(text);
+      const f = fields(cell.trim());
       if (f === undefined || !validFields(f)) {
-        reader.reason = f === undefined ? `"${text}" is not ${expected}` : `"${text}" is not a real date and time`;
+        reader.problem = f === undefined ? 'not-a-timestamp' : 'not-a-real-time';
         return Number.NaN;
       }
       reader.dateOnly = f.dateOnly;
@@ -348,11 +347,18 @@ export function createTimestampReader(zone: string, pattern?: string): Timestamp
       if (!f.dateOnly) reader.clockNote = clock.note;
       return ms;
     },
+    explain(cell: string): TimestampReading {
+      const ms = reader.read(cell);
+      if (Number.isNaN(ms)) return { ms, problem: reader.problem, dateOnly: false, writtenOffset: undefined, zone, offset: 0, clockNote: ORDINARY };
+      // read again for the fields: `read` keeps none, so that the hot path allocates nothing
+      const f = fields(cell.trim()) as Fields;
+      const wall = utcMs(f.y, f.mo, f.d, f.h === 24 ? 0 : f.h, f.mi, f.s, f.ms) + (f.h === 24 ? 86_400_000 : 0);
+      return { ms, problem: undefined, dateOnly: reader.dateOnly, writtenOffset: f.offset, zone, offset: Math.round((wall - ms) / 60_000), clockNote: reader.clockNote };
+    },
     endOfDay(cell: string): number {
-      const text = cell.trim();
-      const f = fields(text);
+      const f = fields(cell.trim());
       if (f === undefined || !validFields(f)) {
-        reader.reason = `"${text}" is not ${expected}`;
+        reader.problem = 'not-a-timestamp';
         return Number.NaN;
       }
       return clock.endOfDay(f.y, f.mo, f.d);

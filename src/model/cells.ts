@@ -1,4 +1,5 @@
 /** What the engine needs from a log: rows of cells, and a way to read a source's timestamps. */
+import type { RowProblem, TimestampProblem } from './evaluation.js';
 
 /** One data row of a log file. */
 export interface LogRow {
@@ -6,7 +7,7 @@ export interface LogRow {
   /** 1-based line on which the row starts; the header is line 1 */
   line: number;
   /** why the row itself cannot be trusted (ragged, unterminated quote, bytes not UTF-8) */
-  problem?: string | undefined;
+  problem?: RowProblem | undefined;
 }
 
 /**
@@ -24,8 +25,28 @@ export interface TimestampReader {
    * earlier), else 0. SPEC §1: neither is a data error; the data-quality section counts them.
    */
   clockNote: 0 | 1 | 2;
-  /** after a failed read: why, in words */
-  reason: string;
+  /** after a failed read: why (the cell was no timestamp at all, or named a date and time that does not exist) */
+  problem: TimestampProblem;
+  /** the source's timestamp_format, or undefined for ISO 8601: what a cell must look like */
+  readonly format: string | undefined;
+  /** what `read` makes of a cell, in full, for an explanation (not for the hot path) */
+  explain(cell: string): TimestampReading;
   /** the end of the local day written in the cell, i.e. the next local midnight; NaN when unreadable */
   endOfDay(cell: string): number;
+}
+
+/** How one timestamp cell was read: what `promise explain` shows of a start or an end. */
+export interface TimestampReading {
+  /** epoch ms; NaN when the cell is not a timestamp (then `problem` says why) */
+  ms: number;
+  problem: TimestampProblem | undefined;
+  dateOnly: boolean;
+  /** the offset written in the cell, in minutes; undefined for a local time */
+  writtenOffset: number | undefined;
+  /** the zone a local time is read in (the source's) */
+  zone: string;
+  /** the offset from UTC the instant was read with, in minutes */
+  offset: number;
+  /** as TimestampReader.clockNote */
+  clockNote: 0 | 1 | 2;
 }

@@ -58,18 +58,64 @@ export interface Breach {
   remedy: Remedy | undefined;
 }
 
+/** Why a numeric comparison of a condition could not be decided, with the test it was (`>= 4`). */
+export interface CompareArgs {
+  column: string;
+  /** the cell, trimmed; empty for `compare-empty` */
+  text: string;
+  op: 'gt' | 'gte' | 'lt' | 'lte';
+  value: number;
+}
+
+/** A condition that could not be decided (SPEC §1: a data error, never a silent false). */
+export type ConditionProblem =
+  | { code: 'compare-empty'; args: CompareArgs }
+  | { code: 'compare-not-a-number'; args: CompareArgs }
+  | { code: 'compare-out-of-range'; args: CompareArgs };
+
+/** Why a data row of a log cannot be trusted at all (the CSV reader's findings). */
+export type RowProblem =
+  | { code: 'row-unclosed-quote'; args: { openedOn: number } }
+  | { code: 'row-text-after-quote'; args: Record<string, never> }
+  | { code: 'row-cell-count'; args: { cells: number; columns: number } }
+  | { code: 'row-not-utf8'; args: Record<string, never> };
+
+/** What a timestamp reader says of a cell it could not read. */
+export type TimestampProblem = 'not-a-timestamp' | 'not-a-real-time';
+
+/**
+ * Why a record could not be judged: a code with its arguments. The sentences are made in one
+ * place (report/shared/invalid-reasons.ts); JSON writes the code as `reason_code`.
+ */
+export type InvalidReason =
+  | RowProblem
+  | ConditionProblem
+  | { code: 'where-undecidable'; args: { problem: ConditionProblem } }
+  | { code: 'start-empty'; args: { column: string } }
+  /** `format`: the source's timestamp_format, undefined for ISO 8601 */
+  | { code: 'not-a-timestamp'; args: { column: string; text: string; format: string | undefined } }
+  | { code: 'not-a-real-time'; args: { column: string; text: string } }
+  | { code: 'end-before-start'; args: { end: string; start: string } }
+  | { code: 'due-before-start'; args: { due: string; start: string } }
+  | { code: 'done-before-start'; args: { done: string; start: string } }
+  | { code: 'pause-not-a-number'; args: { column: string; text: string } }
+  | { code: 'pause-out-of-range'; args: { column: string; text: string } }
+  | { code: 'not-a-number'; args: { column: string; text: string } }
+  | { code: 'number-out-of-range'; args: { column: string; text: string } };
+
+export type InvalidCode = InvalidReason['code'];
+
 /** A record that could not be judged, with where it is and why (never dropped silently). */
-export interface InvalidRecord {
+export type InvalidRecord = InvalidReason & {
   source: string;
   /** the standard it could not be judged for; undefined when the row itself is unreadable */
   standard: string | undefined;
   file: string;
   line: number;
   record: string;
-  reason: string;
   /** the period of its start, when the start could be read */
   period: string | undefined;
-}
+};
 
 /** A record key seen more than once in a source's files. */
 export interface DuplicateKey {

@@ -51,7 +51,7 @@ function canonical(e: Evaluation) {
     gaps: e.gaps,
     promises: e.promises,
     breaches: e.breaches.map((b) => `${b.standard} ${b.record} ${b.outcome} ${b.overSeconds}`).sort(),
-    invalid: e.invalid.map((i) => `${i.standard} ${i.record} ${i.reason}`).sort(),
+    invalid: e.invalid.map((i) => `${i.standard} ${i.record} ${i.code} ${JSON.stringify(i.args)}`).sort(),
     accounts: e.sources.map((s) => ({ rows: s.rows, invalid: s.invalid, standards: s.standards })),
   };
 }

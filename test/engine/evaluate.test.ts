@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Evaluation } from '../../src/model/evaluation.js';
 import { evaluate } from '../helpers/evaluate.js';
+import { invalidReasonText } from '../../src/report/shared/invalid-reasons.js';
 
 const BASE = {
   'owners.yaml': `owners:
@@ -32,7 +33,7 @@ const std = (id: string, measure: string, extra = '', promise = 'fast') =>
 function outcomes(e: Evaluation): Record<string, string> {
   const out: Record<string, string> = {};
   for (const b of e.breaches) out[b.record] = b.open ? `${b.outcome} (open)` : b.outcome;
-  for (const i of e.invalid) out[i.record] = `invalid: ${i.reason}`;
+  for (const i of e.invalid) out[i.record] = `invalid: ${invalidReasonText(i)}`;
   return out;
 }
 
@@ -225,7 +226,7 @@ describe('conditions and averages', () => {
   it('an average refuses a number too large to hold, with its line, and is not thrown by one', async () => {
     const files = registry(std('csat', '{ kind: average, at: closed, of: score, at_most: 5 }', '', 'right').replace('target: 90%', 'target: 100%'));
     const e = await evaluate({ files, logs: { tickets: `id,closed,score\na,2026-07-01T10:00:00Z,4\nb,2026-07-02T10:00:00Z,1e999\nc,2026-07-03T10:00:00Z,5\n` }, asOf: '2026-12-01T00:00:00Z' });
-    expect(e.invalid.map((i) => [i.line, i.record, i.reason])).toEqual([[3, 'b', 'score "1e999" is out of range: a number must be finite, at most about 1.8e308 either side of 0']]);
+    expect(e.invalid.map((i) => [i.line, i.record, i.code, i.args])).toEqual([[3, 'b', 'number-out-of-range', { column: 'score', text: '1e999' }]]);
     expect(e.gaps.map((g) => [g.average, g.met, g.breached, g.invalid, g.status])).toEqual([[4.5, 2, 0, 1, 'met']]);
   });
 

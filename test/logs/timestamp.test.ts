@@ -3,7 +3,7 @@ import { parseIsoTimestamp } from '../../src/logs/timestamp.js';
 
 const at = (text: string, zone = 'Europe/Berlin') => {
   const r = parseIsoTimestamp(text, zone);
-  return r.ok ? r.date.toISOString() : `invalid: ${r.reason}`;
+  return r.ok ? r.date.toISOString() : `invalid: ${r.problem}`;
 };
 
 describe('ISO 8601 timestamps', () => {

@@ -118,8 +118,8 @@ export function hostileEvaluation(texts: Texts): EvaluationReport {
       { standard: t(10), promise: t(1), owner: t(2), source: t(3), record: t(11), file: t(12), line: 5, period: t(6), outcome: 'at_risk', open: true, startMs: Q3.startMs, endMs: undefined, dueMs: undefined, elapsedSeconds: 100, limitSeconds: 120, overSeconds: undefined, remedy: { action: t(13), credit: undefined, currency: undefined } },
     ],
     invalid: [
-      { source: t(3), standard: t(0), file: t(5), line: 7, record: t(14), reason: `opened_at "${t(15)}" is not an ISO 8601 timestamp`, period: undefined },
-      { source: t(3), standard: undefined, file: t(16), line: 8, record: '', reason: t(17), period: '2026-Q3' },
+      { source: t(3), standard: t(0), file: t(5), line: 7, record: t(14), code: 'not-a-timestamp', args: { column: 'opened_at', text: t(15), format: undefined }, period: undefined },
+      { source: t(3), standard: undefined, file: t(16), line: 8, record: '', code: 'not-a-number', args: { column: t(17), text: t(17) }, period: '2026-Q3' },
     ],
     duplicates: [{ source: t(3), record: t(18), file: t(5), line: 9, firstFile: t(19), firstLine: 2 }],
     gaps: [gapRow(texts, 0, false), gapRow(texts, 10, true)],
@@ -214,7 +214,7 @@ export function hostileDiff(texts: Texts): DiffReport {
 
 /** The quarterly report fixture with its free text (names, statements, records, files, reasons) made hostile. */
 export function hostileQuarterlyReport(texts: Texts): QuarterlyReport {
-  const free = new Set(['registry', 'statement', 'ownerName', 'name', 'title', 'record', 'file', 'reason', 'action', 'message', 'measure', 'source']);
+  const free = new Set(['registry', 'statement', 'ownerName', 'name', 'title', 'record', 'file', 'text', 'action', 'message', 'measure', 'source']);
   let n = 0;
   const poison = (value: unknown, key?: string): unknown => {
     if (typeof value === 'string') return key !== undefined && free.has(key) ? `${value}${pick(texts, n++)}` : value;

@@ -7,6 +7,7 @@
 import type { Breach, PeriodStatus, PromiseStatus } from '../../model/evaluation.js';
 import { clockNotes } from '../shared/data-quality.js';
 import { formatShare } from '../shared/describe.js';
+import { invalidReasonText } from '../shared/invalid-reasons.js';
 import { formatCredits, localTime, percent, points, shortDuration } from '../shared/time.js';
 import { plural } from '../shared/words.js';
 import { averageBound, dimensionChart, distributionChart, statusWords, trendChart } from './charts.js';
@@ -358,7 +359,7 @@ function dataQuality(r: QuarterlyReport): Markup {
 <caption>Records that could not be judged (${q.invalid.length})</caption>
 <thead><tr><th scope="col">where</th><th scope="col">record</th><th scope="col">standard</th><th scope="col">why</th></tr></thead>
 <tbody>
-${shown.map((i) => html`<tr><td class="mono">${i.file}:${i.line}</td><td class="mono">${i.record}</td><td>${i.standard === undefined ? 'unreadable row' : html`<code>${i.standard}</code>`}</td><td class="text">${i.reason}</td></tr>\n`)}</tbody></table></div>
+${shown.map((i) => html`<tr><td class="mono">${i.file}:${i.line}</td><td class="mono">${i.record}</td><td>${i.standard === undefined ? 'unreadable row' : html`<code>${i.standard}</code>`}</td><td class="text">${invalidReasonText(i)}</td></tr>\n`)}</tbody></table></div>
 ${q.invalid.length > INVALID_SHOWN ? html`<p>… and ${q.invalid.length - INVALID_SHOWN} more (<code>--format json</code> lists them all).</p>\n` : html``}`;
   return html`<section id="quality" aria-labelledby="quality-title">
 <h2 id="quality-title">Data quality</h2>

@@ -2,6 +2,7 @@
 import { formatShare } from '../shared/describe.js';
 import { clockNotes } from '../shared/data-quality.js';
 import { escapeMarkdownCell } from '../shared/escape.js';
+import { invalidReasonText } from '../shared/invalid-reasons.js';
 import { markdownTable } from '../shared/markdown.js';
 import { formatCredits, localTime, percent, points, shortDuration } from '../shared/time.js';
 import { plural } from '../shared/words.js';
@@ -124,7 +125,7 @@ export function formatReportMd(r: QuarterlyReport): string {
   const invalid = r.dataQuality.invalid;
   if (invalid.length > 0) {
     out.push(`\nRecords that could not be judged (${invalid.length}):\n\n`);
-    for (const i of invalid.slice(0, INVALID_SHOWN)) out.push(`- \`${i.file}:${i.line}\` ${i.record === '' ? '' : `${md(i.record)} `}${i.standard ?? 'unreadable row'}: ${md(i.reason)}\n`);
+    for (const i of invalid.slice(0, INVALID_SHOWN)) out.push(`- \`${i.file}:${i.line}\` ${i.record === '' ? '' : `${md(i.record)} `}${i.standard ?? 'unreadable row'}: ${md(invalidReasonText(i))}\n`);
     if (invalid.length > INVALID_SHOWN) out.push(`- … and ${invalid.length - INVALID_SHOWN} more (\`--format json\` lists them all)\n`);
   }
   return out.join('');

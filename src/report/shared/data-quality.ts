@@ -1,6 +1,7 @@
 /** The data-quality section every output has (SPEC §2): invalid records and repeated keys, located. */
 import type { ChalkInstance } from 'chalk';
 import type { Evaluation } from '../../model/evaluation.js';
+import { invalidReasonText } from './invalid-reasons.js';
 import { fitLine } from './table.js';
 import { plural } from './words.js';
 
@@ -53,7 +54,7 @@ export function dataQuality(e: Evaluation, limit = SHOWN): QualitySection {
   const all: QualityLine[] = [
     ...e.invalid.map((i) => ({
       where: `${i.file}:${i.line}`,
-      text: `${i.record === '' ? '' : `${i.record}  `}${i.standard === undefined ? 'unreadable row' : i.standard}: ${i.reason}`,
+      text: `${i.record === '' ? '' : `${i.record}  `}${i.standard === undefined ? 'unreadable row' : i.standard}: ${invalidReasonText(i)}`,
     })),
     ...e.duplicates.map((d) => ({ where: `${d.file}:${d.line}`, text: `${d.record}: key already seen at ${d.firstFile}:${d.firstLine} (both are counted)` })),
   ];

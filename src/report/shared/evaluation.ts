@@ -17,6 +17,7 @@ import type {
   RollupCounts,
   SourceAccount,
 } from '../../model/evaluation.js';
+import { invalidReasonText } from './invalid-reasons.js';
 import { isoTime, round6 } from './time.js';
 
 export interface EvaluationReport {
@@ -71,7 +72,7 @@ export function breachJson(b: Breach) {
 }
 
 export function invalidJson(i: InvalidRecord) {
-  return { source: i.source, standard: i.standard ?? null, file: i.file, line: i.line, record: i.record, reason: i.reason, period: i.period ?? null };
+  return { source: i.source, standard: i.standard ?? null, file: i.file, line: i.line, record: i.record, reason: invalidReasonText(i), reason_code: i.code, period: i.period ?? null };
 }
 
 export function duplicateJson(d: DuplicateKey) {

@@ -66,7 +66,7 @@ describe('report as JSON', () => {
     const quality = body.data_quality as { sources: Json[]; invalid: Json[] };
     expect(quality.sources[1]).toEqual({ source: 'tickets', files: 2, rows: 4954, invalid: 2, duplicate_keys: 1, dst_gap_times: 2, dst_overlap_times: 1 });
     expect(quality.invalid).toHaveLength(53);
-    expect(quality.invalid[1]).toEqual({ source: 'tickets', standard: null, file: 'logs/tickets-2026-q3.csv', line: 12, record: '', reason: 'the row has 7 cells where the header has 8', period: null });
+    expect(quality.invalid[1]).toEqual({ source: 'tickets', standard: null, file: 'logs/tickets-2026-q3.csv', line: 12, record: '', reason: 'has 7 cells, the header has 8', reason_code: 'row-cell-count', period: null });
   });
 
   it('keeps text from the logs as it is: JSON needs no HTML escaping', () => {

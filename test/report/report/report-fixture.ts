@@ -253,11 +253,11 @@ const worst: Breach[] = [
 
 function invalidRecords(): InvalidRecord[] {
   const out: InvalidRecord[] = [
-    { source: 'tickets', standard: 'email-first-response', file: 'logs/tickets & co.csv', line: 9, record: HOSTILE, reason: `opened_at "${HOSTILE}" is not an ISO 8601 timestamp`, period: undefined },
-    { source: 'tickets', standard: undefined, file: 'logs/tickets-2026-q3.csv', line: 12, record: '', reason: 'the row has 7 cells where the header has 8', period: undefined },
+    { source: 'tickets', standard: 'email-first-response', file: 'logs/tickets & co.csv', line: 9, record: HOSTILE, code: 'not-a-timestamp', args: { column: 'opened_at', text: HOSTILE, format: undefined }, period: undefined },
+    { source: 'tickets', standard: undefined, file: 'logs/tickets-2026-q3.csv', line: 12, record: '', code: 'row-cell-count', args: { cells: 7, columns: 8 }, period: undefined },
   ];
   for (let i = 0; i < 51; i++) {
-    out.push({ source: 'advice-survey', standard: 'advice-rating', file: 'logs/advice-survey.csv', line: 100 + i, record: `S-${String(i).padStart(4, '0')}`, reason: `score "4,${i % 10}" is not a number`, period: '2026-Q3' });
+    out.push({ source: 'advice-survey', standard: 'advice-rating', file: 'logs/advice-survey.csv', line: 100 + i, record: `S-${String(i).padStart(4, '0')}`, code: 'not-a-number', args: { column: 'score', text: `4,${i % 10}` }, period: '2026-Q3' });
   }
   return out;
 }

@@ -174,7 +174,7 @@ function evaluationReport(s: string, t: string): EvaluationReport {
         elapsedSeconds: 86_400, limitSeconds: 3_600, overSeconds: 82_800, remedy: { action: t, credit: 10, currency: s },
       },
     ],
-    invalid: [{ source: s, standard: t, file: s, line: 3, record: t, reason: `opened_at "${s}" is not a timestamp`, period: period.key }],
+    invalid: [{ source: s, standard: t, file: s, line: 3, record: t, code: 'not-a-timestamp', args: { column: 'opened_at', text: s, format: undefined }, period: period.key }],
     duplicates: [{ source: s, record: t, file: s, line: 4, firstFile: t, firstLine: 2 }],
     gaps: [
       {
@@ -200,7 +200,7 @@ describe('evaluation outputs', () => {
         for (const out of outputs) expect(isUtf8RoundTrip(out)).toBe(true);
         const breaches = JSON.parse(outputs[0] ?? '') as { breaches: Record<string, unknown>[]; invalid: Record<string, unknown>[]; duplicates: Record<string, unknown>[] };
         expect(breaches.breaches[0]).toMatchObject({ standard: s, promise: t, record: s, file: t, period: `2026-07${t}`, remedy: { action: t, currency: s } });
-        expect(breaches.invalid[0]).toMatchObject({ source: s, standard: t, record: t, reason: `opened_at "${s}" is not a timestamp` });
+        expect(breaches.invalid[0]).toMatchObject({ source: s, standard: t, record: t, reason: `opened_at "${s}" is not an ISO 8601 timestamp`, reason_code: 'not-a-timestamp' });
         expect(breaches.duplicates[0]).toMatchObject({ source: s, record: t, first_file: t });
         const gaps = JSON.parse(outputs[1] ?? '') as { standards: Record<string, unknown>[]; promises: Record<string, unknown>[]; owners: Record<string, unknown>[]; dimensions: Record<string, unknown>[]; sources: Record<string, unknown>[] };
         expect(gaps.standards[0]).toMatchObject({ standard: s, promise: t, owner: s, credits: { [s]: 10 } });
@@ -224,7 +224,7 @@ describe('report outputs', () => {
       registry: s,
       promises: fixture.promises.map((p, i) => (i === 0 ? { ...p, statement: t, ownerName: s } : p)),
       recovery: { ...fixture.recovery, worst: fixture.recovery.worst.map((b, i) => (i === 0 ? { ...b, record: t, file: s } : b)) },
-      dataQuality: { ...fixture.dataQuality, invalid: fixture.dataQuality.invalid.map((r, i) => (i === 0 ? { ...r, reason: t, file: s } : r)) },
+      dataQuality: { ...fixture.dataQuality, invalid: fixture.dataQuality.invalid.map((r, i) => (i === 0 ? { ...r, code: 'not-a-number' as const, args: { column: t, text: s }, file: s } : r)) },
     });
 
   it('json reads back exactly, and is valid UTF-8', () => {
@@ -236,7 +236,7 @@ describe('report outputs', () => {
         expect(body.registry).toBe(s);
         expect(body.promises[0]).toMatchObject({ statement: t, owner_name: s });
         expect(body.recovery.worst[0]).toMatchObject({ record: t, file: s });
-        expect(body.data_quality.invalid[0]).toMatchObject({ reason: t, file: s });
+        expect(body.data_quality.invalid[0]).toMatchObject({ reason: `${t} "${s}" is not a number`, reason_code: 'not-a-number', file: s });
       }),
       RUNS,
     );
