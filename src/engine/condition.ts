@@ -17,7 +17,10 @@ export interface TestRun {
   test: ColumnOp;
   /** the cell read, trimmed */
   cell: string;
+  /** the verdict of the test itself */
   verdict: Verdict;
+  /** under an odd number of `not`s: the test counts the other way round */
+  negated: boolean;
 }
 
 /**
@@ -119,14 +122,16 @@ export function compileRowCondition(condition: Condition, columnIndex: ReadonlyM
       const run = compileCellTest(column, index, test);
       return (cells, tests) => {
         const verdict = run(cells);
-        tests?.push({ column, test, cell: (cells[index] ?? '').trim(), verdict });
+        tests?.push({ column, test, cell: (cells[index] ?? '').trim(), verdict, negated: false });
         return verdict;
       };
     }
     case 'not': {
       const inner = compileRowCondition(condition.item, columnIndex, read);
       return (cells, tests) => {
+        const from = tests?.length ?? 0;
         const v = inner(cells, tests);
+        if (tests !== undefined) for (let i = from; i < tests.length; i++) (tests[i] as TestRun).negated = !(tests[i] as TestRun).negated;
         return typeof v === 'boolean' ? !v : v;
       };
     }

@@ -36,6 +36,8 @@ export interface RecordExplanation {
   elapsedSeconds: number | undefined;
   limitSeconds: number | undefined;
   overSeconds: number | undefined;
+  /** not done at as_of (a breach list's `open`) */
+  open: boolean;
   /** why it is invalid, when it is */
   reason: InvalidReason | undefined;
   steps: TraceStep[];
@@ -96,7 +98,7 @@ async function explainFile(registry: Registry, standard: Standard, source: Sourc
         continue;
       }
       if (row.problem !== undefined) {
-        out.push({ ...base, line: row.line, outcome: 'invalid', period: undefined, startMs: undefined, endMs: undefined, dueMs: undefined, elapsedSeconds: undefined, limitSeconds: undefined, overSeconds: undefined, reason: row.problem, steps: [{ step: 'disposition', disposition: 'invalid', period: undefined, outcome: undefined, reason: row.problem }] });
+        out.push({ ...base, line: row.line, outcome: 'invalid', period: undefined, startMs: undefined, endMs: undefined, dueMs: undefined, elapsedSeconds: undefined, limitSeconds: undefined, overSeconds: undefined, open: false, reason: row.problem, steps: [{ step: 'disposition', disposition: 'invalid', period: undefined, outcome: undefined, reason: row.problem }] });
         continue;
       }
       view.load(row.cells, row.line);
@@ -116,6 +118,7 @@ async function explainFile(registry: Registry, standard: Standard, source: Sourc
         elapsedSeconds: figures?.elapsedSeconds,
         limitSeconds: figures?.limitSeconds,
         overSeconds: figures?.overSeconds,
+        open: judged && j.open,
         reason: judged ? j.reason : c.reason,
         steps: trace.steps,
       });

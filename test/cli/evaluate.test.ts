@@ -41,7 +41,7 @@ describe('promise breaches: every format, golden', () => {
       'standard', 'promise', 'owner', 'source', 'record', 'file', 'line', 'period', 'outcome', 'open',
       'start', 'end', 'due', 'elapsed_seconds', 'limit_seconds', 'over_seconds', 'remedy',
     ]);
-    expect(Object.keys(body.invalid[0] ?? {})).toEqual(['source', 'standard', 'file', 'line', 'record', 'reason', 'period']);
+    expect(Object.keys(body.invalid[0] ?? {})).toEqual(['source', 'standard', 'file', 'line', 'record', 'reason', 'reason_code', 'period']);
     const breaches = body.breaches as unknown as BreachJson[];
     expect(breaches.map((b) => `${b.standard} ${b.record} ${b.open ? 'open' : 'closed'}`)).toEqual([
       'bill-correct INV-2 closed',

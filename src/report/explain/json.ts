@@ -22,7 +22,7 @@ function readingJson(r: TimestampReading | undefined) {
 }
 
 function testJson(t: TestRun) {
-  return { column: t.column, op: t.test.op, cell: t.cell, result: typeof t.verdict === 'object' ? null : t.verdict, reason_code: typeof t.verdict === 'object' ? t.verdict.code : null };
+  return { column: t.column, op: t.test.op, negated: t.negated, cell: t.cell, result: typeof t.verdict === 'object' ? null : t.verdict !== t.negated, reason_code: typeof t.verdict === 'object' ? t.verdict.code : null };
 }
 
 /** The data of a step, field by field in SPEC's snake_case (no internal object is written wholesale). */

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { isoTime } from '../shared/time.js';
-import { stepText, type ExplainReport } from './words.js';
+import { calendarLines, stepText, type ExplainReport } from './words.js';
 
 const OUTCOME_COLOUR: Record<string, (chalk: ChalkInstance) => (text: string) => string> = {
   met: (c) => c.green,
@@ -15,8 +15,13 @@ const OUTCOME_COLOUR: Record<string, (chalk: ChalkInstance) => (text: string) =>
 export function formatExplainPretty(report: ExplainReport, { chalk }: { chalk: ChalkInstance }): string {
   const blocks = report.explanations.map((e) => {
     const colour = OUTCOME_COLOUR[e.outcome]?.(chalk) ?? ((t: string) => t);
-    const head = `${chalk.bold(`${e.standard} ${e.record}`)}  ${e.file}:${e.line}  ${colour(e.outcome.replace('_', ' '))}${e.period === undefined ? '' : `  ${e.period}`}`;
-    const steps = e.steps.map((s, i) => `  ${i + 1}. ${stepText(s, e, report)}`);
+    const head = `${chalk.bold(`${e.standard} ${e.record}`)}  ${e.file}:${e.line}  ${colour(e.outcome.replace(/_/g, ' '))}${e.period === undefined ? '' : `  ${e.period}`}`;
+    const steps = e.steps.map((s, i) => {
+      const n = `  ${i + 1}. `;
+      // a calendar's days one a line: a week of open time does not fit on one
+      if (s.step === 'calendar') return calendarLines(s, e).map((line, k) => (k === 0 ? `${n}${line}` : `${' '.repeat(n.length + 3)}${line}`)).join('\n');
+      return `${n}${stepText(s, e, report)}`;
+    });
     return [head, ...steps].join('\n');
   });
   return `${chalk.dim(`as of ${isoTime(report.asOfMs) ?? ''}`)}\n\n${blocks.join('\n\n')}\n`;

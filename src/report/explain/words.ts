@@ -46,8 +46,9 @@ function readingText(cell: string, r: TimestampReading, format: string | undefin
 }
 
 function testText(t: TestRun): string {
-  const test = describeCondition({ kind: 'test', column: t.column, test: t.test });
-  const verdict = typeof t.verdict === 'object' ? `cannot be decided (${invalidReasonText(t.verdict)})` : t.verdict ? 'yes' : 'no';
+  const plain = describeCondition({ kind: 'test', column: t.column, test: t.test });
+  const test = t.negated ? `not (${plain})` : plain;
+  const verdict = typeof t.verdict === 'object' ? `cannot be decided (${invalidReasonText(t.verdict)})` : t.verdict !== t.negated ? 'yes' : 'no';
   return `${test}? ${t.column} is "${t.cell}": ${verdict}`;
 }
 
@@ -57,9 +58,20 @@ function testsText(tests: readonly TestRun[]): string {
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** Open time reads as open time: in hours and minutes (`46h`, `12h 30m`), never in days of 24 hours. */
+function openHours(seconds: number): string {
+  const minutes = Math.round(seconds / 60);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return m === 0 ? `${Math.round(seconds)}s` : `${m}m`;
+  return m === 0 ? `${h}h` : `${h}h ${m}m`;
+}
+
+const onCalendar = (e: RecordExplanation): boolean => e.steps.some((s) => s.step === 'calendar');
+
 /** The sentence of one step. */
 export function stepText(step: TraceStep, e: RecordExplanation, report: ExplainReport): string {
-  const zone = report.timezone;
+  const zone = zoneOf(e, report);
   switch (step.step) {
     case 'where': {
       const verdict = typeof step.verdict === 'object' ? 'the scope cannot be decided: the record is invalid for this standard' : step.verdict ? 'in scope' : 'out of scope (the last test decided)';
@@ -91,22 +103,14 @@ export function stepText(step: TraceStep, e: RecordExplanation, report: ExplainR
     case 'paused':
       return step.minutes === undefined ? `paused ${step.column} "${step.cell.trim()}" is not a number of minutes` : `paused ${step.column} "${step.cell.trim()}": ${formatSeconds(step.minutes * 60)} of pause, not counted`;
     case 'calendar': {
-      const days = step.days.map((d) => {
-        const name = format(new TZDate(`${d.date}T12:00:00Z`, 'UTC'), 'EEE');
-        const holiday = d.holiday ? ` holiday${d.name === undefined ? '' : ` (${d.name})`}` : '';
-        if (d.closed) return `${name} ${d.date}${holiday || ' closed'}${d.holiday ? ', closed' : ''}: skipped`;
-        if (d.open.length === 0) return `${name} ${d.date}${holiday}: no open time in the span`;
-        const spans = d.open.map((o) => `${format(new TZDate(o.startMs, step.zone), 'HH:mm')}–${format(new TZDate(o.endMs, step.zone), 'HH:mm')}`);
-        return `${name} ${d.date}${holiday}${d.holiday ? ' (shortened hours)' : ''}: ${spans.join(', ')}`;
-      });
-      const more = step.more > 0 ? `; … and ${plural(step.more, 'more day')}` : '';
-      return `open time on calendar ${step.calendar} (${step.zone}), from the start to ${e.endMs === undefined ? 'as_of' : 'the end'}: ${days.join('; ')}${more} = ${formatSeconds(step.openMs / 1000)} open`;
+      const lines = calendarLines(step, e);
+      return `${lines[0] ?? ''} ${lines.slice(1, -1).join('; ')} ${lines.at(-1) ?? ''}`;
     }
     case 'limit': {
       const paused = step.pausedMs > 0 ? `, later by the ${formatSeconds(step.pausedMs / 1000)} paused` : '';
       if (step.businessDays !== undefined) {
         const nth = step.businessDays === 0 ? 'the same business day (the first close at or after the start)' : `the close of the ${ordinal(step.businessDays)} business day after the day the clock started`;
-        return `limit ${step.limit}: by ${nth}${paused} → due ${localInstant(step.dueMs, zone)} (${formatSeconds(step.limitMs / 1000)} of open time)`;
+        return `limit ${step.limit}: by ${nth}${paused} → due ${localInstant(step.dueMs, zone)} (${openHours(step.limitMs / 1000)} of open time from the start)`;
       }
       return `limit ${step.limit}${e.steps.some((s) => s.step === 'calendar') ? ' of open time' : ''}${paused} → due ${localInstant(step.dueMs, zone)}`;
     }
@@ -131,12 +135,43 @@ function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
+/** The zone a record's times read in: its calendar's, else its source's, else the registry's. */
+function zoneOf(e: RecordExplanation, report: ExplainReport): string {
+  for (const s of e.steps) if (s.step === 'calendar') return s.zone;
+  for (const s of e.steps) if (s.step === 'start') return s.reading.zone;
+  return report.timezone;
+}
+
+/** The open time of a calendar step as lines: what was counted, each day, the total. */
+export function calendarLines(step: Extract<TraceStep, { step: 'calendar' }>, e: RecordExplanation): string[] {
+  const days = step.days.map((d) => {
+    const name = format(new TZDate(`${d.date}T12:00:00Z`, 'UTC'), 'EEE');
+    const holiday = d.holiday ? ` holiday${d.name === undefined ? '' : ` (${d.name})`}` : '';
+    if (d.closed) return `${name} ${d.date}${holiday === '' ? ' closed' : `${holiday}, closed`}: skipped`;
+    if (d.open.length === 0) return `${name} ${d.date}${holiday}: no open time in the span`;
+    const spans = d.open.map((o) => `${format(new TZDate(o.startMs, step.zone), 'HH:mm')}–${format(new TZDate(o.endMs, step.zone), 'HH:mm')}`);
+    return `${name} ${d.date}${holiday}${d.holiday ? ' (shortened hours)' : ''}: ${spans.join(', ')}`;
+  });
+  const more = step.more > 0 ? [`… and ${plural(step.more, 'more day')}`] : [];
+  return [
+    `open time on calendar ${step.calendar} (${step.zone}), from the start to ${e.endMs === undefined ? 'as_of' : 'the end'}:`,
+    ...days,
+    ...more,
+    `= ${openHours(step.openMs / 1000)} of open time`,
+  ];
+}
+
 /** The verdict in one sentence, with the figures `breaches` shows. */
 export function outcomeText(e: RecordExplanation, period: string | undefined): string {
   const figures: string[] = [];
-  if (e.elapsedSeconds !== undefined) figures.push(`elapsed ${formatSeconds(e.elapsedSeconds)}`);
-  if (e.limitSeconds !== undefined) figures.push(`limit ${formatSeconds(e.limitSeconds)}`);
-  if (e.overSeconds !== undefined) figures.push(e.overSeconds > 0 ? `over by ${formatSeconds(e.overSeconds)}` : `${formatSeconds(-e.overSeconds)} to spare`);
+  const open = onCalendar(e);
+  const length = (seconds: number): string => (open ? `${openHours(seconds)} of open time` : formatSeconds(seconds));
+  if (e.elapsedSeconds !== undefined) figures.push(`elapsed ${length(e.elapsedSeconds)}`);
+  if (e.limitSeconds !== undefined) figures.push(`limit ${length(e.limitSeconds)}`);
+  // SPEC §2: with a business-day limit, over is the wall-clock time from the due to the end
+  const wall = e.dueMs !== undefined && e.steps.some((s) => s.step === 'limit' && s.businessDays !== undefined);
+  const over = (seconds: number): string => (open && !wall ? `${openHours(seconds)} of open time` : formatSeconds(seconds));
+  if (e.overSeconds !== undefined) figures.push(e.overSeconds > 0 ? `over by ${over(e.overSeconds)}${wall ? ' after the due' : ''}` : `${over(-e.overSeconds)} to spare`);
   const shown = figures.length === 0 ? '' : ` (${figures.join(', ')})`;
   const inPeriod = period === undefined ? '' : `, in period ${period}`;
   switch (e.outcome) {
@@ -151,7 +186,7 @@ export function outcomeText(e: RecordExplanation, period: string | undefined): s
     case 'met':
       return `outcome: met${shown}${inPeriod}`;
     case 'breached':
-      return `outcome: breached${e.endMs === undefined ? ', still open' : ''}${shown}${inPeriod}`;
+      return `outcome: breached${e.open ? ', still open' : ''}${shown}${inPeriod}`;
     case 'pending':
       return `outcome: pending, open and within its allowance${shown}${inPeriod}`;
     case 'at_risk':
