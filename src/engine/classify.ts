@@ -21,7 +21,7 @@ import type { RowView } from './row-view.js';
 /** What became of a record under a standard. */
 export type Disposition = 'out-of-scope' | 'future' | 'invalid' | 'skipped' | 'judged';
 
-export interface Classification {
+interface Classification {
   disposition: Disposition;
   /** `invalid`: why (a record judged invalid in its period has the reason in `judgement`) */
   reason: InvalidReason | undefined;

@@ -103,8 +103,6 @@ export type InvalidReason =
   | { code: 'not-a-number'; args: { column: string; text: string } }
   | { code: 'number-out-of-range'; args: { column: string; text: string } };
 
-export type InvalidCode = InvalidReason['code'];
-
 /** A record that could not be judged, with where it is and why (never dropped silently). */
 export type InvalidRecord = InvalidReason & {
   source: string;

@@ -9,10 +9,10 @@ import type { Duration } from '../registry/duration.js';
 import type { Measure } from '../registry/model.js';
 
 /** What a column is to its measure. */
-export type ColumnRole = 'start' | 'end' | 'due' | 'paused' | 'per' | 'of' | 'expect';
+type ColumnRole = 'start' | 'end' | 'due' | 'paused' | 'per' | 'of' | 'expect';
 
 /** A column a measure names: the field that names it (`from`, `due`…), its role, its name. */
-export interface MeasureColumn {
+interface MeasureColumn {
   field: string;
   role: ColumnRole;
   column: string;
@@ -43,8 +43,6 @@ export interface MeasureKind<M extends Measure = Measure> {
   perColumn(m: M): string | undefined;
   /** the business calendar its time is counted on */
   calendar(m: M): string | undefined;
-  /** elapsed time is measured: percentiles, histograms, realistic limits */
-  isDuration: boolean;
   /** a record on its own is met or breached (an average judges only the period) */
   judgesRecords: boolean;
   /** SPEC §2 `skipped`: the role of the columns that, all empty, leave nothing to judge; undefined when a record always has something */
@@ -76,7 +74,6 @@ const duration: MeasureKind<MeasureOf<'duration'>> = {
   },
   perColumn: (m) => m.per,
   calendar: (m) => m.calendar,
-  isDuration: true,
   judgesRecords: true,
   skippedWhenEmpty: undefined,
   describe(m) {
@@ -93,7 +90,6 @@ const deadline: MeasureKind<MeasureOf<'deadline'>> = {
   limits: () => undefined,
   perColumn: () => undefined,
   calendar: () => undefined,
-  isDuration: false,
   judgesRecords: true,
   skippedWhenEmpty: 'due',
   describe(m) {
@@ -108,7 +104,6 @@ const condition: MeasureKind<MeasureOf<'condition'>> = {
   limits: () => undefined,
   perColumn: () => undefined,
   calendar: () => undefined,
-  isDuration: false,
   judgesRecords: true,
   skippedWhenEmpty: 'expect',
   describe: (m) => describeCondition(m.expect),
@@ -120,14 +115,13 @@ const average: MeasureKind<MeasureOf<'average'>> = {
   limits: () => undefined,
   perColumn: () => undefined,
   calendar: () => undefined,
-  isDuration: false,
   judgesRecords: false,
   skippedWhenEmpty: 'of',
   describe: (m) => (m.at_least !== undefined ? `mean ${m.of} ≥ ${m.at_least}` : `mean ${m.of} ≤ ${m.at_most ?? ''}`),
 };
 
 /** Every measure kind: adding one is an object here (and its judging in engine/measures.ts). */
-export const MEASURE_KINDS: { readonly [K in Measure['kind']]: MeasureKind<MeasureOf<K>> } = { duration, deadline, condition, average };
+const MEASURE_KINDS: { readonly [K in Measure['kind']]: MeasureKind<MeasureOf<K>> } = { duration, deadline, condition, average };
 
 /** The kind of a measure, typed for that measure. */
 export function kindOf(m: Measure): MeasureKind {

@@ -7,7 +7,8 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { Loc } from '../model/diagnostic.js';
 import type { FileHeader } from '../logs/header.js';
 import { locOfNode, nodeAt, type RegistryFile, type YamlPath } from '../registry/locate.js';
-import type { Measure, Standard } from '../registry/model.js';
+import { kindOf } from '../plan/measure-kinds.js';
+import type { Standard } from '../registry/model.js';
 import { suggest } from '../registry/suggest.js';
 import { about, finding, type Finding, type Rule, type RuleContext } from './types.js';
 
@@ -16,20 +17,6 @@ interface ColumnRef {
   loc: Loc;
   /** the field that names it, as a path in the entity: `measure.from`, `where.any[0].segment` */
   field: string;
-}
-
-/** The column fields of each measure kind, in the order they are written. */
-function measureColumns(measure: Measure): [string, string | undefined][] {
-  switch (measure.kind) {
-    case 'duration':
-      return [['from', measure.from], ['to', measure.to], ['paused', measure.paused], ['per', measure.per]];
-    case 'deadline':
-      return [['start', measure.start], ['due', measure.due], ['done', measure.done]];
-    case 'condition':
-      return [['at', measure.at]];
-    case 'average':
-      return [['at', measure.at], ['of', measure.of]];
-  }
 }
 
 /** Every column key of a condition written in YAML, at its key. */
@@ -59,11 +46,11 @@ function standardRefs(ctx: RuleContext, standard: Standard): ColumnRef[] {
   const file = ctx.registry.files.get(standard.at.file);
   if (file === undefined) return [];
   const refs: ColumnRef[] = [];
-  for (const [field, column] of measureColumns(standard.measure)) {
-    if (column !== undefined) refs.push({ column, loc: ctx.locate(standard.at, ['measure', field]), field: `measure.${field}` });
-  }
+  const columns = kindOf(standard.measure).columns(standard.measure);
+  // the measure's own fields at their values; the columns of a condition at their keys, below
+  for (const { field, column } of columns.filter((c) => c.role !== 'expect')) refs.push({ column, loc: ctx.locate(standard.at, ['measure', field]), field: `measure.${field}` });
   refs.push(...conditionRefs(file, [...standard.at.path, 'where'], 'where'));
-  if (standard.measure.kind === 'condition') refs.push(...conditionRefs(file, [...standard.at.path, 'measure', 'expect'], 'measure.expect'));
+  if (columns.some((c) => c.role === 'expect')) refs.push(...conditionRefs(file, [...standard.at.path, 'measure', 'expect'], 'measure.expect'));
   return refs;
 }
 

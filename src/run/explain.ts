@@ -19,7 +19,7 @@ import { didYouMean } from '../registry/suggest.js';
 
 /** What became of the record: an outcome (SPEC §2), or why it has none. */
 /** `counted`: a value an average standard adds to its period's mean (an average judges the period, not the record). */
-export type ExplainedOutcome = Outcome | 'out_of_scope' | 'future' | 'counted';
+type ExplainedOutcome = Outcome | 'out_of_scope' | 'future' | 'counted';
 
 /** One row's explanation: its figures are those `breaches` reports for it. */
 export interface RecordExplanation {
@@ -43,7 +43,7 @@ export interface RecordExplanation {
   steps: TraceStep[];
 }
 
-export interface ExplainRequest {
+interface ExplainRequest {
   registry: Registry;
   standard: string;
   record: string;

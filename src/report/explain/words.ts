@@ -18,7 +18,7 @@ export interface ExplainReport {
 }
 
 /** A local time with its offset: `Fri 2026-07-03 16:30:00 +02:00`. */
-export function localInstant(ms: number, zone: string): string {
+function localInstant(ms: number, zone: string): string {
   if (!Number.isFinite(ms)) return 'never';
   return format(new TZDate(ms, zone), 'EEE yyyy-MM-dd HH:mm:ss xxx');
 }
@@ -162,7 +162,7 @@ export function calendarLines(step: Extract<TraceStep, { step: 'calendar' }>, e:
 }
 
 /** The verdict in one sentence, with the figures `breaches` shows. */
-export function outcomeText(e: RecordExplanation, period: string | undefined): string {
+function outcomeText(e: RecordExplanation, period: string | undefined): string {
   const figures: string[] = [];
   const open = onCalendar(e);
   const length = (seconds: number): string => (open ? `${openHours(seconds)} of open time` : formatSeconds(seconds));
