@@ -3,7 +3,7 @@ import type { RunNote, RunOptions } from '../run/engine.js';
 import type { CommandContext } from './context.js';
 import { startProgress } from './progress.js';
 
-export function noteText(note: RunNote): string {
+function noteText(note: RunNote): string {
   switch (note.kind) {
     case 'no-log-files':
       return `promise: source "${note.source}" has no log files (${note.patterns.join(', ')} matches nothing); its standards have no data\n`;

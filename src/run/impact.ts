@@ -28,7 +28,7 @@ import { describeRefusal } from '../rules/missing-log.js';
 import type { Engine, RunNote, RunOptions } from './engine.js';
 
 /** A revision and how its files are named: `REV:path`, as git show names a file at a revision. */
-export interface Revision {
+interface Revision {
   rev: string;
   file: (path: string) => string;
 }

@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { devNull } from 'node:os';
 
-export const GIT_ENV = {
+const GIT_ENV = {
   GIT_CONFIG_NOSYSTEM: '1',
   GIT_CONFIG_GLOBAL: devNull,
   GIT_AUTHOR_DATE: '2026-10-01T12:00:00Z',
