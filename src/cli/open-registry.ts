@@ -1,7 +1,7 @@
 /** The shared front half of every command: find, load, lint the registry; find its logs. */
 import { join, relative, resolve, sep } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
-import { UsageError } from '../model/errors.js';
+import { RegistryError, UsageError } from '../model/errors.js';
 import { findSourceFiles, type SourceFiles } from '../logs/files.js';
 import { readSourceHeaders } from '../logs/header.js';
 import { discoverRegistry } from '../registry/discover.js';
@@ -92,4 +92,12 @@ export function filesRead(opened: OpenedRegistry): FileRead[] {
   // a file of the registry that could not be read (a link leading outside, say) is one all the same
   for (const d of opened.diagnostics) if (d.rule === 'unreadable-file' && d.file !== '.') registryFiles.add(d.file);
   return [...[...registryFiles].map((p) => ({ abs: join(root, p), what: `the registry file ${p}` })), ...logFilesRead(root, opened.sources)];
+}
+
+/** Refuses a registry with errors: an evaluating command needs a valid one (SPEC §3, exit 2). */
+export function requireValid(opened: OpenedRegistry): void {
+  const errors = opened.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    throw new RegistryError(`the registry has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}; run \`promise check\` for details`, errors, opened);
+  }
 }

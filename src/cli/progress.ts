@@ -3,6 +3,7 @@
  * file sizes). Shown only when stderr is a terminal and not in CI, never for machine-readable
  * output, and only once a run has taken long enough to need one.
  */
+import type { RunProgress } from '../run/engine.js';
 import type { Io } from './io.js';
 
 export interface ProgressState {
@@ -29,19 +30,13 @@ export function formatProgress(p: ProgressState): string {
   return `[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${String(Math.floor(share * 100)).padStart(3)}%  ${p.rows.toLocaleString('en')} rows  ${(p.bytes / 1e6).toFixed(1)} MB  ${Math.round(rate).toLocaleString('en')} rows/s  ${clock(left)} left`;
 }
 
-export interface Progress {
-  bytes(n: number): void;
-  rows(n: number): void;
-  done(): void;
-}
-
-const QUIET: Progress = { bytes: () => undefined, rows: () => undefined, done: () => undefined };
+const QUIET: RunProgress = { bytes: () => undefined, rows: () => undefined, done: () => undefined };
 
 /** Show nothing for the first half second, then redraw at most ten times a second. */
 const DELAY_MS = 500;
 const EVERY_MS = 100;
 
-export function startProgress(io: Io, totalBytes: number, machineOutput: boolean, now: () => number = () => performance.now()): Progress {
+export function startProgress(io: Io, totalBytes: number, machineOutput: boolean, now: () => number = () => performance.now()): RunProgress {
   const ci = io.env.CI !== undefined && io.env.CI !== '' && io.env.CI !== 'false';
   if (!io.stderr.isTTY || ci || machineOutput || io.env.TERM === 'dumb') return QUIET;
   const start = now();

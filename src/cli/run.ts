@@ -5,6 +5,7 @@ import { sortDiagnostics, summarize } from '../model/diagnostic.js';
 import { EXIT_FAILURE, EXIT_OK, PromiseError, RegistryError } from '../model/errors.js';
 import { CHECK_FORMATS } from '../report/check/index.js';
 import { escapeTerminal } from '../report/shared/escape.js';
+import { getEngine } from '../run/engine.js';
 import { breachesCommand } from './commands/breaches.js';
 import { checkCommand, sourceLines } from './commands/check.js';
 import { diffCommand } from './commands/diff.js';
@@ -41,6 +42,7 @@ export async function runCli(argv: readonly string[], io: Io, now: () => Date = 
     chalk: (flag, out) => decideColor(io, flag, toStdout(out)),
     width: (out) => decideWidth(io, toStdout(out)),
     tool: { name: 'promise', version },
+    engine: getEngine('builtin', { env: io.env }),
     now,
     note: (text) => {
       if (!quiet()) io.stderr.write(escapeTerminal(text));

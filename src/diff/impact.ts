@@ -1,7 +1,7 @@
 /**
  * The pure half of a diff's impact: which standards to evaluate, over which period, and what two
  * evaluations of the same logs (old definition, new definition) say about each. Reading the logs
- * is the command's part.
+ * is the run's part (src/run/impact.ts).
  */
 import { periodOf, shiftPeriod, type Period } from '../engine/period.js';
 import type { Evaluation, PeriodKind } from '../model/evaluation.js';

@@ -15,10 +15,6 @@ export function shareText(share: number): string {
   return `${Number((share * 100).toFixed(4))}%`;
 }
 
-export function durationText(d: Duration): string {
-  return d.text;
-}
-
 export function withinText(within: Duration | Record<string, Duration>): string {
   if (isDuration(within)) return within.text;
   return `{ ${limitKeys(within)

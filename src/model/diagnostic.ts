@@ -2,8 +2,6 @@
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-
 /** A 1-based position in a registry file. */
 export interface Loc {
   /** registry-relative path with `/` separators */

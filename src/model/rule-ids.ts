@@ -25,7 +25,3 @@ export const LINT_RULE_IDS = [
 export type ErrorRuleId = (typeof ERROR_RULE_IDS)[number];
 export type LintRuleId = (typeof LINT_RULE_IDS)[number];
 export type RuleId = ErrorRuleId | LintRuleId;
-
-export function isLintRuleId(id: string): id is LintRuleId {
-  return (LINT_RULE_IDS as readonly string[]).includes(id);
-}

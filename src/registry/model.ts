@@ -2,7 +2,6 @@
 import type { SeveritySetting } from '../model/diagnostic.js';
 import type { LintRuleId } from '../model/rule-ids.js';
 import type { Condition } from './condition.js';
-import type { Duration } from './duration.js';
 import type { At, RegistryFile, YamlPath } from './locate.js';
 import type {
   MeasureInput,
@@ -55,7 +54,6 @@ export type ServicePromise = PromiseInput & { at: At };
 type ConditionMeasure = Extract<MeasureInput, { kind: 'condition' }>;
 export type Measure = Exclude<MeasureInput, { kind: 'condition' }> | (Omit<ConditionMeasure, 'expect'> & { expect: Condition });
 export type DurationMeasure = Extract<Measure, { kind: 'duration' }>;
-export type Limit = Duration;
 
 export type Standard = Omit<StandardInput, 'where' | 'measure' | 'owner'> & {
   /** the owner named on the standard, or the promise's */

@@ -24,7 +24,6 @@ export const DAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as con
 export const COLLECTIONS = ['owners', 'calendars', 'sources', 'promises', 'standards'] as const;
 export const SETTINGS_KEYS = ['version', 'name', 'timezone', 'fiscal_year_start', 'rules', 'ignore'] as const;
 
-export type Dimension = (typeof DIMENSIONS)[number];
 export type PeriodKind = (typeof PERIODS)[number];
 export type CollectionName = (typeof COLLECTIONS)[number];
 
@@ -407,7 +406,6 @@ export const registryFileSchema = z
   .strictObject(collectionsShape((name) => itemSchemas[name]))
   .meta({ title: 'Registry file', description: 'A registry file: any of owners, calendars, sources, promises, standards.' });
 
-export type Settings = z.output<typeof settingsFileTopSchema>;
 export type OwnerInput = z.output<typeof ownerSchema>;
 export type CalendarInput = z.output<typeof calendarSchema>;
 export type SourceInput = z.output<typeof sourceSchema>;
@@ -415,4 +413,3 @@ export type PromiseInput = z.output<typeof promiseSchema>;
 export type StandardInput = z.output<typeof standardSchema>;
 export type MeasureInput = z.output<typeof measureSchema>;
 export type RemedyInput = z.output<typeof remedySchema>;
-export type SeveritySettingValue = z.output<typeof severitySettingSchema>;

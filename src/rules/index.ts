@@ -28,10 +28,6 @@ export const RULES: readonly Rule[] = [
   missingLog,
 ];
 
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((r) => r.id === id);
-}
-
 /** The severity a rule reports at in this registry, or 'off'. Error rules cannot be changed. */
 export function effectiveSeverity(rule: Rule, settings: Partial<Record<string, Severity | 'off'>>): Severity | 'off' {
   if (rule.kind === 'error') return rule.defaultSeverity;

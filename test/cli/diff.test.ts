@@ -5,38 +5,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { devNull } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprint, promise, tempDir } from '../helpers/cli.js';
+import { commit, git, init } from '../helpers/git.js';
 
 const golden = (name: string) => join(import.meta.dirname, '__golden__', name);
 const AS_OF = '2026-10-15T00:00:00Z';
-
-/** Fixed names and dates, so that commit ids, and the golden files that show them, never change. */
-const GIT_ENV = {
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: devNull,
-  GIT_AUTHOR_DATE: '2026-10-01T12:00:00Z',
-  GIT_COMMITTER_DATE: '2026-10-01T12:00:00Z',
-  LC_ALL: 'C',
-};
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' });
-}
-
-function init(dir: string): void {
-  git(dir, 'init', '--quiet', '--initial-branch=main');
-  git(dir, 'config', 'user.name', 'Registry Tests');
-  git(dir, 'config', 'user.email', 'registry-tests@example.com');
-  git(dir, 'config', 'commit.gpgsign', 'false');
-}
-
-function commit(dir: string, message: string): void {
-  git(dir, 'add', '--all');
-  git(dir, 'commit', '--quiet', '--message', message);
-}
 
 const ROOT_FILE = 'version: 1\nname: Test Desk\ntimezone: UTC\n';
 

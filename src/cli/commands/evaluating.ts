@@ -3,10 +3,11 @@ import { Command, Option } from 'commander';
 import type { Evaluation } from '../../model/evaluation.js';
 import type { EvaluationFormatter, EvaluationReport } from '../../report/shared/evaluation.js';
 import { selectPeriods } from '../../report/shared/evaluation.js';
+import { selectFromRegistry, type FilterOptions } from '../../plan/selection.js';
 import type { CommandContext } from '../context.js';
-import { evaluateLogs, requireValid, selectFromRegistry, type FilterOptions } from '../evaluate-logs.js';
 import { evaluationExitCode, type EvaluationFailOn } from '../exit-code.js';
-import { filesRead, openRegistry } from '../open-registry.js';
+import { runFeedback } from '../feedback.js';
+import { filesRead, openRegistry, requireValid } from '../open-registry.js';
 import { addCommonOptions, pickFormat, type CommonOptions } from '../options.js';
 import { refuseToOverwrite, writeReport } from '../output.js';
 
@@ -46,12 +47,10 @@ export async function runEvaluating<F extends string>(
   requireValid(opened);
   const selection = selectFromRegistry(opened.registry, options);
   const machineOutput = format === 'json' || format === 'ndjson' || format === 'csv';
-  const evaluation = await evaluateLogs(ctx.io, opened, selection, {
-    breaches: collectBreaches || options.failOn === 'breach',
-    atRisk: options.atRisk === true,
-    machineOutput: machineOutput || ctx.quiet(),
-    note: ctx.note,
-  });
+  const evaluation = await ctx.engine.evaluate(
+    { registry: opened.registry, sources: opened.sources, asOf: opened.asOf, selection },
+    { breaches: collectBreaches || options.failOn === 'breach', atRisk: options.atRisk === true, ...runFeedback(ctx, machineOutput) },
+  );
   const report: EvaluationReport = {
     registry: opened.registry.settings.name,
     timezone: opened.registry.settings.timezone,

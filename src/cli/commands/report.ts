@@ -1,27 +1,19 @@
 /** `promise report`: the quarterly (or --period) report of SPEC §4, as HTML, Markdown or JSON. */
-import { TZDate } from '@date-fns/tz';
-import { addDays } from 'date-fns/addDays';
-import { format } from 'date-fns/format';
 import { Command } from 'commander';
-import type { PeriodRef } from '../../model/evaluation.js';
 import { UsageError } from '../../model/errors.js';
-import { periodOf, shiftPeriod } from '../../engine/period.js';
+import { selectForReport } from '../../plan/selection.js';
 import { locate } from '../../registry/locate.js';
-import type { Registry } from '../../registry/model.js';
 import { buildReport } from '../../report/report/data.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/report/index.js';
 import type { CommandContext } from '../context.js';
-import { evaluateLogs, requireValid, selectFromRegistry, type Selection } from '../evaluate-logs.js';
 import { evaluationExitCode } from '../exit-code.js';
-import { filesRead, openRegistry, type OpenedRegistry } from '../open-registry.js';
+import { runFeedback } from '../feedback.js';
+import { filesRead, openRegistry, requireValid, type OpenedRegistry } from '../open-registry.js';
 import { pickFormat } from '../options.js';
 import { refuseToOverwrite, writeReport } from '../output.js';
 import { addFilterOptions, type EvaluatingOptions } from './evaluating.js';
 
 const FORMATS = Object.keys(REPORT_FORMATS) as ReportFormat[];
-
-/** Promises due for review are those whose review_by falls within this many days of as_of, or before. */
-const REVIEW_HORIZON_DAYS = 90;
 
 /** `check`'s statement-mismatch findings, each tied to the promise whose statement it points into. */
 function mismatchesByPromise(opened: OpenedRegistry) {
@@ -39,17 +31,6 @@ function mismatchesByPromise(opened: OpenedRegistry) {
     });
 }
 
-/**
- * The report is about promises: the filters choose them (--standard its promise, --owner the
- * promises it owns or has a standard of), and each is reported with all its standards, so
- * that a promise is never called kept on part of its measures.
- */
-function promisesOf(registry: Registry, selection: Selection): Selection {
-  const promises = registry.promises.filter((p) => selection.promises.includes(p) || selection.standards.some((s) => s.promise === p.id));
-  const ids = new Set(promises.map((p) => p.id));
-  return { periods: selection.periods, promises, standards: registry.standards.filter((s) => ids.has(s.promise)) };
-}
-
 export function reportCommand(ctx: CommandContext): Command {
   const cmd = new Command('report').description('the quarterly report (or --period): promises kept, standards against target and trend, scorecards, recovery, gaps, data quality');
   addFilterOptions(cmd, FORMATS, 'one').action(async (options: EvaluatingOptions) => {
@@ -60,28 +41,26 @@ export function reportCommand(ctx: CommandContext): Command {
     await refuseToOverwrite(ctx.io, options.out, filesRead(opened));
     requireValid(opened);
     const { registry } = opened;
-    const { timezone, fiscalYearStart } = registry.settings;
-    const asOfMs = opened.asOf.getTime();
-    const selection = promisesOf(registry, selectFromRegistry(registry, options));
-    // SPEC §4 default: the last quarter that has finished at as_of
-    const period: PeriodRef = selection.periods?.[0] ?? shiftPeriod(periodOf(asOfMs, 'quarter', timezone, fiscalYearStart), -1, timezone, fiscalYearStart);
-    const trend = [-3, -2, -1].map((by) => shiftPeriod(period, by, timezone, fiscalYearStart));
-    const evaluation = await evaluateLogs(ctx.io, opened, { ...selection, periods: undefined }, { breaches: true, atRisk: false, alsoBy: period.kind, details: true, within: [period], machineOutput: formatName === 'json' || ctx.quiet(), note: ctx.note });
-    const asOfLocal = new TZDate(asOfMs, timezone);
+    const scope = selectForReport(registry, options, opened.asOf.getTime());
+    const { period, selection } = scope;
+    const evaluation = await ctx.engine.evaluate(
+      { registry, sources: opened.sources, asOf: opened.asOf, selection },
+      { breaches: true, atRisk: false, alsoBy: period.kind, details: true, within: [period], ...runFeedback(ctx, formatName === 'json') },
+    );
     const report = buildReport({
       registry: registry.settings.name,
-      timezone,
-      asOfMs,
+      timezone: registry.settings.timezone,
+      asOfMs: opened.asOf.getTime(),
       period,
-      previous: trend[2] as PeriodRef,
-      trend: [...trend, period],
+      previous: scope.previous,
+      trend: scope.trend,
       evaluation,
       promises: selection.promises,
       standards: selection.standards,
       owners: registry.owners,
       mismatches: mismatchesByPromise(opened).filter((m) => selection.promises.some((p) => p.id === m.promise)),
-      asOfDate: format(asOfLocal, 'yyyy-MM-dd'),
-      reviewHorizon: format(addDays(asOfLocal, REVIEW_HORIZON_DAYS), 'yyyy-MM-dd'),
+      asOfDate: scope.asOfDate,
+      reviewHorizon: scope.reviewHorizon,
     });
     await writeReport(ctx.io, REPORT_FORMATS[formatName](report), options.out, filesRead(opened));
     const missed = report.promises.flatMap((p) => p.standards).filter((s) => s.status === 'missed').length;

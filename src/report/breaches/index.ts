@@ -12,5 +12,3 @@ export const BREACHES_FORMATS = {
   ndjson: formatBreachesNdjson,
   csv: formatBreachesCsv,
 } as const satisfies Record<string, EvaluationFormatter>;
-
-export type BreachesFormat = keyof typeof BREACHES_FORMATS;

@@ -12,5 +12,3 @@ export const GAPS_FORMATS = {
   csv: formatGapsCsv,
   md: forTerminal(formatGapsMd),
 } as const satisfies Record<string, EvaluationFormatter>;
-
-export type GapsFormat = keyof typeof GAPS_FORMATS;

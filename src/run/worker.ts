@@ -1,7 +1,7 @@
 /**
  * A worker thread that evaluates one byte range of a large log: the same engine, the same
  * reader, on a part of the file; what it counted goes back to the main thread as plain data
- * (SourceState), which merges the parts in file order (evaluate-logs.ts).
+ * (SourceState), which merges the parts in file order (builtin-engine.ts).
  */
 import { parentPort } from 'node:worker_threads';
 import { Evaluator, type EvaluationOptions, type SourceState } from '../engine/evaluate.js';
