@@ -6,6 +6,9 @@
 /** The length of a standard's periods. */
 export type PeriodKind = 'week' | 'month' | 'quarter' | 'year';
 
+/** The outcome of one record under one standard (SPEC §2). */
+export type Outcome = 'met' | 'breached' | 'pending' | 'at_risk' | 'skipped' | 'invalid';
+
 /** A standard's status in one period. */
 export type PeriodStatus = 'met' | 'missed' | 'on-track' | 'at-risk' | 'no-data';
 

@@ -2,8 +2,7 @@ import { Command } from 'commander';
 import { EXPLAIN_FORMATS } from '../../report/explain/index.js';
 import { explainRecord } from '../../run/explain.js';
 import type { CommandContext } from '../context.js';
-import { requireValid } from '../evaluate-logs.js';
-import { filesRead, openRegistry } from '../open-registry.js';
+import { filesRead, openRegistry, requireValid } from '../open-registry.js';
 import { addCommonOptions, pickFormat, type CommonOptions } from '../options.js';
 import { refuseToOverwrite, writeReport } from '../output.js';
 
