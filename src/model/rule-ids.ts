@@ -20,6 +20,7 @@ export const LINT_RULE_IDS = [
   'unused-calendar',
   'unused-source',
   'missing-log',
+  'bad-suppression',
 ] as const;
 
 export type ErrorRuleId = (typeof ERROR_RULE_IDS)[number];

@@ -132,8 +132,8 @@ describe('junit', () => {
 
   it('gives four findings on one item four names, numbering only true repeats', () => {
     const at = { file: 'standards.yaml', line: 4, column: 5, endLine: 4, endColumn: 20 };
-    const missing = (field: string): Diagnostic => ({ rule: 'schema', severity: 'error', message: `standard "s1": ${field} is missing`, ...at, entity: { collection: 'standards', id: 's1', field } });
-    const diagnostics = [missing('promise'), missing('source'), missing('measure'), missing('target'), { ...missing('target'), message: 'standard "s1": target is missing, again' }, { rule: 'yaml-syntax', severity: 'error' as const, message: 'a', ...at }, { rule: 'yaml-syntax', severity: 'error' as const, message: 'b', ...at }];
+    const missing = (field: string): Diagnostic => ({ rule: 'schema', severity: 'error', messageId: 'missing', data: { field }, message: `standard "s1": ${field} is missing`, ...at, entity: { collection: 'standards', id: 's1', field } });
+    const diagnostics = [missing('promise'), missing('source'), missing('measure'), missing('target'), { ...missing('target'), message: 'standard "s1": target is missing, again' }, { rule: 'yaml-syntax', severity: 'error' as const, messageId: 'parser', data: {}, message: 'a', ...at }, { rule: 'yaml-syntax', severity: 'error' as const, messageId: 'parser', data: {}, message: 'b', ...at }];
     const report = checkReport({ files: ['standards.yaml'], diagnostics, summary: summarize(diagnostics) });
     expect(namesOf(report)).toEqual([
       {
