@@ -238,7 +238,7 @@ export const UNREADABLE_FILE_MESSAGES = {
 } as const satisfies Messages;
 
 /** A function that makes the findings of one rule from its messages: the one way a loading diagnostic is made. */
-export function reporter<M extends Messages>(rule: string, messages: M) {
+function reporter<M extends Messages>(rule: string, messages: M) {
   return <K extends keyof M & string>(messageId: K, data: DataOf<M[K]> & MessageData, loc: Loc, options: { entity?: DiagnosticEntity; severity?: Severity } = {}): Diagnostic => {
     const d: Diagnostic = { rule, severity: options.severity ?? 'error', ...say(messages, messageId, data), ...loc };
     if (options.entity !== undefined) d.entity = options.entity;

@@ -47,12 +47,12 @@ export const badSuppression: Rule = {
 };
 
 /** The comments of one registry file. */
-export interface FileSuppressions {
+interface FileSuppressions {
   file: string;
   comments: readonly SuppressionComment[];
 }
 
-export interface SuppressionResult {
+interface SuppressionResult {
   /** the findings no comment suppresses */
   kept: Diagnostic[];
   suppressed: SuppressedDiagnostic[];

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { compareText, type BaselineEntry, type Diagnostic, type SuppressedDiagnostic } from '../model/diagnostic.js';
 import { isLintRuleId } from '../model/rule-ids.js';
 
-export const BASELINE_VERSION = 1;
+const BASELINE_VERSION = 1;
 
 export interface Baseline {
   version: typeof BASELINE_VERSION;
@@ -29,7 +29,7 @@ function compareEntries(a: Key, b: Key): number {
 }
 
 /** Whether a baseline may hold a finding: lint rules only. */
-export function isBaselinable(d: Diagnostic): boolean {
+function isBaselinable(d: Diagnostic): boolean {
   return isLintRuleId(d.rule);
 }
 

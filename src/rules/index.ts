@@ -48,7 +48,7 @@ function toDiagnostic(rule: Rule, severity: Severity, f: Finding): Diagnostic {
   return d;
 }
 
-export interface RuleRun {
+interface RuleRun {
   /** the findings, at their configured severities, with the bad-suppression ones */
   diagnostics: Diagnostic[];
   /** the findings a `# promise-ignore` comment suppresses, which count nowhere */
