@@ -31,7 +31,7 @@ const DAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 function intervals(texts: readonly string[]): Interval[] {
   const r = parseIntervals(texts);
-  if (!r.ok) throw new Error(`bad opening hours ${texts.join(', ')}: ${r.message}`);
+  if (!r.ok) throw new Error(`bad opening hours ${texts.join(', ')}: ${r.messageId}`);
   return r.value;
 }
 

@@ -1,6 +1,6 @@
 /** The shared front half of every command: find, load, lint the registry; find its logs. */
 import { join, relative, resolve, sep } from 'node:path';
-import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
+import { sortDiagnostics, type Diagnostic, type SuppressedDiagnostic } from '../model/diagnostic.js';
 import { RegistryError, UsageError } from '../model/errors.js';
 import { findSourceFiles, type SourceFiles } from '../logs/files.js';
 import { readSourceHeaders } from '../logs/header.js';
@@ -19,6 +19,8 @@ export interface OpenedRegistry {
   registry: Registry;
   /** every finding of loading and of the rules, sorted */
   diagnostics: Diagnostic[];
+  /** the lint findings a `# promise-ignore` comment suppresses, sorted (SPEC §7) */
+  suppressed: SuppressedDiagnostic[];
   /** every registry file found */
   paths: string[];
   texts: Map<string, string>;
@@ -48,7 +50,7 @@ export async function openRegistry(io: Io, options: CommonOptions, now: () => Da
   const sources = await findSourceFiles(registry, overrides, io.cwd);
   const headers = await readSourceHeaders(sources);
   const where = (at: { file: string }) => registry.files.get(at.file);
-  const ruleDiagnostics = runRules({
+  const rules = runRules({
     registry,
     asOf,
     headers,
@@ -64,7 +66,8 @@ export async function openRegistry(io: Io, options: CommonOptions, now: () => Da
   const display = relative(io.cwd, root).split(sep).join('/') || '.';
   return {
     registry,
-    diagnostics: sortDiagnostics([...loaded.diagnostics, ...ruleDiagnostics]),
+    diagnostics: sortDiagnostics([...loaded.diagnostics, ...rules.diagnostics]),
+    suppressed: sortDiagnostics(rules.suppressed),
     paths: loaded.paths,
     texts: loaded.texts,
     display,

@@ -28,25 +28,25 @@ async function identities(path: string): Promise<string[]> {
  * there, which catches links, hard links, another spelling of the path and, on a file system
  * that ignores case, another case; and by the path itself for what is not there.
  */
-export async function refuseToOverwrite(io: Io, out: string | undefined, reads: readonly FileRead[]): Promise<void> {
+export async function refuseToOverwrite(io: Io, out: string | undefined, reads: readonly FileRead[], flag = '--out'): Promise<void> {
   if (out === undefined || out === '-' || reads.length === 0) return;
   const target = resolve(io.cwd, out);
   const targetIds = new Set(await identities(target));
   for (const file of reads) {
     const same = resolve(file.abs) === target || (targetIds.size > 0 && (await identities(file.abs)).some((id) => targetIds.has(id)));
     if (same) {
-      throw new UsageError(`--out ${out} is ${file.what}; the report would replace it, so nothing was written`, 'choose a file that is neither a registry file nor a log the registry reads');
+      throw new UsageError(`${flag} ${out} is ${file.what}; the ${flag === '--out' ? 'report' : 'file'} would replace it, so nothing was written`, 'choose a file that is neither a registry file nor a log the registry reads');
     }
   }
 }
 
-/** Writes the report; `reads` are the files the command read, which it refuses to replace. */
-export async function writeReport(io: Io, text: string, out: string | undefined, reads: readonly FileRead[]): Promise<void> {
+/** Writes the report; `reads` are the files the command read, which it refuses to replace; `flag` names the option that gave `out`. */
+export async function writeReport(io: Io, text: string, out: string | undefined, reads: readonly FileRead[], flag = '--out'): Promise<void> {
   if (out === undefined || out === '-') {
     io.stdout.write(text);
     return;
   }
-  await refuseToOverwrite(io, out, reads);
+  await refuseToOverwrite(io, out, reads, flag);
   const target = resolve(io.cwd, out);
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
   try {

@@ -27,13 +27,47 @@ export interface DiagnosticEntity {
   field: string;
 }
 
+/** One typed argument of a message: a name, a count, a list of names. */
+export type MessageValue = string | number | readonly string[];
+export type MessageData = Readonly<Record<string, MessageValue>>;
+
 export interface Diagnostic extends Loc {
   rule: string;
   severity: Severity;
+  /** what the finding says, as an id stable within its rule (ESLint's messageId) */
+  messageId: string;
+  /** the typed arguments the message is made from */
+  data: MessageData;
+  /** the sentence, made from messageId and data by the rule's messages (registry/messages.ts) */
   message: string;
   hint?: string;
   /** absent where a finding is about a file as a whole (a syntax error, an unreadable file) */
   entity?: DiagnosticEntity;
+}
+
+/**
+ * Why a finding is not counted (SPEC §7): an inline `# promise-ignore` comment, with its reason,
+ * or a baseline file. SARIF's `suppressions[].kind` names the two the same way.
+ */
+export type Suppression = { kind: 'inSource'; justification: string } | { kind: 'external'; baseline: string };
+
+export interface SuppressedDiagnostic extends Diagnostic {
+  suppression: Suppression;
+}
+
+/**
+ * One entry of a baseline file (SPEC §7): the lint findings of one rule about one entity of one
+ * file, counted; `field` is '' for the entity as a whole, all three entity parts '' for the file.
+ */
+export interface BaselineEntry {
+  rule: string;
+  /** registry-relative, with `/` */
+  file: string;
+  collection: string;
+  id: string;
+  field: string;
+  /** how many such findings there are */
+  count: number;
 }
 
 export function severityRank(severity: Severity): number {
@@ -64,7 +98,7 @@ export function compareText(a: string, b: string): number {
 }
 
 /** Sorts and drops exact repeats (the same rule, place and message). */
-export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+export function sortDiagnostics<D extends Diagnostic>(diagnostics: readonly D[]): D[] {
   const sorted = [...diagnostics].sort(compareDiagnostics);
   return sorted.filter((d, i) => {
     const prev = sorted[i - 1];

@@ -20,8 +20,13 @@ export const LINT_RULE_IDS = [
   'unused-calendar',
   'unused-source',
   'missing-log',
+  'bad-suppression',
 ] as const;
 
 export type ErrorRuleId = (typeof ERROR_RULE_IDS)[number];
 export type LintRuleId = (typeof LINT_RULE_IDS)[number];
 export type RuleId = ErrorRuleId | LintRuleId;
+
+export function isLintRuleId(id: string): id is LintRuleId {
+  return (LINT_RULE_IDS as readonly string[]).includes(id);
+}

@@ -1,3 +1,6 @@
+import type { MessageData } from '../model/diagnostic.js';
+import type { SchemaMessageId } from './rule-messages.js';
+
 /**
  * Durations as the registry writes them (SPEC §1): `90m`, `24h`, `1h30m`, `2d`, `1w`, `1bd`.
  * `s m h d w` are lengths of time; `bd` counts business days and needs a calendar.
@@ -26,20 +29,16 @@ const UNIT_SECONDS: Record<string, number> = { w: 604_800, d: 86_400, h: 3_600, 
  */
 export const MAX_LIMIT_DAYS = 3_650;
 const MAX_LIMIT_SECONDS = MAX_LIMIT_DAYS * 86_400;
-const TOO_LONG_HINT = 'a limit is at most ten years (3650d, 521w, 3650bd); is a unit or a digit wrong?';
 const UNIT_ORDER = ['w', 'd', 'h', 'm', 's'];
 const PART = /(\d+(?:\.\d+)?)(bd|w|d|h|m|s)/gy;
 
-export type DurationResult = { ok: true; value: Duration } | { ok: false; message: string; hint?: string };
+/** A duration, or why it is not one: a message of registry/rule-messages.ts and its data. */
+export type DurationResult = { ok: true; value: Duration } | { ok: false; messageId: SchemaMessageId; data: MessageData };
 
 export function parseDuration(input: string): DurationResult {
   const text = input.trim();
-  const bad = (message: string): DurationResult => ({
-    ok: false,
-    message,
-    hint: 'write a number and a unit: 30m, 4h, 1h30m, 2d, 1w, or 1bd for business days',
-  });
-  if (text === '') return bad('the duration is empty');
+  const bad = (messageId: SchemaMessageId): DurationResult => ({ ok: false, messageId, data: { value: input } });
+  if (text === '') return bad('emptyDuration');
   PART.lastIndex = 0;
   const parts: { amount: number; unit: string }[] = [];
   let match: RegExpExecArray | null;
@@ -48,15 +47,15 @@ export function parseDuration(input: string): DurationResult {
     if (PART.lastIndex === text.length) break;
   }
   if (parts.length === 0 || PART.lastIndex !== text.length) {
-    return bad(`"${input}" is not a duration`);
+    return bad('notDuration');
   }
   const first = parts[0];
   if (first !== undefined && first.unit === 'bd') {
-    if (parts.length > 1) return bad(`"${input}" mixes business days with other units`);
+    if (parts.length > 1) return bad('mixedBusinessDays');
     if (!Number.isInteger(first.amount)) {
-      return { ok: false, message: `"${input}": business days must be a whole number`, hint: 'write 1bd, 2bd, ... or use hours of open time such as 4h' };
+      return bad('fractionalBusinessDays');
     }
-    if (first.amount > MAX_LIMIT_DAYS) return { ok: false, message: `"${input}" is more than ${MAX_LIMIT_DAYS.toLocaleString('en-US')} business days, the longest a limit may be`, hint: TOO_LONG_HINT };
+    if (first.amount > MAX_LIMIT_DAYS) return { ok: false, messageId: 'tooManyBusinessDays', data: { value: input, max: MAX_LIMIT_DAYS } };
     return { ok: true, value: { kind: 'business-days', text, days: first.amount } };
   }
   let seconds = 0;
@@ -64,13 +63,13 @@ export function parseDuration(input: string): DurationResult {
   let lastRank = -1;
   for (const { amount, unit } of parts) {
     const rank = UNIT_ORDER.indexOf(unit);
-    if (rank === -1) return bad(`"${input}" mixes business days with other units`);
-    if (rank <= lastRank) return bad(`"${input}" repeats a unit or puts them out of order (largest first, as in 1h30m)`);
+    if (rank === -1) return bad('mixedBusinessDays');
+    if (rank <= lastRank) return bad('unitOrder');
     lastRank = rank;
     if (unit === 'd' || unit === 'w') usesDays = true;
     seconds += amount * (UNIT_SECONDS[unit] as number);
   }
-  if (seconds > MAX_LIMIT_SECONDS) return { ok: false, message: `"${input}" is longer than ten years (${MAX_LIMIT_DAYS.toLocaleString('en-US')} days), the longest a limit may be`, hint: TOO_LONG_HINT };
+  if (seconds > MAX_LIMIT_SECONDS) return { ok: false, messageId: 'tooLong', data: { value: input, max: MAX_LIMIT_DAYS } };
   return { ok: true, value: { kind: 'time', text, seconds: Math.round(seconds * 1000) / 1000, usesDays } };
 }
 

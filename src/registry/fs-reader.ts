@@ -7,15 +7,11 @@ import { locOfFile } from './locate.js';
 import { describeFsError } from '../model/errors.js';
 import { ROOT_FILE, type ListResult, type RegistryReader } from './load.js';
 import { MAX_FILE_BYTES } from './parse.js';
+import { unreadableFinding } from './rule-messages.js';
 import { isWithin, resolveWithin } from './within-root.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 
-function problem(path: string, message: string, hint: string): Diagnostic {
-  return { rule: 'unreadable-file', severity: 'error', message, hint, ...locOfFile(path) };
-}
-
-const OUTSIDE_HINT = 'keep registry files inside the registry folder: remove the link, or list it under `ignore` in promise.yaml';
 
 /** Opened without waiting: a FIFO in place of a file must not block the read. */
 const READ_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
@@ -46,15 +42,15 @@ export function fsRegistryReader(root: string): RegistryReader {
         try {
           real = await realpath(abs);
         } catch (err) {
-          problems.push(problem(rel, `cannot open the folder: ${describeFsError(err)}`, 'fix the link or permissions, or list it under `ignore` in promise.yaml'));
+          problems.push(unreadableFinding('cannotOpenFolder', { reason: describeFsError(err) }, locOfFile(rel)));
           return;
         }
         if (!isWithin(top, real)) {
-          problems.push(problem(rel, 'this folder is a link that leads outside the registry; it was not searched', OUTSIDE_HINT));
+          problems.push(unreadableFinding('folderLinkOutside', {}, locOfFile(rel)));
           return;
         }
         if (visited.has(real)) {
-          problems.push(problem(rel, 'this folder link leads back to a folder already read; it was not followed', 'remove the link, or list it under `ignore` in promise.yaml'));
+          problems.push(unreadableFinding('folderLinkBack', {}, locOfFile(rel)));
           return;
         }
         visited.add(real);
@@ -62,7 +58,7 @@ export function fsRegistryReader(root: string): RegistryReader {
         try {
           entries = await readdir(abs, { withFileTypes: true });
         } catch (err) {
-          problems.push(problem(rel === '' ? '.' : rel, `cannot read the folder: ${describeFsError(err)}`, 'fix its permissions, or list it under `ignore` in promise.yaml'));
+          problems.push(unreadableFinding('cannotReadFolder', { reason: describeFsError(err) }, locOfFile(rel === '' ? '.' : rel)));
           return;
         }
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -76,15 +72,15 @@ export function fsRegistryReader(root: string): RegistryReader {
             const yaml = YAML_FILE.test(entry.name) && !skip(path);
             const where = await resolveWithin(top, join(root, path));
             if (where.kind === 'unresolved') {
-              if (yaml) problems.push(problem(path, `cannot follow the link: ${describeFsError(where.error)}`, 'fix or remove the link'));
+              if (yaml) problems.push(unreadableFinding('cannotFollowLink', { reason: describeFsError(where.error) }, locOfFile(path)));
               continue;
             }
             if (where.kind === 'outside') {
               // a folder link is reported where it would be walked; a file link only when it names a registry file
               const folder = await stat(join(root, path)).then((st) => st.isDirectory(), () => false);
-              if (folder && !skip(`${path}/`) && !skip(path)) problems.push(problem(path, 'this folder is a link that leads outside the registry; it was not searched', OUTSIDE_HINT));
+              if (folder && !skip(`${path}/`) && !skip(path)) problems.push(unreadableFinding('folderLinkOutside', {}, locOfFile(path)));
               // promise.yaml is read before the walk, and that read says so (load.ts)
-              else if (!folder && yaml && path !== ROOT_FILE) problems.push(problem(path, 'this file is a link that leads outside the registry; it was not read', OUTSIDE_HINT));
+              else if (!folder && yaml && path !== ROOT_FILE) problems.push(unreadableFinding('fileLinkOutside', {}, locOfFile(path)));
               continue;
             }
             const st = await stat(where.real).catch(() => undefined);

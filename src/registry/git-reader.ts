@@ -10,6 +10,7 @@ import type { ListResult, RegistryReader } from './load.js';
 import { ROOT_FILE } from './load.js';
 import { locOfFile } from './locate.js';
 import { MAX_FILE_BYTES } from './parse.js';
+import { unreadableFinding } from './rule-messages.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 
@@ -195,10 +196,6 @@ async function catFiles(commit: string, requests: readonly string[], options: Gi
   return parser.answers;
 }
 
-function problem(path: string, message: string, hint: string): Diagnostic {
-  return { rule: 'unreadable-file', severity: 'error', message, hint, ...locOfFile(path) };
-}
-
 /** SPEC §1: hidden folders and files, and node_modules, are not part of the registry; `skip` prunes ignored ones. */
 function skipped(path: string, skip: (path: string) => boolean): boolean {
   const parts = path.split('/');
@@ -225,7 +222,7 @@ function readerAt(commit: string, prefix: string, entries: readonly TreeEntry[],
         if (!YAML_FILE.test(path) || skipped(path, skip) || e.type !== 'blob') continue;
         const link = e.mode === '120000';
         if (link && e.path.includes('\n')) {
-          problems.push(problem(path, `cannot follow the link at ${commit.slice(0, 7)}: its name holds a line break`, 'rename the link'));
+          problems.push(unreadableFinding('gitLinkName', { commit: commit.slice(0, 7) }, locOfFile(path)));
           continue;
         }
         // a link is followed inside the commit's tree, as the disk would follow it
@@ -241,18 +238,10 @@ function readerAt(commit: string, prefix: string, entries: readonly TreeEntry[],
           return;
         }
         if (!w.link) {
-          problems.push(problem(w.path, `git cannot read the file at ${commit.slice(0, 7)}: it answered ${answer?.kind ?? 'nothing'}`, 'check the repository with git fsck'));
+          problems.push(unreadableFinding('gitCannotRead', { commit: commit.slice(0, 7), answer: answer?.kind ?? 'nothing' }, locOfFile(w.path)));
           return;
         }
-        const why =
-          answer?.kind === 'tree'
-            ? 'it leads to a folder, and links to folders are not followed at a revision'
-            : answer?.kind === 'symlink'
-              ? 'it leads outside the repository'
-              : answer?.kind === 'loop'
-                ? 'the link loops back on itself'
-                : 'it leads to nothing (a broken link?)';
-        problems.push(problem(w.path, `cannot follow the link at ${commit.slice(0, 7)}: ${why}`, 'fix or remove the link, or list it under `ignore` in promise.yaml'));
+        problems.push(unreadableFinding('gitCannotFollow', { commit: commit.slice(0, 7), answer: answer?.kind ?? 'nothing' }, locOfFile(w.path)));
       });
       return { files: files.sort(), problems };
     },

@@ -14,6 +14,7 @@ import type { Calendar, Owner, Reference, Registry, RegistrySettings, ServicePro
 import { protectKeys } from './own-keys.js';
 import { MAX_REGISTRY_BYTES, parseRegistryFile } from './parse.js';
 import { resolveRegistry, type Declared } from './resolve.js';
+import { duplicateIdFinding, schemaFinding, UNPREFIXED, unreadableFinding } from './rule-messages.js';
 import {
   COLLECTIONS,
   collectionFileTopSchema,
@@ -68,12 +69,6 @@ interface Item {
   value: unknown;
 }
 
-function unreadable(loc: Loc, message: string, hint?: string): Diagnostic {
-  const d: Diagnostic = { rule: 'unreadable-file', severity: 'error', message, ...loc };
-  if (hint !== undefined) d.hint = hint;
-  return d;
-}
-
 function defaultSettings(): RegistrySettings {
   return { name: '', timezone: 'UTC', fiscalYearStart: 1, rules: {}, ignore: [] };
 }
@@ -92,17 +87,17 @@ function settingsFrom(value: z.output<typeof settingsFileTopSchema>): RegistrySe
   };
 }
 
-function subjectOf(collection: CollectionName, raw: unknown, index: number): string {
-  const singular = collection === 'promises' ? 'promise' : collection.slice(0, -1);
+/** The id an item is named by in its findings: its own, or `#N`, its place in the file's list. */
+function idOf(raw: unknown, index: number): string {
   const id = raw !== null && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined;
-  return typeof id === 'string' && id !== '' ? `${singular} "${id}"` : `${singular} #${index + 1}`;
+  return typeof id === 'string' && id !== '' ? id : `#${index + 1}`;
 }
 
 async function readFile(reader: RegistryReader, path: string): Promise<{ bytes?: Uint8Array; diagnostic?: Diagnostic }> {
   try {
     return { bytes: await reader.read(path) };
   } catch (err) {
-    return { diagnostic: unreadable(locOfFile(path), `cannot read the file: ${describeFsError(err)}`) };
+    return { diagnostic: unreadableFinding('cannotRead', { reason: describeFsError(err) }, locOfFile(path)) };
   }
 }
 
@@ -119,22 +114,15 @@ function loadFile(path: string, bytes: Uint8Array, out: Collected): RegistrySett
   const isRoot = path === ROOT_FILE;
   if (value === null || value === undefined) {
     if (isRoot) {
-      out.diagnostics.push({ rule: 'schema', severity: 'error', message: 'promise.yaml is empty', hint: 'it needs at least `version: 1` and `name:`; `promise init` writes a working example', ...locOfFile(path) });
+      out.diagnostics.push(schemaFinding('emptyRoot', UNPREFIXED, locOfFile(path)));
     }
     return undefined;
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
-    const found = Array.isArray(value) ? 'a list' : 'a single value';
-    out.diagnostics.push({
-      rule: 'schema',
-      severity: 'error',
-      message: `a registry file must be a mapping of collections, not ${found}`,
-      hint: `start the file with a key such as \`promises:\`; the collections are ${COLLECTIONS.join(', ')}`,
-      ...locOfFile(path),
-    });
+    out.diagnostics.push(schemaFinding('notMapping', { ...UNPREFIXED, found: Array.isArray(value) ? 'list' : 'value', collections: COLLECTIONS }, locOfFile(path)));
     return undefined;
   }
-  const context = { file, base: [], subject: '', value, settingsFile: isRoot };
+  const context = { file, base: [], id: '', value, settingsFile: isRoot };
   let settings: RegistrySettings | undefined;
   if (isRoot) {
     const top = settingsFileTopSchema.safeParse(forSchema(value), { reportInput: true });
@@ -153,7 +141,7 @@ function loadFile(path: string, bytes: Uint8Array, out: Collected): RegistrySett
       const result = itemSchemas[collection].safeParse(forSchema(raw), { reportInput: true });
       if (!result.success) {
         out.diagnostics.push(
-          ...issuesToDiagnostics(result.error.issues, { file, base: path, subject: subjectOf(collection, raw, index), value: raw, collection, settingsFile: isRoot }),
+          ...issuesToDiagnostics(result.error.issues, { file, base: path, id: idOf(raw, index), value: raw, collection, settingsFile: isRoot }),
         );
       }
       out.items.push({ collection, at: { file: file.path, path }, raw, value: result.success ? result.data : undefined });
@@ -195,14 +183,7 @@ export async function loadRegistry(reader: RegistryReader, root: string): Promis
  * takes it past the bound, and the registry empty (as when promise.yaml does not load).
  */
 function tooLarge(root: string, out: Collected, path: string, paths: string[]): LoadResult {
-  const mib = MAX_REGISTRY_BYTES / 1024 / 1024;
-  out.diagnostics.push(
-    unreadable(
-      locOfFile(path),
-      `the registry's YAML files add up to more than ${mib} MiB, the most a registry may have; this file takes it past the bound, and nothing was loaded`,
-      'a registry of 3,000 standards is about 1 MB: list YAML files that are not registry files (exports, data, generated files) under `ignore` in promise.yaml',
-    ),
-  );
+  out.diagnostics.push(unreadableFinding('registryTooLarge', { mib: MAX_REGISTRY_BYTES / 1024 / 1024 }, locOfFile(path)));
   const { registry } = buildRegistry(root, defaultSettings(), [], new Map());
   const texts = new Map([...out.texts].filter(([p]) => p === ROOT_FILE));
   return { registry, diagnostics: out.diagnostics, paths, texts };
@@ -302,14 +283,11 @@ function buildRegistry(root: string, settings: RegistrySettings, items: Item[], 
       if (first !== undefined) {
         const file = files.get(calendar.at.file);
         if (file) {
-          diagnostics.push({
-            ...locateHoliday(file, calendar.at, index, typeof h !== 'string'),
-            rule: 'duplicate-id',
-            severity: 'error',
-            message: `calendar "${calendar.value.id}": holiday ${date} is listed twice`,
-            hint: 'keep one entry per date',
-            entity: { collection: 'calendars', id: calendar.value.id, field: `holidays.${date}` },
-          });
+          diagnostics.push(
+            duplicateIdFinding('holidayTwice', { calendar: calendar.value.id, date }, locateHoliday(file, calendar.at, index, typeof h !== 'string'), {
+              entity: { collection: 'calendars', id: calendar.value.id, field: `holidays.${date}` },
+            }),
+          );
         }
       } else {
         dates.set(date, index);

@@ -2,6 +2,7 @@
 import { Composer, CST, isAlias, isCollection, isMap, isNode, isScalar, isSeq, LineCounter, Lexer, Parser, YAMLParseError, type Document, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic, Loc } from '../model/diagnostic.js';
 import { locOfFile, locOfNode, locOfOffsets, mergedPairs, type RegistryFile } from './locate.js';
+import { schemaFinding, UNPREFIXED, unreadableFinding, yamlSyntaxFinding } from './rule-messages.js';
 
 /** A registry file larger than this is refused: no promise registry needs it, a mistake might. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -35,40 +36,19 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-function problem(rule: string, loc: Loc, message: string, hint?: string): Diagnostic {
-  return hint === undefined ? { rule, severity: 'error', message, ...loc } : { rule, severity: 'error', message, hint, ...loc };
-}
-
-/** What the YAML 1.2 spec lets a reader go past (a tag it does not know, a directive it ignores). */
-function warning(loc: Loc, message: string, hint?: string): Diagnostic {
-  return { ...problem('yaml-syntax', loc, message, hint), severity: 'warning' };
-}
-
 function lineEnd(text: string, offset: number): number {
   const end = text.indexOf('\n', offset);
   return end === -1 ? text.length : end;
 }
 
-const YAML_HINTS: Record<string, string> = {
-  TAB_AS_INDENT: 'indent with spaces; YAML does not allow tabs for indentation',
-  DUPLICATE_KEY: 'each key may appear once in a mapping; keep one of them',
-  MULTIPLE_DOCS: 'a registry file holds one YAML document; move the part after --- into a file of its own',
-  BAD_INDENT: 'check the indentation of this line against the lines above it',
-  MISSING_CHAR: 'a bracket or quote is not closed',
-  BLOCK_AS_IMPLICIT_KEY: 'check the indentation and the `key: value` form of this line',
-  MULTILINE_IMPLICIT_KEY: 'a key must fit on one line; is a colon or quote missing above?',
-  UNEXPECTED_TOKEN: 'check the indentation and the `key: value` form of this line',
-  BAD_ALIAS: 'an alias (*name) must refer to an anchor (&name) defined above it',
-};
-
 function decode(path: string, bytes: Uint8Array): { text?: string; diagnostic?: Diagnostic } {
   if (bytes.length > MAX_FILE_BYTES) {
     return {
-      diagnostic: problem('unreadable-file', locOfFile(path), `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB, the most a registry file may have`, 'split the registry into smaller files, or list this file under `ignore` in promise.yaml'),
+      diagnostic: unreadableFinding('fileTooLarge', { mib: MAX_FILE_BYTES / 1024 / 1024 }, locOfFile(path)),
     };
   }
   if (bytes.includes(0)) {
-    return { diagnostic: problem('unreadable-file', locOfFile(path), 'the file is binary, not YAML text', 'remove it from the registry, or list it under `ignore` in promise.yaml') };
+    return { diagnostic: unreadableFinding('binary', {}, locOfFile(path)) };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
@@ -79,7 +59,7 @@ function decode(path: string, bytes: Uint8Array): { text?: string; diagnostic?: 
     const line = before.split('\n').length;
     const column = at - before.lastIndexOf('\n');
     return {
-      diagnostic: problem('unreadable-file', { file: path, line, column, endLine: line, endColumn: column + 1 }, 'the file is not UTF-8 text', 'save it as UTF-8'),
+      diagnostic: unreadableFinding('notUtf8', {}, { file: path, line, column, endLine: line, endColumn: column + 1 }),
     };
   }
 }
@@ -105,26 +85,23 @@ const YAML_OPTIONS = {
  * entries would vanish (a `--- !!omap` file of owners would declare none). Left unresolved, they
  * come back as the library's warning at the tag, which becomes a `schema` error there.
  */
-const TYPED_COLLECTIONS: Record<string, string> = { set: 'a set (!!set)', omap: 'an ordered map (!!omap)', pairs: 'a list of pairs (!!pairs)' };
 const TYPED_TAG = /^Unresolved tag: tag:yaml\.org,2002:(set|omap|pairs)$/;
 
 function fromYamlError(file: RegistryFile, e: YAMLError, severity: 'error' | 'warning'): Diagnostic {
   const [start, end] = e.pos;
   const loc = locOfOffsets(file, start, end);
   const typed = TYPED_TAG.exec(e.message)?.[1];
-  if (typed !== undefined) {
-    const what = TYPED_COLLECTIONS[typed] as string;
-    return problem('schema', loc, `${what} is not read in a registry file: it holds plain mappings, lists and values`, 'remove the tag, and write the entries as a plain mapping (key: value) or list (- item)');
-  }
-  if (e.code === 'MULTIPLE_DOCS') return problem('yaml-syntax', loc, 'the file holds more than one YAML document: a second one starts here', YAML_HINTS.MULTIPLE_DOCS);
+  if (typed !== undefined) return schemaFinding('typedCollection', { ...UNPREFIXED, tag: typed }, loc);
+  if (e.code === 'MULTIPLE_DOCS') return yamlSyntaxFinding('multipleDocs', {}, loc);
   const source = file.text.slice(start, end);
   if (severity === 'warning' && e.code === 'TAG_RESOLVE_FAILED' && source.startsWith('!')) {
-    return warning(loc, `unknown tag ${source}: the value is read as if it had none`, 'remove the tag; registry files need no tags');
+    return yamlSyntaxFinding('unknownTag', { tag: source }, loc, { severity: 'warning' });
   }
+  // the library's sentence, without the location it appends (ours is the diagnostic's own)
   const text = e.message.replace(/ at line \d+, column \d+:[\s\S]*$/, '');
-  const message = text.charAt(0).toLowerCase() + text.slice(1);
-  if (severity === 'warning') return warning(loc, e.code === 'BAD_DIRECTIVE' ? `${message}; the directive is ignored` : message, YAML_HINTS[e.code]);
-  return problem('yaml-syntax', loc, message, YAML_HINTS[e.code]);
+  const detail = text.charAt(0).toLowerCase() + text.slice(1);
+  if (severity === 'warning') return yamlSyntaxFinding('parserWarning', { code: e.code, detail }, loc, { severity: 'warning' });
+  return yamlSyntaxFinding('parser', { code: e.code, detail }, loc);
 }
 
 /** Where a mapping went over MAX_MAPPING_KEYS: its first key, and the key past the bound. */
@@ -330,15 +307,9 @@ function compose(text: string, lineCounter: LineCounter): { doc: Document.Parsed
 /** `count` when it is known: the lexer stops counting at the first key past the bound. */
 function tooManyKeys(lineCounter: LineCounter, first: number, count: number | undefined, at: Loc): Diagnostic {
   const line = lineCounter.linePos(first).line;
-  const bound = MAX_MAPPING_KEYS.toLocaleString('en-US');
-  return problem(
-    'yaml-syntax',
-    at,
-    count === undefined
-      ? `the mapping that starts on line ${line} has more than ${bound} keys, the most a registry mapping may have`
-      : `the mapping that starts on line ${line} has ${count.toLocaleString('en-US')} keys, more than the ${bound} a registry mapping may have`,
-    'a registry mapping holds the fields of one entity or condition; is a list (- item) meant, or a file that is not a registry file (list it under `ignore` in promise.yaml)?',
-  );
+  return count === undefined
+    ? yamlSyntaxFinding('tooManyKeys', { line, bound: MAX_MAPPING_KEYS }, at)
+    : yamlSyntaxFinding('tooManyKeysCounted', { line, keys: count, bound: MAX_MAPPING_KEYS }, at);
 }
 
 /**
@@ -389,7 +360,7 @@ function checkMappings(file: RegistryFile, contents: unknown): { diagnostics: Di
         }
         if (repeated) {
           const at = key.range?.[0] ?? 0;
-          out.push(problem('yaml-syntax', locOfOffsets(file, at, at + 1), 'map keys must be unique', YAML_HINTS.DUPLICATE_KEY));
+          out.push(yamlSyntaxFinding('duplicateKey', {}, locOfOffsets(file, at, at + 1)));
         }
       }
     }
@@ -407,8 +378,8 @@ export function parseRegistryFile(path: string, bytes: Uint8Array): ParseResult 
     composed = compose(text, lineCounter);
   } catch (err) {
     // The parser itself gave up, e.g. on nesting deeper than the stack allows.
-    const message = err instanceof RangeError ? 'the file nests too deeply to read' : `the file cannot be read as YAML: ${String(err)}`;
-    return { parsed: undefined, text, diagnostics: [problem('yaml-syntax', locOfFile(path), message)] };
+    const diagnostic = err instanceof RangeError ? yamlSyntaxFinding('tooDeep', {}, locOfFile(path)) : yamlSyntaxFinding('unreadable', { detail: String(err) }, locOfFile(path));
+    return { parsed: undefined, text, diagnostics: [diagnostic] };
   }
   if (composed.over !== undefined) {
     const { first, key, end } = composed.over;
@@ -422,13 +393,7 @@ export function parseRegistryFile(path: string, bytes: Uint8Array): ParseResult 
   const mappings = checkMappings(file, doc.contents);
   const diagnostics = [...doc.errors.map((e) => fromYamlError(file, e, 'error')), ...doc.warnings.map((e) => fromYamlError(file, e, 'warning')), ...mappings.diagnostics];
   if (doc.directives.yaml.explicit && doc.directives.yaml.version === '1.1') {
-    diagnostics.push(
-      warning(
-        locOfOffsets(file, 0, lineEnd(text, 0)),
-        'the file asks for YAML 1.1; registry files are read as YAML 1.2 (core schema)',
-        'remove the %YAML line; in YAML 1.2 yes, no, on and off are text, not true and false',
-      ),
-    );
+    diagnostics.push(yamlSyntaxFinding('yaml11', {}, locOfOffsets(file, 0, lineEnd(text, 0)), { severity: 'warning' }));
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { parsed: undefined, text, diagnostics };
   keepConditionText(doc);
@@ -437,8 +402,8 @@ export function parseRegistryFile(path: string, bytes: Uint8Array): ParseResult 
   } catch (err) {
     const alias = firstAlias(doc.contents);
     const loc = alias === undefined ? locOfFile(path) : locOfNode(file, alias);
-    const message = err instanceof ReferenceError ? `aliases in this file expand to more than ${MAX_ALIAS_COUNT} copies` : `the file cannot be read as YAML: ${String(err)}`;
-    return { parsed: undefined, text, diagnostics: [...diagnostics, problem('yaml-syntax', loc, message, 'use fewer aliases (*name); an alias bomb is refused')] };
+    const diagnostic = err instanceof ReferenceError ? yamlSyntaxFinding('aliasBomb', { max: MAX_ALIAS_COUNT }, loc) : yamlSyntaxFinding('unreadableAliases', { detail: String(err) }, loc);
+    return { parsed: undefined, text, diagnostics: [...diagnostics, diagnostic] };
   }
 }
 

@@ -3,18 +3,11 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { locate, type At, type YamlPath } from './locate.js';
 import type { Registry } from './model.js';
 import type { CollectionName } from './schema.js';
-import { didYouMean } from './suggest.js';
+import { duplicateIdFinding, schemaFinding, UNPREFIXED, unknownRefFinding } from './rule-messages.js';
+import { suggest } from './suggest.js';
 
 /** Every id declared per collection, valid entity or not, with where it was first declared. */
 export type Declared = Record<CollectionName, Map<string, At>>;
-
-export function singular(collection: CollectionName): string {
-  return collection === 'promises' ? 'promise' : collection.slice(0, -1);
-}
-
-function subject(collection: CollectionName, id: string | undefined): string {
-  return id === undefined ? `a ${singular(collection)}` : `${singular(collection)} "${id}"`;
-}
 
 /** An entity without a usable id, named by its place in its file's list: `#3`. */
 function positionOf(at: At): string {
@@ -39,29 +32,22 @@ export function resolveRegistry(
     const id = String((file.doc.getIn([...dup.at.path, 'id']) as unknown) ?? '');
     const first = declared[dup.collection].get(id);
     const firstLoc = first === undefined ? undefined : where(first, ['id']);
-    out.push({
-      rule: 'duplicate-id',
-      severity: 'error',
-      message: `${singular(dup.collection)} "${id}" is declared more than once`,
-      hint: firstLoc === undefined ? 'give each one its own id' : `first declared at ${firstLoc.file}:${firstLoc.line}:${firstLoc.column}; give each one its own id`,
-      ...loc,
-      entity: { collection: dup.collection, id, field: 'id' },
-    });
+    out.push(
+      duplicateIdFinding('duplicate', { collection: dup.collection, id, first: firstLoc === undefined ? '' : `${firstLoc.file}:${firstLoc.line}:${firstLoc.column}` }, loc, {
+        entity: { collection: dup.collection, id, field: 'id' },
+      }),
+    );
   }
   for (const ref of registry.references) {
     if (declared[ref.target].has(ref.ref)) continue;
     const loc = where(ref.at, ref.field);
     if (loc === undefined) continue;
-    const suggestion = didYouMean(ref.ref, declared[ref.target].keys());
-    const message = `${subject(ref.from, ref.fromId)} names ${singular(ref.target)} "${ref.ref}"`;
-    out.push({
-      rule: 'unknown-ref',
-      severity: 'error',
-      message: suggestion === undefined ? `${message}, which is not declared` : message,
-      hint: suggestion ?? `declare it under \`${ref.target}:\`, or correct the name`,
-      ...loc,
-      entity: { collection: ref.from, id: ref.fromId ?? positionOf(ref.at), field: ref.field.join('.') },
-    });
+    const suggestion = suggest(ref.ref, declared[ref.target].keys()) ?? '';
+    out.push(
+      unknownRefFinding('undeclared', { from: ref.from, fromId: ref.fromId ?? '', target: ref.target, ref: ref.ref, suggestion }, loc, {
+        entity: { collection: ref.from, id: ref.fromId ?? positionOf(ref.at), field: ref.field.join('.') },
+      }),
+    );
   }
   const owners = new Map(registry.owners.map((o) => [o.id, o]));
   for (const owner of registry.owners) {
@@ -70,9 +56,9 @@ export function resolveRegistry(
     const loc = where(owner.at, ['lead']);
     if (loc === undefined) continue;
     if (owner.lead === owner.id) {
-      out.push({ rule: 'schema', severity: 'error', message: `owner "${owner.id}" names itself as its lead`, hint: 'a lead is another owner, a person', ...loc, entity: { collection: 'owners', id: owner.id, field: 'lead' } });
+      out.push(schemaFinding('ownLead', { ...UNPREFIXED, owner: owner.id }, loc, { entity: { collection: 'owners', id: owner.id, field: 'lead' } }));
     } else if (lead !== undefined && lead.kind !== 'person') {
-      out.push({ rule: 'schema', severity: 'error', message: `owner "${owner.id}" has lead "${lead.id}", which is a team, not a person`, hint: 'name the person who leads it', ...loc, entity: { collection: 'owners', id: owner.id, field: 'lead' } });
+      out.push(schemaFinding('teamLead', { ...UNPREFIXED, owner: owner.id, lead: lead.id }, loc, { entity: { collection: 'owners', id: owner.id, field: 'lead' } }));
     }
   }
   return out;

@@ -5,13 +5,15 @@
 import { format } from 'date-fns/format';
 import { z } from 'zod';
 import { compilePattern } from '../engine/pattern.js';
+import type { MessageData } from '../model/diagnostic.js';
 import { LINT_RULE_IDS } from '../model/rule-ids.js';
 import { parseDuration, type Duration } from './duration.js';
 import { ownRecord } from './own-keys.js';
+import type { SchemaMessageId } from './rule-messages.js';
 import {
   isCalendarDate,
   isTimeZone,
-  suggestTimeZone,
+  closestTimeZone,
   parseIntervals,
   parseShare,
   type Interval,
@@ -27,26 +29,25 @@ export const SETTINGS_KEYS = ['version', 'name', 'timezone', 'fiscal_year_start'
 export type PeriodKind = (typeof PERIODS)[number];
 export type CollectionName = (typeof COLLECTIONS)[number];
 
-/** Issue params carry a hint for the diagnostic next to the message. */
-function fail(ctx: z.RefinementCtx, message: string, hint?: string): typeof z.NEVER {
-  ctx.addIssue({ code: 'custom', message, params: hint === undefined ? {} : { hint } });
+/**
+ * An issue names its message by id (registry/rule-messages.ts) and carries that message's data in
+ * its params; zod-issues.ts turns it into a located `schema` finding.
+ */
+function issue(messageId: SchemaMessageId, data: MessageData = {}, path?: (string | number)[]): Parameters<z.RefinementCtx['addIssue']>[0] {
+  return path === undefined ? { code: 'custom', message: messageId, params: { data } } : { code: 'custom', path, message: messageId, params: { data } };
+}
+
+function fail(ctx: z.RefinementCtx, failure: { messageId: SchemaMessageId; data: MessageData }): typeof z.NEVER {
+  ctx.addIssue(issue(failure.messageId, failure.data));
   return z.NEVER;
 }
 
-function slugHint(value: string): string {
-  const slug = value
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug === '' ? 'ids use lower-case letters, digits and hyphens' : `ids use lower-case letters, digits and hyphens, e.g. "${slug}"`;
-}
-
-const text = z.string().trim().min(1, { message: 'must not be empty' });
+const text = z.string().trim().min(1, { message: 'emptyText' satisfies SchemaMessageId });
 
 export const idSchema = z
   .string()
   .superRefine((value, ctx) => {
-    if (!ID_PATTERN.test(value)) fail(ctx, `"${value}" is not a valid id`, slugHint(value));
+    if (!ID_PATTERN.test(value)) fail(ctx, { messageId: 'badId', data: { value } });
   })
   .meta({ description: 'An id: lower-case letters, digits and hyphens, starting with a letter or digit.', pattern: ID_PATTERN.source });
 
@@ -59,15 +60,14 @@ export const timeZoneSchema = z
   .string()
   .superRefine((value, ctx) => {
     if (isTimeZone(value)) return;
-    const hint = suggestTimeZone(value) ?? 'use an IANA zone name such as Europe/Berlin or America/New_York';
-    fail(ctx, `"${value}" is not an IANA time zone`, hint);
+    fail(ctx, { messageId: 'badZone', data: { value, suggestion: closestTimeZone(value) ?? '' } });
   })
   .meta({ description: 'An IANA time zone, e.g. Europe/Berlin.' });
 
 export const dateSchema = z
   .string()
   .superRefine((value, ctx) => {
-    if (!isCalendarDate(value)) fail(ctx, `"${value}" is not a calendar date`, 'write dates as YYYY-MM-DD, e.g. 2026-12-24');
+    if (!isCalendarDate(value)) fail(ctx, { messageId: 'badDate', data: { value } });
   })
   .meta({ description: 'A calendar date, YYYY-MM-DD.' });
 
@@ -77,14 +77,14 @@ const durationText = z.string().meta({
 
 export const durationSchema = durationText.transform((value, ctx): Duration => {
   const r = parseDuration(value);
-  return r.ok ? r.value : fail(ctx, r.message, r.hint);
+  return r.ok ? r.value : fail(ctx, r);
 });
 
 const shareSchema = z
   .union([z.string(), z.number()])
   .transform((value, ctx): number => {
     const r = parseShare(value);
-    return r.ok ? r.value : fail(ctx, r.message, r.hint);
+    return r.ok ? r.value : fail(ctx, r);
   })
   .meta({ description: 'A share: a percentage such as 95% or a fraction such as 0.95.' });
 
@@ -92,7 +92,7 @@ const hoursSchema = z
   .union([z.string(), z.array(z.string())])
   .transform((value, ctx): Interval[] => {
     const r = parseIntervals(typeof value === 'string' ? [value] : value);
-    return r.ok ? r.value : fail(ctx, r.message, r.hint);
+    return r.ok ? r.value : fail(ctx, r);
   })
   .meta({ description: 'Open hours of a day: "09:00-17:00" or a list of such intervals; [] is closed.' });
 
@@ -103,7 +103,7 @@ export const ownerSchema = z
     id: idSchema,
     name: text,
     kind: z.enum(['team', 'person']),
-    email: z.email({ message: 'is not an e-mail address' }).optional(),
+    email: z.email({ message: 'badEmail' satisfies SchemaMessageId }).optional(),
     lead: refSchema.optional().meta({ description: 'Another owner, a person, who leads this one.' }),
   })
   .meta({ title: 'Owner', description: 'A team or person responsible for promises and standards.' });
@@ -148,7 +148,7 @@ const timestampFormatSchema = z
     try {
       format(new Date(0), value);
     } catch (err) {
-      fail(ctx, `"${value}" is not a date-fns format pattern: ${(err as Error).message}`, 'e.g. "MM/dd/yyyy hh:mm:ss a" or "yyyy-MM-dd HH:mm:ss"');
+      fail(ctx, { messageId: 'badTimestampFormat', data: { value, reason: (err as Error).message } });
     }
   })
   .meta({ description: 'A date-fns pattern for timestamps, e.g. "MM/dd/yyyy hh:mm:ss a"; default ISO 8601.' });
@@ -158,12 +158,12 @@ export const sourceSchema = z
     id: idSchema,
     description: text.optional(),
     files: z
-      .union([text, z.array(text).min(1, { message: 'must list at least one file or glob' })])
+      .union([text, z.array(text).min(1, { message: 'noFiles' satisfies SchemaMessageId })])
       .meta({ description: 'Glob(s) of CSV files, relative to the registry root.' }),
     key: columnSchema.meta({ description: 'The column that identifies a record.' }),
     timezone: timeZoneSchema.optional().meta({ description: 'Zone of timestamps written without an offset; defaults to the registry timezone.' }),
     timestamp_format: timestampFormatSchema.optional(),
-    delimiter: z.string().length(1, { message: 'must be a single character' }).optional(),
+    delimiter: z.string().length(1, { message: 'badDelimiter' satisfies SchemaMessageId }).optional(),
   })
   .meta({ title: 'Source', description: 'A delivery log: CSV exports of a ticketing, CRM, order or field-service system.' });
 
@@ -189,7 +189,8 @@ const regexSchema = z
   .string()
   .superRefine((value, ctx) => {
     const compiled = compilePattern(value);
-    if (!compiled.ok) fail(ctx, compiled.message, compiled.hint);
+    // the pattern engine's own words on what RE2 does not accept (engine/pattern.ts)
+    if (!compiled.ok) fail(ctx, { messageId: 'badPattern', data: { detail: compiled.message, advice: compiled.hint } });
   })
   .meta({ description: 'A regular expression in RE2 syntax (no backreferences or lookaround; (?i) for case-insensitive), matched anywhere in the cell.' });
 
@@ -207,8 +208,7 @@ const operatorsSchema = z
     empty: z.boolean().optional(),
   })
   .refine((value) => Object.keys(value).length > 0, {
-    message: 'names no operator',
-    params: { hint: 'use one of eq ne gt gte lt lte in not_in matches empty' },
+    message: 'noOperator' satisfies SchemaMessageId,
     when: (payload) => payload.issues.length === 0,
   })
   .meta({ description: 'Operators on one column; all of them must hold.' });
@@ -227,14 +227,13 @@ export interface ConditionInput {
 export const conditionSchema: z.ZodType<ConditionInput> = z.lazy(() =>
   z
     .object({
-      any: z.array(conditionSchema).min(1, { message: 'must list at least one condition' }).optional(),
-      all: z.array(conditionSchema).min(1, { message: 'must list at least one condition' }).optional(),
+      any: z.array(conditionSchema).min(1, { message: 'noConditions' satisfies SchemaMessageId }).optional(),
+      all: z.array(conditionSchema).min(1, { message: 'noConditions' satisfies SchemaMessageId }).optional(),
       not: conditionSchema.optional(),
     })
     .catchall(columnTestSchema)
     .refine((value) => Object.keys(value).length > 0, {
-      message: 'the condition is empty',
-      params: { hint: 'name a column and a value, e.g. { channel: email }' },
+      message: 'emptyCondition' satisfies SchemaMessageId,
       when: (payload) => payload.issues.length === 0,
     })
     .meta({
@@ -270,20 +269,20 @@ const durationMeasure = z
       ? [[m.within, ['within']]]
       : Object.entries(m.within).map(([k, d]): [Duration, string[]] => [d, ['within', k]]);
     if (!isDuration(m.within) && m.per === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['within'], message: 'a map of limits needs `per`: the column whose value selects the limit', params: { hint: 'add per: priority (or the column that holds the values)' } });
+      ctx.addIssue(issue('limitsNeedPer', {}, ['within']));
     }
     for (const [d, path] of limits) {
       if (m.calendar !== undefined && d.kind === 'time' && d.usesDays) {
-        ctx.addIssue({ code: 'custom', path, message: `"${d.text}" counts whole days, which a business calendar cannot measure`, params: { hint: 'with a calendar, write open hours (8h) or business days (1bd)' } });
+        ctx.addIssue(issue('daysOnCalendar', { limit: d.text }, path));
       }
       if (m.calendar === undefined && d.kind === 'business-days') {
-        ctx.addIssue({ code: 'custom', path, message: `"${d.text}" counts business days, which needs a calendar`, params: { hint: 'add calendar: <id>, or write a length of time such as 24h' } });
+        ctx.addIssue(issue('businessDaysNeedCalendar', { limit: d.text }, path));
       }
     }
   });
 
 const graceSchema = durationSchema.superRefine((d, ctx) => {
-  if (d.kind === 'business-days') fail(ctx, `"${d.text}": grace is a length of time, not business days`, 'write e.g. 15m or 1h');
+  if (d.kind === 'business-days') fail(ctx, { messageId: 'graceInBusinessDays', data: { limit: d.text } });
 });
 
 const deadlineMeasure = z.strictObject({
@@ -311,7 +310,7 @@ const averageMeasure = z
   })
   .superRefine((m, ctx) => {
     if ((m.at_least === undefined) === (m.at_most === undefined)) {
-      fail(ctx, 'an average needs exactly one of at_least and at_most');
+      fail(ctx, { messageId: 'averageBound', data: {} });
     }
   });
 
@@ -325,12 +324,12 @@ const remedySchema = z
     credit: z.number().nonnegative().optional(),
     currency: z
       .string()
-      .regex(/^[A-Z]{3}$/, { message: 'is not an ISO 4217 currency code such as EUR' })
+      .regex(/^[A-Z]{3}$/, { message: 'badCurrency' satisfies SchemaMessageId })
       .optional(),
   })
   .superRefine((r, ctx) => {
     if (r.credit !== undefined && r.currency === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['credit'], message: 'a credit needs a currency', params: { hint: 'add currency: EUR (or your ISO 4217 code)' } });
+      ctx.addIssue(issue('creditNeedsCurrency', {}, ['credit']));
     }
   });
 
@@ -353,7 +352,7 @@ export const standardSchema = z
   })
   .superRefine((s, ctx) => {
     if (s.warn_at !== undefined && (s.measure.kind === 'condition' || s.measure.kind === 'average')) {
-      ctx.addIssue({ code: 'custom', path: ['warn_at'], message: `warn_at has no meaning for a ${s.measure.kind} measure`, params: { hint: 'warn_at applies to duration and deadline measures; remove it' } });
+      ctx.addIssue(issue('warnAtMeaningless', { kind: s.measure.kind }, ['warn_at']));
     }
   })
   .meta({ title: 'Standard', description: 'A measurable standard that makes (part of) one promise checkable on one source.' });
@@ -375,7 +374,7 @@ export const itemSchemas = {
 } as const satisfies Record<CollectionName, z.ZodType>;
 
 export const settingsShape = {
-  version: z.literal(1, { message: 'must be 1' }).meta({ description: 'The registry format version.' }),
+  version: z.literal(1, { message: 'badVersion' satisfies SchemaMessageId }).meta({ description: 'The registry format version.' }),
   name: text.meta({ description: 'The organisation or service the registry is for.' }),
   timezone: timeZoneSchema.optional().meta({ description: 'Default zone for sources, calendars and periods; default UTC.' }),
   fiscal_year_start: z.number().int().min(1).max(12).optional().meta({ description: 'Month (1-12) that starts the fiscal year; default 1.' }),

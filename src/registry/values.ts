@@ -1,3 +1,5 @@
+import type { MessageData } from '../model/diagnostic.js';
+import type { SchemaMessageId } from './rule-messages.js';
 import { suggest } from './suggest.js';
 
 /** Small value syntaxes of the registry files, checked once here and reused by the schema. */
@@ -10,21 +12,22 @@ export interface Interval {
 
 const INTERVAL = /^(\d{2}):(\d{2})\s*-\s*(\d{2}):(\d{2})$/;
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string; hint?: string };
+/** A value, or why it is not one: a message of registry/rule-messages.ts and its data. */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; messageId: SchemaMessageId; data: MessageData };
 
 export function parseInterval(text: string): ParseResult<Interval> {
   const m = INTERVAL.exec(text.trim());
   if (m === null) {
-    return { ok: false, message: `"${text}" is not a time interval`, hint: 'write opening hours as "HH:MM-HH:MM", e.g. "09:00-17:30"' };
+    return { ok: false, messageId: 'badInterval', data: { value: text } };
   }
   const [sh, sm, eh, em] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
   if (sh > 23 || sm > 59 || eh > 24 || em > 59 || (eh === 24 && em !== 0)) {
-    return { ok: false, message: `"${text}" has a time that does not exist`, hint: 'hours run 00-23, minutes 00-59; only 24:00 may end a day' };
+    return { ok: false, messageId: 'impossibleTime', data: { value: text } };
   }
   const start = sh * 60 + sm;
   const end = eh * 60 + em;
   if (end <= start) {
-    return { ok: false, message: `"${text}" ends before it starts`, hint: 'an interval may not run past midnight; split it over two days' };
+    return { ok: false, messageId: 'backwardInterval', data: { value: text } };
   }
   return { ok: true, value: { start, end } };
 }
@@ -42,7 +45,7 @@ export function parseIntervals(texts: readonly string[]): ParseResult<Interval[]
     const prev = out[i - 1] as Interval;
     const cur = out[i] as Interval;
     if (cur.start < prev.end) {
-      return { ok: false, message: `the intervals ${texts.join(', ')} overlap`, hint: 'list each open period of the day once' };
+      return { ok: false, messageId: 'overlappingIntervals', data: { intervals: texts } };
     }
   }
   return { ok: true, value: out };
@@ -68,14 +71,19 @@ export function knownTimeZones(): readonly string[] {
   return zoneNames;
 }
 
-/** A did-you-mean hint for a misspelt zone; a bare city (`berlin`) finds its full name. */
-export function suggestTimeZone(name: string): string | undefined {
+/** The zone a misspelt name likely means; a bare city (`berlin`) finds its full name. */
+export function closestTimeZone(name: string): string | undefined {
   const zones = knownTimeZones();
   const direct = suggest(name, zones);
-  if (direct !== undefined) return `did you mean "${direct}"?`;
+  if (direct !== undefined) return direct;
   const city = suggest(name.replace(/ /g, '_'), zones.map((z) => z.slice(z.lastIndexOf('/') + 1)));
-  const full = city === undefined ? undefined : zones.find((z) => z.endsWith(`/${city}`));
-  return full === undefined ? undefined : `did you mean "${full}"?`;
+  return city === undefined ? undefined : zones.find((z) => z.endsWith(`/${city}`));
+}
+
+/** A did-you-mean hint for a misspelt zone. */
+export function suggestTimeZone(name: string): string | undefined {
+  const zone = closestTimeZone(name);
+  return zone === undefined ? undefined : `did you mean "${zone}"?`;
 }
 
 export function isTimeZone(name: string): boolean {
@@ -92,13 +100,13 @@ export function isTimeZone(name: string): boolean {
 export function parseShare(input: string | number): ParseResult<number> {
   if (typeof input === 'number') {
     if (input >= 0 && input <= 1) return { ok: true, value: input };
-    return { ok: false, message: `${input} is not a share between 0 and 1`, hint: 'write a percentage such as 95% or a fraction such as 0.95' };
+    return { ok: false, messageId: 'shareOutOfRange', data: { value: input } };
   }
   const m = /^(\d+(?:\.\d+)?)\s*%$/.exec(input.trim());
   if (m === null) {
-    return { ok: false, message: `"${input}" is not a percentage`, hint: 'write a percentage such as 95% or a fraction such as 0.95' };
+    return { ok: false, messageId: 'notPercentage', data: { value: input } };
   }
   const pct = Number(m[1]);
-  if (pct > 100) return { ok: false, message: `"${input}" is more than 100%` };
+  if (pct > 100) return { ok: false, messageId: 'overHundredPercent', data: { value: input } };
   return { ok: true, value: pct / 100 };
 }

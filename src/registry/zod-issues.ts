@@ -1,11 +1,12 @@
 /** zod issues become `schema` diagnostics: a located value, a sentence a user can act on, a hint. */
 import type { z } from 'zod';
-import type { Diagnostic, DiagnosticEntity } from '../model/diagnostic.js';
+import type { Diagnostic, DiagnosticEntity, MessageData } from '../model/diagnostic.js';
 import { LINT_RULE_IDS } from '../model/rule-ids.js';
 import { hasNode, locate, locateKey, type RegistryFile, type YamlPath } from './locate.js';
 import { restoreKey } from './own-keys.js';
+import { isSchemaMessageId, schemaFinding, type SchemaMessageId } from './rule-messages.js';
 import { COLLECTIONS, DAY_KEYS, itemSchemas, SETTINGS_KEYS, type CollectionName } from './schema.js';
-import { didYouMean } from './suggest.js';
+import { suggest } from './suggest.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -13,8 +14,8 @@ export interface IssueContext {
   file: RegistryFile;
   /** path of the validated value inside the file */
   base: YamlPath;
-  /** what the value is, for the message: `standard "email-first-response"`, or '' at top level */
-  subject: string;
+  /** the id of the item validated, as its findings name it (`#3` when it has none); '' at top level */
+  id: string;
   /** the validated value, to describe what was found */
   value: unknown;
   /** the top-level key of the file, when validating inside a collection */
@@ -61,8 +62,14 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
-function isDefaultMessage(message: string): boolean {
-  return /^(Invalid|Too (small|big)|Unrecognized|Expected)/.test(message);
+/** The message id a rule of registry/schema.ts raised the issue with, if it did. */
+function schemaMessageOf(issue: Issue): SchemaMessageId | undefined {
+  return isSchemaMessageId(issue.message) ? issue.message : undefined;
+}
+
+/** The data a rule of registry/schema.ts raised its issue with. */
+function dataOf(issue: Issue): MessageData {
+  return (issue as { params?: { data?: MessageData } }).params?.data ?? {};
 }
 
 /** The names a mapping at `path` may hold, for did-you-mean on an unknown key. */
@@ -104,19 +111,16 @@ function entityOf(ctx: IssueContext, about: readonly PropertyKey[]): DiagnosticE
 }
 
 /**
- * A located diagnostic. `about` is the field the issue concerns when that differs from where it
- * is shown: a missing field is shown at its parent and is about itself.
+ * A located diagnostic: what it says (a message of registry/rule-messages.ts), of the item and
+ * the field it concerns. `about` is that field when it differs from where it is shown: a missing
+ * field is shown at its parent and is about itself.
  */
-function diagnostic(ctx: IssueContext, path: readonly PropertyKey[], message: string, hint: string | undefined, key?: string, about?: readonly PropertyKey[]): Diagnostic {
+function diagnostic(ctx: IssueContext, path: readonly PropertyKey[], messageId: SchemaMessageId, data: MessageData, key?: string, about?: readonly PropertyKey[]): Diagnostic {
   const full = [...ctx.base, ...path] as (string | number)[];
   const loc = key === undefined ? locate(ctx.file, full) : locateKey(ctx.file, full, key);
-  const where = field(path);
-  const prefix = [ctx.subject, where].filter((s) => s !== '').join(': ');
-  const text = prefix === '' ? message : `${prefix}: ${message}`;
-  const d: Diagnostic = { rule: 'schema', severity: 'error', message: text, ...loc };
-  if (hint !== undefined) d.hint = hint;
-  d.entity = entityOf(ctx, about ?? (key === undefined ? path : [...path, key]));
-  return d;
+  const prefix = { of: ctx.collection === undefined ? '' : ctx.collection, ofId: ctx.collection === undefined ? '' : ctx.id, path: field(path) };
+  // the data each message needs is made below, by the issue's code; the table's types cannot follow it there
+  return schemaFinding(messageId, { ...data, ...prefix } as never, loc, { entity: entityOf(ctx, about ?? (key === undefined ? path : [...path, key])) });
 }
 
 /** The union branch that fits the value's shape, when just one does. */
@@ -138,34 +142,36 @@ export function issuesToDiagnostics(issues: readonly Issue[], ctx: IssueContext,
     const path = [...prefix, ...issue.path.map(restoreKey)];
     const found = valueAt(ctx.value, path);
     const missing = found === undefined && !hasNode(ctx.file, [...ctx.base, ...path] as (string | number)[]);
+    const own = schemaMessageOf(issue);
+    const name = String(path[path.length - 1]);
     switch (issue.code) {
       case 'unrecognized_keys': {
         const known = knownKeys(ctx, path);
         for (const key of issue.keys.map(restoreKey)) {
           const where = path.length === 0 ? (ctx.collection === undefined ? 'top-level key' : 'field') : 'field';
-          const hint =
-            didYouMean(key, known) ??
-            (ctx.collection === undefined && !ctx.settingsFile && (SETTINGS_KEYS as readonly string[]).includes(key)
-              ? 'registry settings belong in promise.yaml'
-              : `expected one of ${known.join(', ')}`);
-          out.push(diagnostic(ctx, path, `unknown ${where} "${key}"`, hint, key));
+          const suggestion = suggest(key, known);
+          if (suggestion === undefined && ctx.collection === undefined && !ctx.settingsFile && (SETTINGS_KEYS as readonly string[]).includes(key)) {
+            out.push(diagnostic(ctx, path, 'settingsKey', { where, key }, key));
+          } else {
+            out.push(diagnostic(ctx, path, 'unknownKey', { where, key, suggestion: suggestion ?? '', known }, key));
+          }
         }
         break;
       }
       case 'invalid_type': {
-        if (missing) out.push(diagnostic(ctx, path.slice(0, -1), `${String(path[path.length - 1])} is missing`, undefined, undefined, path));
-        else out.push(diagnostic(ctx, path, `must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describe(found)}`, found === null ? 'give it a value, or remove the key' : undefined));
+        if (missing) out.push(diagnostic(ctx, path.slice(0, -1), 'missing', { field: name }, undefined, path));
+        else out.push(diagnostic(ctx, path, found === null ? 'wrongTypeNull' : 'wrongType', { expected: EXPECTED[issue.expected] ?? issue.expected, found: describe(found) }));
         break;
       }
       case 'invalid_value': {
         const options = issue.values.map(String);
         if (missing) {
-          out.push(diagnostic(ctx, path.slice(0, -1), `${String(path[path.length - 1])} is missing`, `one of ${options.join(', ')}`, undefined, path));
-        } else if (!isDefaultMessage(issue.message)) {
-          out.push(diagnostic(ctx, path, issue.message, undefined));
+          out.push(diagnostic(ctx, path.slice(0, -1), 'missingOneOf', { field: name, options }, undefined, path));
+        } else if (own !== undefined) {
+          out.push(diagnostic(ctx, path, own, dataOf(issue)));
         } else {
-          const hint = typeof found === 'string' ? didYouMean(found, options) : undefined;
-          out.push(diagnostic(ctx, path, `${describe(found)} is not one of ${options.join(', ')}`, hint));
+          const suggestion = typeof found === 'string' ? suggest(found, options) : undefined;
+          out.push(diagnostic(ctx, path, 'notOneOf', { found: describe(found), options, suggestion: suggestion ?? '' }));
         }
         break;
       }
@@ -174,46 +180,37 @@ export function issuesToDiagnostics(issues: readonly Issue[], ctx: IssueContext,
         if (noMatch.note === 'No matching discriminator') {
           const options = (noMatch.options ?? []).map(String);
           if (found === undefined) {
-            out.push(diagnostic(ctx, path.slice(0, -1), `${String(path[path.length - 1])} is missing`, `one of ${options.join(', ')}`, undefined, path));
+            out.push(diagnostic(ctx, path.slice(0, -1), 'missingOneOf', { field: name, options }, undefined, path));
           } else {
-            const hint = (typeof found === 'string' ? didYouMean(found, options) : undefined) ?? `one of ${options.join(', ')}`;
-            out.push(diagnostic(ctx, path, `${describe(found)} is not a measure kind`, hint));
+            const suggestion = typeof found === 'string' ? suggest(found, options) : undefined;
+            out.push(diagnostic(ctx, path, 'notMeasureKind', { found: describe(found), options, suggestion: suggestion ?? '' }));
           }
           break;
         }
         const branch = bestBranch(issue.errors);
         if (found === null) {
           const inCondition = path.includes('where') || path.includes('expect');
-          out.push(diagnostic(ctx, path, 'has no value', inCondition ? 'give it a value; to test for an empty cell, write { empty: true }' : 'give it a value, or remove the key'));
+          out.push(diagnostic(ctx, path, inCondition ? 'noValueInCondition' : 'noValue', {}));
         } else if (branch !== undefined) {
           out.push(...issuesToDiagnostics(branch, ctx, path));
         } else if (missing) {
-          out.push(diagnostic(ctx, path.slice(0, -1), `${String(path[path.length - 1])} is missing`, undefined, undefined, path));
+          out.push(diagnostic(ctx, path.slice(0, -1), 'missing', { field: name }, undefined, path));
         } else {
           const expected = [...new Set(issue.errors.map((b) => (b[0]?.code === 'invalid_type' ? (EXPECTED[b[0].expected] ?? b[0].expected) : 'something else')))];
-          out.push(diagnostic(ctx, path, `must be ${expected.join(' or ')}, not ${describe(found)}`, found === null ? 'give it a value, or remove the key' : undefined));
+          out.push(diagnostic(ctx, path, 'wrongTypeUnion', { expected, found: describe(found) }));
         }
         break;
       }
       case 'too_small':
       case 'too_big': {
-        if (!isDefaultMessage(issue.message)) {
-          out.push(diagnostic(ctx, path, issue.message, undefined));
-        } else {
-          const bound = issue.code === 'too_small' ? `at least ${String(issue.minimum)}` : `at most ${String(issue.maximum)}`;
-          const what = issue.origin === 'string' ? ` characters long` : issue.origin === 'array' ? ' items long' : '';
-          out.push(diagnostic(ctx, path, `must be ${bound}${what}, not ${describe(found)}`, undefined));
-        }
-        break;
-      }
-      case 'custom': {
-        const hint = (issue.params as { hint?: string } | undefined)?.hint;
-        out.push(diagnostic(ctx, path, issue.message, hint));
+        if (own !== undefined) out.push(diagnostic(ctx, path, own, dataOf(issue)));
+        else if (issue.code === 'too_small') out.push(diagnostic(ctx, path, 'tooSmall', { minimum: String(issue.minimum), origin: issue.origin, found: describe(found) }));
+        else out.push(diagnostic(ctx, path, 'tooBig', { maximum: String(issue.maximum), origin: issue.origin, found: describe(found) }));
         break;
       }
       default: {
-        const message = isDefaultMessage(issue.message) ? `${describe(found)} is not valid here` : issue.message;
-        out.push(diagnostic(ctx, path, message, undefined));
+        // a custom issue is always one of registry/schema.ts, named by its message id
+        out.push(own === undefined ? diagnostic(ctx, path, 'invalid', { found: describe(found) }) : diagnostic(ctx, path, own, dataOf(issue)));
       }
     }
   }

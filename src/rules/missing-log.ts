@@ -5,32 +5,26 @@
  */
 import type { LogRefusal } from '../logs/files.js';
 import type { YamlPath } from '../registry/locate.js';
+import { say, type Said } from '../registry/messages.js';
+import { UNREADABLE_FILE_MESSAGES } from '../registry/rule-messages.js';
 import { about, finding, type Finding, type Rule, type RuleContext } from './types.js';
 
-/** Why a path a source names is not read, in words, and the field of the source it is shown at. */
-export function describeRefusal(sourceId: string, refusal: LogRefusal): { path: YamlPath; message: string; hint: string } {
-  const elsewhere = `to read a log kept elsewhere, pass --log ${sourceId}=PATH`;
+const messages = {
+  noFiles: { message: 'source "{{source}}": no log file matches {{origin}}; its columns were not checked', hint: 'put the exported CSV files there, or point at them with --log' },
+  /** `reason` is the log reader's (logs/header.ts) */
+  emptyFile: { message: 'source "{{source}}": {{file}}: {{reason}}', hint: 'export the log again with its header line' },
+} as const;
+
+/** Why a path a source names is not read (an `unreadable-file` finding), and the field of the source it is shown at. */
+export function describeRefusal(sourceId: string, refusal: LogRefusal): { path: YamlPath; said: Said } {
+  const m = UNREADABLE_FILE_MESSAGES;
   switch (refusal.kind) {
     case 'glob-outside':
-      return {
-        path: ['files', refusal.index],
-        message: `source "${sourceId}": files "${refusal.pattern}" names paths outside the registry; nothing it names was read`,
-        hint: `write globs relative to the registry root, with no \`..\` part and no leading \`/\`; ${elsewhere}`,
-      };
+      return { path: ['files', refusal.index], said: say(m, 'logGlobOutside', { source: sourceId, pattern: refusal.pattern }) };
     case 'link-outside':
-      return {
-        path: ['files'],
-        message: refusal.folder
-          ? `source "${sourceId}": the folder ${refusal.display} leads outside the registry (through a link); it was not searched`
-          : `source "${sourceId}": ${refusal.display} leads outside the registry (through a link); it was not read`,
-        hint: `keep log files inside the registry folder; ${elsewhere}`,
-      };
+      return { path: ['files'], said: say(m, refusal.folder ? 'logFolderLinkOutside' : 'logLinkOutside', { source: sourceId, file: refusal.display }) };
     case 'folder-loop':
-      return {
-        path: ['files'],
-        message: `source "${sourceId}": the folder ${refusal.display} is a link back to a folder that holds it; it was not searched`,
-        hint: 'remove the link: the files it leads to are found where they are',
-      };
+      return { path: ['files'], said: say(m, 'logFolderLoop', { source: sourceId, file: refusal.display }) };
   }
 }
 
@@ -40,20 +34,22 @@ function logProblems(ctx: RuleContext, kind: 'unreadable' | 'empty' | 'none'): F
     const headers = ctx.headers.get(source.id);
     if (headers === undefined) continue;
     const loc = ctx.locate(source.at, ['files']);
+    const entity = about('sources', source.id, 'files');
     const origin = headers.overridden ? `--log ${source.id}=${headers.patterns.join(',')}` : headers.patterns.join(', ');
     if (kind === 'none' && headers.files.length === 0 && headers.refused.length === 0) {
-      out.push(finding(loc, `source "${source.id}": no log file matches ${origin}; its columns were not checked`, 'put the exported CSV files there, or point at them with --log', about('sources', source.id, 'files')));
+      out.push(finding(loc, say(messages, 'noFiles', { source: source.id, origin }), entity));
     }
     if (kind === 'unreadable') {
       for (const refusal of headers.refused) {
-        const { path, message, hint } = describeRefusal(source.id, refusal);
-        out.push(finding(ctx.locate(source.at, path), message, hint, about('sources', source.id, 'files')));
+        const { path, said } = describeRefusal(source.id, refusal);
+        out.push(finding(ctx.locate(source.at, path), said, entity));
       }
     }
     for (const file of headers.files) {
       if (file.problem?.kind !== kind) continue;
-      const message = kind === 'empty' ? `source "${source.id}": ${file.display}: ${file.problem.message}` : `source "${source.id}": cannot read ${file.display}: ${file.problem.message}`;
-      out.push(finding(loc, message, kind === 'empty' ? 'export the log again with its header line' : (file.problem.hint ?? 'fix the file, or point at another file with --log'), about('sources', source.id, 'files')));
+      const data = { source: source.id, file: file.display, reason: file.problem.message };
+      const said = kind === 'empty' ? say(messages, 'emptyFile', data) : say(UNREADABLE_FILE_MESSAGES, 'logUnreadable', { ...data, advice: file.problem.hint ?? '' });
+      out.push(finding(loc, said, entity));
     }
   }
   return out;
@@ -64,6 +60,7 @@ export const missingLog: Rule = {
   kind: 'lint',
   defaultSeverity: 'info',
   description: "A source whose files match no log file, or whose log file is empty, so its columns cannot be checked.",
+  messages,
   check: (ctx) => [...logProblems(ctx, 'none'), ...logProblems(ctx, 'empty')],
 };
 

@@ -4,6 +4,7 @@
  */
 import type { Duration } from '../registry/duration.js';
 import type { Standard } from '../registry/model.js';
+import { say } from '../registry/messages.js';
 import { isDuration } from '../registry/schema.js';
 import { about, finding, type Finding, type Rule } from './types.js';
 
@@ -66,17 +67,41 @@ function matches(stated: StatedTime, limit: Duration, calendar: string | undefin
   return limit.kind === 'time' && limit.seconds === stated.seconds && stated.business === (calendar !== undefined);
 }
 
-function describeLimit(standard: Standard, limit: Duration): string {
-  const calendar = standard.measure.kind === 'duration' ? standard.measure.calendar : undefined;
-  if (calendar === undefined) return `${limit.text} of wall-clock time`;
-  return limit.kind === 'business-days' ? `${limit.text} on calendar "${calendar}"` : `${limit.text} of open time on calendar "${calendar}"`;
+/** What the standards measure, one entry per limit: its text, its kind, its calendar ('' for wall-clock time) and its standard. */
+interface Measured {
+  limits: readonly string[];
+  kinds: readonly string[];
+  calendars: readonly string[];
+  standards: readonly string[];
 }
+
+function describeMeasured({ limits, kinds, calendars, standards }: Measured): string {
+  return limits
+    .map((limit, i) => {
+      const calendar = calendars[i] ?? '';
+      const what = calendar === '' ? `${limit} of wall-clock time` : kinds[i] === 'business-days' ? `${limit} on calendar "${calendar}"` : `${limit} of open time on calendar "${calendar}"`;
+      return `${what} (${standards[i] ?? ''})`;
+    })
+    .join(', ');
+}
+
+const says = (d: { promise: string; stated: string } & Measured): string => `promise "${d.promise}" says "${d.stated}", but its standards measure ${describeMeasured(d)}`;
+
+const messages = {
+  mismatch: { message: says, hint: 'make the statement and the standard say the same thing' },
+  /** the statement names clock time, a standard counts open time */
+  clockTime: {
+    message: says,
+    hint: 'customers read hours and days as clock time; say "business hours" or "business days" in the statement, or measure wall-clock time',
+  },
+} as const;
 
 export const statementMismatch: Rule = {
   id: 'statement-mismatch',
   kind: 'lint',
   defaultSeverity: 'warning',
   description: 'A statement names a time ("within 24 hours", "one business day") that none of its duration standards measures (the communication gap).',
+  messages,
   check({ registry, locateText }) {
     const out: Finding[] = [];
     const durations = new Map<string, Standard[]>();
@@ -89,14 +114,16 @@ export const statementMismatch: Rule = {
       for (const stated of statedTimes(promise.statement)) {
         const kept = standards.some((s) => limitsOf(s).some((l) => matches(stated, l, s.measure.kind === 'duration' ? s.measure.calendar : undefined)));
         if (kept) continue;
-        const measured = standards.flatMap((s) => limitsOf(s).map((l) => `${describeLimit(s, l)} (${s.id})`));
-        const hint =
-          stated.kind === 'time' && !stated.business && standards.some((s) => s.measure.kind === 'duration' && s.measure.calendar !== undefined)
-            ? 'customers read hours and days as clock time; say "business hours" or "business days" in the statement, or measure wall-clock time'
-            : 'make the statement and the standard say the same thing';
-        out.push(
-          finding(locateText(promise.at, ['statement'], stated.text), `promise "${promise.id}" says "${stated.text}", but its standards measure ${measured.join(', ')}`, hint, about('promises', promise.id, 'statement')),
-        );
+        const limits = standards.flatMap((st) => limitsOf(st).map((limit) => ({ limit, standard: st, calendar: st.measure.kind === 'duration' ? (st.measure.calendar ?? '') : '' })));
+        const measured: Measured = {
+          limits: limits.map((l) => l.limit.text),
+          kinds: limits.map((l) => l.limit.kind),
+          calendars: limits.map((l) => l.calendar),
+          standards: limits.map((l) => l.standard.id),
+        };
+        const clock = stated.kind === 'time' && !stated.business && standards.some((st) => st.measure.kind === 'duration' && st.measure.calendar !== undefined);
+        const said = say(messages, clock ? 'clockTime' : 'mismatch', { promise: promise.id, stated: stated.text, ...measured });
+        out.push(finding(locateText(promise.at, ['statement'], stated.text), said, about('promises', promise.id, 'statement')));
       }
     }
     return out;

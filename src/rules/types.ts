@@ -2,6 +2,7 @@ import type { DiagnosticEntity, Loc, Severity } from '../model/diagnostic.js';
 import type { RuleId } from '../model/rule-ids.js';
 import type { SourceHeaders } from '../logs/header.js';
 import type { At, YamlPath } from '../registry/locate.js';
+import type { Messages, Said } from '../registry/messages.js';
 import type { Registry } from '../registry/model.js';
 
 export interface RuleContext {
@@ -16,10 +17,9 @@ export interface RuleContext {
   locateText(at: At, path: YamlPath, text: string): Loc;
 }
 
-export interface Finding {
+/** What a rule found: where, what it says (a message id and its data, with the sentence made from them), and what it is about. */
+export interface Finding extends Said {
   loc: Loc;
-  message: string;
-  hint?: string;
   /** what the finding is about (see Diagnostic) */
   entity?: DiagnosticEntity;
 }
@@ -31,13 +31,14 @@ export interface Rule {
   defaultSeverity: Severity;
   /** one line: what the rule catches */
   description: string;
+  /** the sentences and hints of its findings, by message id: made in one place (registry/messages.ts) */
+  messages: Messages;
   /** absent for error rules found while loading (syntax, schema, ids, references) */
   check?: (ctx: RuleContext) => Finding[];
 }
 
-export function finding(loc: Loc, message: string, hint?: string, entity?: DiagnosticEntity): Finding {
-  const f: Finding = { loc, message };
-  if (hint !== undefined) f.hint = hint;
+export function finding(loc: Loc, said: Said, entity?: DiagnosticEntity): Finding {
+  const f: Finding = { loc, ...said };
   if (entity !== undefined) f.entity = entity;
   return f;
 }

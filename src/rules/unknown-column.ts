@@ -9,6 +9,7 @@ import type { FileHeader } from '../logs/header.js';
 import { locOfNode, nodeAt, type RegistryFile, type YamlPath } from '../registry/locate.js';
 import { kindOf } from '../plan/measure-kinds.js';
 import type { Standard } from '../registry/model.js';
+import { say } from '../registry/messages.js';
 import { suggest } from '../registry/suggest.js';
 import { about, finding, type Finding, type Rule, type RuleContext } from './types.js';
 
@@ -59,12 +60,16 @@ function missingFrom(column: string, headers: readonly FileHeader[]): { lacking:
   return { lacking: read.filter((h) => !(h.columns as string[]).includes(column)), read: read.length };
 }
 
-function describe(subject: string, column: string, lacking: FileHeader[], read: number): string {
-  const files = lacking.map((h) => h.display);
-  if (read === 1) return `${subject} names column "${column}", which the header of ${files[0] ?? ''} lacks`;
+/** `source "tickets"`, `standard "reply-time"`: who names the column. */
+type Subject = { of: string; id: string; column: string };
+const subjectOf = ({ of, id }: Subject): string => `${of === 'sources' ? 'source' : 'standard'} "${id}"`;
+
+function describe(d: Subject & { files: readonly string[]; read: number }): string {
+  const { files, read, column } = d;
+  if (read === 1) return `${subjectOf(d)} names column "${column}", which the header of ${files[0] ?? ''} lacks`;
   const shown = files.length > 3 ? `${files.slice(0, 3).join(', ')}, ...` : files.join(', ');
-  const which = lacking.length === read ? `all ${read}` : `${lacking.length} of ${read}`;
-  return `${subject} names column "${column}", which the headers of ${which} log files lack (${shown})`;
+  const which = files.length === read ? `all ${read}` : `${files.length} of ${read}`;
+  return `${subjectOf(d)} names column "${column}", which the headers of ${which} log files lack (${shown})`;
 }
 
 /** 1-based positions of a name in a header. */
@@ -86,40 +91,50 @@ function repeating(ref: ColumnRef, headers: readonly FileHeader[]): { first: Fil
   return { first, positions: positionsOf(ref.column, first.columns as string[]), others: files.length - 1 };
 }
 
-function describeRepeat(subject: string, column: string, r: { first: FileHeader; positions: number[]; others: number }): string {
-  const times = r.positions.length === 2 ? 'twice' : `${r.positions.length} times`;
-  const others = r.others === 0 ? '' : `, and ${r.others === 1 ? '1 other log file repeats' : `${r.others} other log files repeat`} it too`;
-  return `${subject} names column "${column}", which the header of ${r.first.display} has ${times} (columns ${list(r.positions)})${others}: which one is meant is not known`;
+function describeRepeat(d: Subject & { file: string; positions: readonly string[]; others: number }): string {
+  const times = d.positions.length === 2 ? 'twice' : `${d.positions.length} times`;
+  const others = d.others === 0 ? '' : `, and ${d.others === 1 ? '1 other log file repeats' : `${d.others} other log files repeat`} it too`;
+  return `${subjectOf(d)} names column "${d.column}", which the header of ${d.file} has ${times} (columns ${list(d.positions)})${others}: which one is meant is not known`;
 }
 
-function hintFor(column: string, lacking: FileHeader[]): string {
-  const columns = lacking[0]?.columns ?? [];
-  const close = suggest(column, columns);
-  if (close !== undefined) return `did you mean "${close}"?`;
-  const listed = columns.length > 12 ? `${columns.slice(0, 12).join(', ')}, ...` : columns.join(', ');
+function hintFor({ suggestion, header }: { suggestion: string; header: readonly string[] }): string {
+  if (suggestion !== '') return `did you mean "${suggestion}"?`;
+  const listed = header.length > 12 ? `${header.slice(0, 12).join(', ')}, ...` : header.join(', ');
   return `the header has: ${listed}`;
 }
+
+const messages = {
+  lacking: { message: describe, hint: hintFor },
+  repeated: { message: describeRepeat, hint: 'rename one of the columns in the export (or in its header line), so that each name is one column' },
+} as const;
 
 export const unknownColumn: Rule = {
   id: 'unknown-column',
   kind: 'error',
   defaultSeverity: 'error',
   description: "A standard (or a source's key) names a column that the header of the source's CSV log files lacks, or has more than once. Checked when the logs are present.",
+  messages,
   check(ctx) {
     const out: Finding[] = [];
-    const check = (subject: string, ref: ColumnRef, headers: readonly FileHeader[], entity: { collection: 'sources' | 'standards'; id: string }): void => {
+    const check = (ref: ColumnRef, headers: readonly FileHeader[], entity: { collection: 'sources' | 'standards'; id: string }): void => {
       const { lacking, read } = missingFrom(ref.column, headers);
       const entityOf = about(entity.collection, entity.id, ref.field);
-      if (lacking.length > 0) out.push(finding(ref.loc, describe(subject, ref.column, lacking, read), hintFor(ref.column, lacking), entityOf));
+      const subject = { of: entity.collection, id: entity.id, column: ref.column };
+      if (lacking.length > 0) {
+        const header = lacking[0]?.columns ?? [];
+        const said = say(messages, 'lacking', { ...subject, files: lacking.map((h) => h.display), read, suggestion: suggest(ref.column, header) ?? '', header });
+        out.push(finding(ref.loc, said, entityOf));
+      }
       // the evaluation would have to guess which of the columns is meant (it used to take the first)
       const repeat = repeating(ref, headers);
       if (repeat !== undefined) {
-        out.push(finding(ref.loc, describeRepeat(subject, ref.column, repeat), 'rename one of the columns in the export (or in its header line), so that each name is one column', entityOf));
+        const said = say(messages, 'repeated', { ...subject, file: repeat.first.display, positions: repeat.positions.map(String), others: repeat.others });
+        out.push(finding(ref.loc, said, entityOf));
       }
     };
     for (const source of ctx.registry.sources) {
       const headers = ctx.headers.get(source.id)?.files ?? [];
-      check(`source "${source.id}"`, { column: source.key, loc: ctx.locate(source.at, ['key']), field: 'key' }, headers, { collection: 'sources', id: source.id });
+      check({ column: source.key, loc: ctx.locate(source.at, ['key']), field: 'key' }, headers, { collection: 'sources', id: source.id });
     }
     for (const standard of ctx.registry.standards) {
       const headers = ctx.headers.get(standard.source)?.files ?? [];
@@ -128,7 +143,7 @@ export const unknownColumn: Rule = {
         const key = `${ref.column}@${ref.loc.line}:${ref.loc.column}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        check(`standard "${standard.id}"`, ref, headers, { collection: 'standards', id: standard.id });
+        check(ref, headers, { collection: 'standards', id: standard.id });
       }
     }
     return out;

@@ -176,9 +176,9 @@ function refuseOldGlobs(before: Registry, oldFiles: ReadonlyMap<string, SourceFi
   const { source, refused } = found;
   const file = before.files.get(source.at.file);
   const diagnostics: Diagnostic[] = refused.map((refusal) => {
-    const { path, message, hint } = describeRefusal(id, refusal);
+    const { path, said } = describeRefusal(id, refusal);
     const loc = file === undefined ? locOfFile(source.at.file) : locate(file, [...source.at.path, ...path]);
-    return { rule: 'unreadable-file', severity: 'error', message, hint, ...loc, file: revision.file(loc.file) };
+    return { rule: 'unreadable-file', severity: 'error', ...said, ...loc, file: revision.file(loc.file) };
   });
   if (diagnostics.length > 0) {
     throw new RegistryError(`the registry as it was at ${revision.rev} names log files that are not read, so the impact cannot be measured`, diagnostics);

@@ -93,7 +93,7 @@ describe('promise rules', () => {
     await expect(r.stdout).toMatchFileSnapshot(golden('rules.txt'));
     const body = JSON.parse(promise(['rules', '--format', 'json']).stdout) as { rules: { id: string; default_severity: string }[] };
     expect(body.rules.find((x) => x.id === 'statement-mismatch')?.default_severity).toBe('warning');
-    expect(body.rules).toHaveLength(14);
+    expect(body.rules).toHaveLength(15);
   });
 });
 

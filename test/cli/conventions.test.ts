@@ -159,7 +159,7 @@ describe('help', () => {
     const everywhere = ['--version', '--quiet', '--debug', '--help'];
     expect(options).toEqual({
       init: ['--name', '--timezone', '--as-of', '--no-color', '--help', ...everywhere.slice(0, 3)],
-      check: ['--fail-on', '--max-warnings', '--registry', '--as-of', '--log', '--no-color', '--format', '--out', '--help', ...everywhere.slice(0, 3)],
+      check: ['--fail-on', '--max-warnings', '--baseline', '--write-baseline', '--registry', '--as-of', '--log', '--no-color', '--format', '--out', '--help', ...everywhere.slice(0, 3)],
       list: ['--registry', '--no-color', '--format', '--out', '--help', ...everywhere.slice(0, 3)],
       breaches: ['--at-risk', '--registry', '--as-of', '--log', '--no-color', '--format', '--out', '--period', '--standard', '--promise', '--owner', '--fail-on', '--help', ...everywhere.slice(0, 3)],
       gaps: ['--registry', '--as-of', '--log', '--no-color', '--format', '--out', '--period', '--standard', '--promise', '--owner', '--fail-on', '--help', ...everywhere.slice(0, 3)],

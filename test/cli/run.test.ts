@@ -30,7 +30,7 @@ describe('the error boundary', () => {
 
   it('prints the diagnostics of a registry error', () => {
     const io = memoryIo();
-    const d = { rule: 'unknown-ref', severity: 'error' as const, message: 'm', file: 'a.yaml', line: 2, column: 3, endLine: 2, endColumn: 4 };
+    const d = { rule: 'unknown-ref', severity: 'error' as const, messageId: 'undeclared', data: {}, message: 'm', file: 'a.yaml', line: 2, column: 3, endLine: 2, endColumn: 4 };
     expect(reportError(new RegistryError('the registry has an error', [d]), io, false)).toBe(2);
     expect(io.err.join('')).toContain('a.yaml:2:3  error  unknown-ref  m');
   });

@@ -68,7 +68,7 @@ export async function lint(
   const { registry, diagnostics } = await loadRegistry(memoryReader({ 'promise.yaml': options.root ?? ROOT, ...files }), '/registry');
   const loadErrors = diagnostics.filter((d) => d.severity === 'error');
   if (loadErrors.length > 0) throw new Error(`fixture does not load: ${loadErrors.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join('; ')}`);
-  return runRules(ruleContext(registry, options)).filter((d) => d.rule === rule);
+  return runRules(ruleContext(registry, options)).diagnostics.filter((d) => d.rule === rule);
 }
 
 export const at = (ds: readonly Diagnostic[]) => sortDiagnostics(ds).map((d) => `${d.file}:${d.line}:${d.column} ${d.severity}`);

@@ -36,7 +36,7 @@ describe('Diagnostic.entity', () => {
     };
     const { registry } = await load(files);
     const headers = { tickets: [['ticket_id', 'opened_at', 'closed']] };
-    const ds = runRules(ruleContext(registry, { headers }));
+    const ds = runRules(ruleContext(registry, { headers })).diagnostics;
     expect(about(ds)).toEqual([
       'stale-promise promises|p|review_by',
       'statement-mismatch promises|p|statement',

@@ -64,8 +64,8 @@ export function hostileCheckReport(texts: Texts, column: number): CheckReport {
   // a source line holds no line break: the file was split into lines
   const line = `  owner: ${oneLine(pick(texts, 1))}\t${oneLine(pick(texts, 2))}`;
   const diagnostics: Diagnostic[] = [
-    { rule: 'unknown-ref', severity: 'error', message: pick(texts, 3), file, line: 1, column: Math.min(column, line.length + 1), endLine: 1, endColumn: Math.min(column + 5, line.length + 1), hint: pick(texts, 4) },
-    { rule: pick(texts, 5), severity: 'warning', message: pick(texts, 6), file, line: 2, column: 1, endLine: 3, endColumn: 2 },
+    { rule: 'unknown-ref', severity: 'error', messageId: 'undeclared', data: {}, message: pick(texts, 3), file, line: 1, column: Math.min(column, line.length + 1), endLine: 1, endColumn: Math.min(column + 5, line.length + 1), hint: pick(texts, 4) },
+    { rule: pick(texts, 5), severity: 'warning', messageId: 'm', data: {}, message: pick(texts, 6), file, line: 2, column: 1, endLine: 3, endColumn: 2 },
   ];
   return {
     registry: pick(texts, 7),

@@ -14,7 +14,8 @@ describe('the rule catalogue', () => {
       expect(effectiveSeverity(r, { [r.id]: 'off' })).toBe('error');
     }
     for (const r of RULES.filter((x) => x.kind === 'lint')) {
-      expect(r.check).toBeDefined();
+      // bad-suppression judges the comments once every other rule has run (rules/index.ts)
+      if (r.id !== 'bad-suppression') expect(r.check).toBeDefined();
       expect(effectiveSeverity(r, { [r.id]: 'off' })).toBe('off');
       expect(effectiveSeverity(r, {})).toBe(r.defaultSeverity);
     }

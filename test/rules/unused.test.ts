@@ -27,7 +27,7 @@ describe('unused-owner, unused-calendar, unused-source', () => {
     const { runRules } = await import('../../src/rules/index.js');
     const { ruleContext } = await import('../helpers/memory-reader.js');
     const { registry } = await load({ 'r.yaml': `${base}standards:\n${durationStandard('s', 'p', 'soon', 'office')}` });
-    const ds = runRules(ruleContext(registry)).filter((d) => d.rule.startsWith('unused-') || d.rule === 'unmeasured-promise');
+    const ds = runRules(ruleContext(registry)).diagnostics.filter((d) => d.rule.startsWith('unused-') || d.rule === 'unmeasured-promise');
     expect(ds).toEqual([]);
   });
 });

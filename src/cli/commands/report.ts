@@ -2,7 +2,6 @@
 import { Command } from 'commander';
 import { UsageError } from '../../model/errors.js';
 import { selectForReport } from '../../plan/selection.js';
-import { locate } from '../../registry/locate.js';
 import { buildReport } from '../../report/report/data.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/report/index.js';
 import type { CommandContext } from '../context.js';
@@ -15,19 +14,16 @@ import { addFilterOptions, type EvaluatingOptions } from './evaluating.js';
 
 const FORMATS = Object.keys(REPORT_FORMATS) as ReportFormat[];
 
-/** `check`'s statement-mismatch findings, each tied to the promise whose statement it points into. */
+/** `check`'s statement-mismatch findings, each tied to the promise it is about (its entity, or a standard's promise). */
 function mismatchesByPromise(opened: OpenedRegistry) {
   const { registry } = opened;
+  const promiseOfStandard = new Map(registry.standards.map((s) => [s.id, s.promise]));
   return opened.diagnostics
     .filter((d) => d.rule === 'statement-mismatch')
     .flatMap((d) => {
-      const promise = registry.promises.find((p) => {
-        const file = registry.files.get(p.at.file);
-        if (file === undefined || p.at.file !== d.file) return false;
-        const loc = locate(file, [...p.at.path, 'statement']);
-        return d.line >= loc.line && d.line <= loc.endLine;
-      });
-      return promise === undefined ? [] : [{ ...d, promise: promise.id }];
+      const entity = d.entity;
+      const promise = entity?.collection === 'promises' ? entity.id : entity?.collection === 'standards' ? promiseOfStandard.get(entity.id) : undefined;
+      return promise === undefined || !registry.promises.some((p) => p.id === promise) ? [] : [{ ...d, promise }];
     });
 }
 

@@ -1,4 +1,5 @@
 /** SPEC §3's pinned shape for `promise check --format json`, plus each value's end position. */
+import { suppressedCount } from './summary.js';
 import type { CheckFormatter } from './types.js';
 
 export const formatJson: CheckFormatter = (report) => {
@@ -15,7 +16,21 @@ export const formatJson: CheckFormatter = (report) => {
       end_column: d.endColumn,
       hint: d.hint ?? null,
     })),
-    summary: { errors: report.summary.errors, warnings: report.summary.warnings, infos: report.summary.infos },
+    summary: {
+      errors: report.summary.errors,
+      warnings: report.summary.warnings,
+      infos: report.summary.infos,
+      // SPEC §7; shown where a finding was suppressed, or a baseline was in use, so that a run without either keeps the pinned shape
+      ...(suppressedCount(report) > 0 || report.baseline !== undefined ? { suppressed: suppressedCount(report) } : {}),
+    },
+    ...(report.baseline === undefined
+      ? {}
+      : {
+          baseline: {
+            file: report.baseline.file,
+            unmatched: report.baseline.unmatched.map((e) => ({ rule: e.rule, file: e.file, collection: e.collection, id: e.id, field: e.field, count: e.count })),
+          },
+        }),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 };

@@ -4,7 +4,7 @@ import stringWidth from 'string-width';
 import type { Diagnostic, Severity } from '../../model/diagnostic.js';
 import { escapeTerminal } from '../shared/escape.js';
 import { plural } from '../shared/words.js';
-import { summaryLine } from './summary.js';
+import { summaryLine, suppressedText } from './summary.js';
 import type { CheckFormatter, CheckReport } from './types.js';
 
 function paint(chalk: ChalkInstance, severity: Severity, text: string): string {
@@ -69,7 +69,7 @@ export const formatPretty: CheckFormatter = (report, { chalk }) => {
   const s = report.summary;
   const hidden = hiddenText(report);
   const shownNone = s.errors + s.warnings + s.infos === 0;
-  const summary = hidden !== '' && shownNone ? `no errors in ${plural(report.files.length, 'file')}${hidden}` : `${summaryLine(s, report.files.length)}${hidden}`;
+  const summary = `${hidden !== '' && shownNone ? `no errors in ${plural(report.files.length, 'file')}${hidden}` : `${summaryLine(s, report.files.length)}${hidden}`}${suppressedText(report)}`;
   out.push(s.errors > 0 ? chalk.red.bold(summary) : s.warnings > 0 ? chalk.yellow.bold(summary) : chalk.green(summary));
   return `${out.join('\n')}\n`;
 };

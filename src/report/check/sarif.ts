@@ -1,5 +1,5 @@
 /** SARIF 2.1.0 for code scanning: every rule described, every finding located and fingerprinted. */
-import type { Severity } from '../../model/diagnostic.js';
+import { sortDiagnostics, type Diagnostic, type Severity, type Suppression } from '../../model/diagnostic.js';
 import { wellFormed } from '../shared/escape.js';
 import { findingKeys } from './finding-keys.js';
 import type { CheckFormatter, RuleInfo } from './types.js';
@@ -41,11 +41,18 @@ function help(rule: RuleInfo): { text: string; markdown: string } {
   return { text: `${rule.description}\n\n${text}`, markdown };
 }
 
+/** SARIF's suppression object: `inSource` with the comment's reason, `external` for a baseline. */
+function suppressionOf(s: Suppression): Record<string, string> {
+  return s.kind === 'inSource' ? { kind: 'inSource', justification: s.justification } : { kind: 'external', justification: `recorded in the baseline ${s.baseline}` };
+}
+
 export const formatSarif: CheckFormatter = (report) => {
   const ruleIndex = new Map(report.rules.map((r, i) => [r.id, i]));
+  // SPEC §7: suppressed findings are results too, each with its suppression
+  const all: (Diagnostic & { suppression?: Suppression })[] = sortDiagnostics([...report.diagnostics, ...(report.suppressed ?? [])]);
   // SPEC §7 and docs/ci.md: fingerprints from the rule, the file and the entity, not the line or the prose.
-  const keys = findingKeys(report.diagnostics, (file) => report.pathPrefix + file);
-  const results = report.diagnostics.map((d, i) => {
+  const keys = findingKeys(all, (file) => report.pathPrefix + file);
+  const results = all.map((d, i) => {
     const result: Record<string, unknown> = {
       ruleId: d.rule,
       level: LEVEL[d.severity],
@@ -62,6 +69,7 @@ export const formatSarif: CheckFormatter = (report) => {
     };
     const index = ruleIndex.get(d.rule);
     if (index !== undefined) result.ruleIndex = index;
+    if (d.suppression !== undefined) result.suppressions = [suppressionOf(d.suppression)];
     return result;
   });
   const sarif = {

@@ -1,5 +1,17 @@
 import type { DiagnosticSummary } from '../../model/diagnostic.js';
 import { plural } from '../shared/words.js';
+import type { CheckReport } from './types.js';
+
+/** How many findings were suppressed, inline or by a baseline (SPEC §7). */
+export function suppressedCount(report: CheckReport): number {
+  return report.suppressed?.length ?? 0;
+}
+
+/** "; 3 suppressed" after a summary line, or nothing. */
+export function suppressedText(report: CheckReport): string {
+  const n = suppressedCount(report);
+  return n === 0 ? '' : `; ${n} suppressed`;
+}
 
 /** "3 problems: 2 errors, 1 warning" or "no problems in 7 files". */
 export function summaryLine(summary: DiagnosticSummary, files: number): string {

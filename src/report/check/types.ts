@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { Diagnostic, DiagnosticSummary, Severity } from '../../model/diagnostic.js';
+import type { BaselineEntry, Diagnostic, DiagnosticSummary, Severity, SuppressedDiagnostic } from '../../model/diagnostic.js';
 
 export interface RuleInfo {
   id: string;
@@ -25,6 +25,10 @@ export interface CheckReport {
   tool: { name: string; version: string };
   /** with --quiet: the findings left out (warnings and infos), counted */
   hidden?: DiagnosticSummary;
+  /** the findings suppressed inline or by the baseline (SPEC §7), sorted; counted in no summary figure above */
+  suppressed?: readonly SuppressedDiagnostic[];
+  /** the baseline in use (--baseline or --write-baseline): the file as given, and its entries that no longer match */
+  baseline?: { file: string; unmatched: readonly BaselineEntry[] };
 }
 
 export interface FormatOptions {

@@ -132,8 +132,8 @@ describe('junit', () => {
 
   it('gives four findings on one item four names, numbering only true repeats', () => {
     const at = { file: 'standards.yaml', line: 4, column: 5, endLine: 4, endColumn: 20 };
-    const missing = (field: string): Diagnostic => ({ rule: 'schema', severity: 'error', message: `standard "s1": ${field} is missing`, ...at, entity: { collection: 'standards', id: 's1', field } });
-    const diagnostics = [missing('promise'), missing('source'), missing('measure'), missing('target'), { ...missing('target'), message: 'standard "s1": target is missing, again' }, { rule: 'yaml-syntax', severity: 'error' as const, message: 'a', ...at }, { rule: 'yaml-syntax', severity: 'error' as const, message: 'b', ...at }];
+    const missing = (field: string): Diagnostic => ({ rule: 'schema', severity: 'error', messageId: 'missing', data: { field }, message: `standard "s1": ${field} is missing`, ...at, entity: { collection: 'standards', id: 's1', field } });
+    const diagnostics = [missing('promise'), missing('source'), missing('measure'), missing('target'), { ...missing('target'), message: 'standard "s1": target is missing, again' }, { rule: 'yaml-syntax', severity: 'error' as const, messageId: 'parser', data: {}, message: 'a', ...at }, { rule: 'yaml-syntax', severity: 'error' as const, messageId: 'parser', data: {}, message: 'b', ...at }];
     const report = checkReport({ files: ['standards.yaml'], diagnostics, summary: summarize(diagnostics) });
     expect(namesOf(report)).toEqual([
       {
@@ -253,5 +253,54 @@ describe('gitlab', () => {
     expect(new Set(prints(checkReport())).size).toBe(4);
     const edited = checkReport({ diagnostics: checkReport().diagnostics.map((d) => ({ ...d, line: d.line + 3, endLine: d.endLine + 3, message: `${d.message}!` })) });
     expect(prints(edited)).toEqual(prints(checkReport()));
+  });
+});
+
+describe('suppressed findings (SPEC §7)', () => {
+  const [first, second] = checkReport().diagnostics as [Diagnostic, Diagnostic, ...Diagnostic[]];
+  const suppressed = [
+    { ...first, rule: 'unused-calendar', severity: 'info' as const, line: 30, endLine: 30, suppression: { kind: 'inSource' as const, justification: 'kept for the winter rota' } },
+    { ...second, rule: 'statement-mismatch', severity: 'warning' as const, line: 40, endLine: 40, suppression: { kind: 'external' as const, baseline: 'baseline.json' } },
+  ];
+  const report = checkReport({ suppressed, baseline: { file: 'baseline.json', unmatched: [{ rule: 'unused-owner', file: 'owners.yaml', collection: 'owners', id: 'idle', field: '', count: 1 }] } });
+  const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/external/sarif-schema-2.1.0.json'), 'utf8')) as object;
+  const ajv = new Ajv04.default({ allErrors: true, strict: false });
+  formats.default(ajv);
+  const validate = ajv.compile(schema);
+
+  it('are SARIF results with their suppressions, and the SARIF stays valid', async () => {
+    const text = formatSarif(report, plain);
+    await expect(text).toMatchFileSnapshot(golden('check-suppressed.sarif'));
+    const sarif = JSON.parse(text) as { runs: { results: { ruleId: string; suppressions?: { kind: string; justification: string }[]; partialFingerprints: Record<string, string> }[] }[] };
+    expect(validate(sarif)).toBe(true);
+    expect(validate.errors ?? []).toEqual([]);
+    const results = sarif.runs[0]?.results ?? [];
+    expect(results).toHaveLength(6);
+    expect(results.flatMap((r) => r.suppressions ?? [])).toEqual([
+      { kind: 'inSource', justification: 'kept for the winter rota' },
+      { kind: 'external', justification: 'recorded in the baseline baseline.json' },
+    ]);
+    const prints = results.map((r) => r.partialFingerprints['promiseFinding/v2']);
+    expect(new Set(prints).size).toBe(prints.length);
+  });
+
+  it('are counted in the json summary, which says which baseline entries no longer match', async () => {
+    const text = formatJson(report, plain);
+    await expect(text).toMatchFileSnapshot(golden('check-suppressed.json'));
+    const body = JSON.parse(text) as { diagnostics: unknown[]; summary: Record<string, number>; baseline: { file: string; unmatched: { id: string }[] } };
+    expect(body.summary).toEqual({ errors: 2, warnings: 1, infos: 1, suppressed: 2 });
+    expect(body.diagnostics).toHaveLength(4);
+    expect(body.baseline.file).toBe('baseline.json');
+    expect(body.baseline.unmatched.map((e) => e.id)).toEqual(['idle']);
+    // without suppressions or a baseline, the pinned shape is unchanged
+    expect(Object.keys((JSON.parse(formatJson(checkReport({ suppressed: [] }), plain)) as { summary: object }).summary)).toEqual(['errors', 'warnings', 'infos']);
+  });
+
+  it('are counted in the pretty summary line, and left out of github, gitlab and junit', () => {
+    expect(formatPretty(report, plain).trimEnd().split('\n').at(-1)).toBe('4 problems: 2 errors, 1 warning, 1 info; 2 suppressed');
+    expect(formatPretty(checkReport({ diagnostics: [], summary: summarize([]), suppressed }), plain).trimEnd()).toBe('no problems in 4 files; 2 suppressed');
+    expect(formatGithub(report, plain)).toBe(formatGithub(checkReport(), plain));
+    expect(formatGitlab(report, plain)).toBe(formatGitlab(checkReport(), plain));
+    expect(formatJunit(report, plain)).toBe(formatJunit(checkReport(), plain));
   });
 });

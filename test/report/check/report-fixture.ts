@@ -8,6 +8,8 @@ const diagnostics: Diagnostic[] = [
   {
     rule: 'unknown-ref',
     severity: 'error',
+    messageId: 'undeclared',
+    data: { from: 'standards', fromId: 'email-first-response', target: 'owners', ref: 'suport-eu', suggestion: 'support-eu' },
     message: 'standard "email-first-response" names owner "suport-eu"',
     hint: 'did you mean "support-eu"?',
     file: 'promises/email.yaml',
@@ -20,6 +22,8 @@ const diagnostics: Diagnostic[] = [
   {
     rule: 'schema',
     severity: 'error',
+    messageId: 'notPercentage',
+    data: { of: 'standards', ofId: 'vip-callback', path: 'target', value: '95' },
     message: 'standard "vip-callback": target: "95" is not a percentage, 100% <max> & "quotes"',
     hint: 'write a percentage such as 95% or a fraction such as 0.95',
     file: 'promises/email.yaml',
@@ -32,6 +36,8 @@ const diagnostics: Diagnostic[] = [
   {
     rule: 'statement-mismatch',
     severity: 'warning',
+    messageId: 'clockTime',
+    data: { promise: 'reply-fast', stated: '24 hours', limits: ['1bd'], kinds: ['business-days'], calendars: ['office'], standards: ['email-first-response'] },
     message: 'promise "reply-fast" says "24 hours", but its standards measure 1bd on calendar "office" (email-first-response)',
     hint: 'customers read hours and days as clock time; say "business days" in the statement,\nor measure wall-clock time',
     file: 'promises/email.yaml',
@@ -44,6 +50,8 @@ const diagnostics: Diagnostic[] = [
   {
     rule: 'unused-calendar',
     severity: 'info',
+    messageId: 'unused',
+    data: { id: 'weekend' },
     message: 'calendar "weekend" is used by no standard',
     file: 'calendars, shared: 2026.yaml',
     line: 8,

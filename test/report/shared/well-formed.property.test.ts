@@ -71,9 +71,9 @@ const RUNS = { numRuns: 150 };
 function checkReport(message: string, hint: string, file: string, id: string): CheckReport {
   const at = { line: 3, column: 5, endLine: 3, endColumn: 9 };
   const diagnostics: Diagnostic[] = [
-    { rule: 'unknown-ref', severity: 'error', message, hint, file, ...at, entity: { collection: 'standards', id, field: 'owner' } },
-    { rule: 'schema', severity: 'warning', message: hint, file, ...at, line: 4, endLine: 4 },
-    { rule: 'unused-owner', severity: 'info', message, file: `${file}/x`, ...at, entity: { collection: 'owners', id, field: '' } },
+    { rule: 'unknown-ref', severity: 'error', messageId: 'undeclared', data: {}, message, hint, file, ...at, entity: { collection: 'standards', id, field: 'owner' } },
+    { rule: 'schema', severity: 'warning', messageId: 'invalid', data: {}, message: hint, file, ...at, line: 4, endLine: 4 },
+    { rule: 'unused-owner', severity: 'info', messageId: 'unused', data: {}, message, file: `${file}/x`, ...at, entity: { collection: 'owners', id, field: '' } },
   ];
   return {
     registry: file,
