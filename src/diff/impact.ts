@@ -5,7 +5,6 @@
  */
 import { periodOf, shiftPeriod, type Period } from '../engine/period.js';
 import type { Evaluation, PeriodKind } from '../model/evaluation.js';
-import { conditionColumns } from '../registry/condition.js';
 import type { Standard } from '../registry/model.js';
 import type { DiffResult, Impact, ImpactGap, ImpactSide, StandardPair } from './model.js';
 
@@ -31,15 +30,6 @@ export function impactDefinition(standard: Standard, kind: PeriodKind): Standard
 /** The last period of `kind` that finished at or before `asOfMs`: the one before the period holding it. */
 export function lastFinishedPeriod(asOfMs: number, kind: PeriodKind, timezone: string, fiscalYearStart: number): Period {
   return shiftPeriod(periodOf(asOfMs, kind, timezone, fiscalYearStart), -1, timezone, fiscalYearStart);
-}
-
-/** Every column a standard reads from its source's header. */
-export function standardColumns(s: Standard): string[] {
-  const m = s.measure;
-  const measure: (string | undefined)[] =
-    m.kind === 'duration' ? [m.from, m.to, m.paused, m.per] : m.kind === 'deadline' ? [m.start, m.due, m.done] : m.kind === 'condition' ? [m.at] : [m.at, m.of];
-  const columns = [...measure.filter((c): c is string => c !== undefined), ...(s.where === undefined ? [] : conditionColumns(s.where)), ...(m.kind === 'condition' ? conditionColumns(m.expect) : [])];
-  return [...new Set(columns)];
 }
 
 /** One definition's result in the impact's period: the figures and the records it breached. */

@@ -7,6 +7,7 @@ import { describeCondition } from '../registry/condition.js';
 import type { Duration } from '../registry/duration.js';
 import type { Calendar, Holiday, Measure, Standard } from '../registry/model.js';
 import type { RemedyInput } from '../registry/schema.js';
+import { kindOf } from '../plan/measure-kinds.js';
 import { isDuration } from '../registry/schema.js';
 import type { Interval } from '../registry/values.js';
 
@@ -44,7 +45,7 @@ export function measureText(m: Measure): string {
     case 'condition':
       return `expect ${describeCondition(m.expect)}`;
     case 'average':
-      return m.at_least !== undefined ? `mean ${m.of} ≥ ${m.at_least}` : `mean ${m.of} ≤ ${m.at_most ?? ''}`;
+      return kindOf(m).describe(m);
   }
 }
 

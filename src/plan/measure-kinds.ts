@@ -6,7 +6,7 @@
  */
 import { conditionColumns, describeCondition } from '../registry/condition.js';
 import type { Duration } from '../registry/duration.js';
-import type { Measure } from '../registry/model.js';
+import type { Measure, Standard } from '../registry/model.js';
 
 /** What a column is to its measure. */
 type ColumnRole = 'start' | 'end' | 'due' | 'paused' | 'per' | 'of' | 'expect';
@@ -126,4 +126,15 @@ const MEASURE_KINDS: { readonly [K in Measure['kind']]: MeasureKind<MeasureOf<K>
 /** The kind of a measure, typed for that measure. */
 export function kindOf(m: Measure): MeasureKind {
   return MEASURE_KINDS[m.kind] as MeasureKind;
+}
+
+/**
+ * Every column a standard reads from its source's header, once each: its measure's own fields
+ * in the order they are written, then its `where`, then its `expect`.
+ */
+export function standardColumns(s: Pick<Standard, 'measure' | 'where'>): string[] {
+  const columns = kindOf(s.measure).columns(s.measure);
+  const own = columns.filter((c) => c.role !== 'expect').map((c) => c.column);
+  const expect = columns.filter((c) => c.role === 'expect').map((c) => c.column);
+  return [...new Set([...own, ...(s.where === undefined ? [] : conditionColumns(s.where)), ...expect])];
 }

@@ -4,6 +4,7 @@
  * the new registry's, each through the same Engine as `gaps`; then the last finished period of
  * each compared (src/diff/impact.ts, docs/diff.md).
  */
+import { standardColumns } from '../plan/measure-kinds.js';
 import { EmptyLogError, LogFileError, RegistryError } from '../model/errors.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Evaluation } from '../model/evaluation.js';
@@ -15,7 +16,6 @@ import {
   impactUnavailable,
   lastFinishedPeriod,
   sideOutcome,
-  standardColumns,
   type SideOutcome,
 } from '../diff/impact.js';
 import type { DiffResult, Impact, ImpactGap, StandardPair } from '../diff/model.js';
