@@ -345,7 +345,7 @@ export const standardSchema = z
     source: refSchema.meta({ description: 'The delivery log it is measured on.' }),
     where: conditionSchema.optional().meta({ description: 'Which records it applies to.' }),
     measure: measureSchema,
-    target: shareSchema.meta({ description: 'Share of judged records that must meet it, e.g. 95%.' }),
+    target: shareSchema.optional().meta({ description: 'Share of judged records that must meet it, e.g. 95%; required, except for an average, which has none.' }),
     period: z.enum(PERIODS),
     warn_at: shareSchema
       .optional()
@@ -353,6 +353,13 @@ export const standardSchema = z
     remedy: remedySchema.optional(),
   })
   .superRefine((s, ctx) => {
+    // SPEC §2: an average has no target: its bound is the promise, and the period's mean keeps it or not.
+    if (s.measure.kind === 'average' && s.target !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['target'], message: 'an average standard has no target: the mean is held against its bound', params: { hint: `remove target; the promise is kept when the mean is ${s.measure.at_least !== undefined ? 'at least at_least' : 'at most at_most'}` } });
+    }
+    if (s.measure.kind !== 'average' && s.target === undefined) {
+      ctx.addIssue({ code: 'custom', path: [], message: `a ${s.measure.kind} standard needs a target`, params: { hint: 'add target: the share of judged records that must meet it, e.g. target: 95%' } });
+    }
     if (s.warn_at !== undefined && (s.measure.kind === 'condition' || s.measure.kind === 'average')) {
       ctx.addIssue({ code: 'custom', path: ['warn_at'], message: `warn_at has no meaning for a ${s.measure.kind} measure`, params: { hint: 'warn_at applies to duration and deadline measures; remove it' } });
     }
