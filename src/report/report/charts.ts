@@ -7,7 +7,7 @@
  */
 import type { PeriodKind, PeriodStatus } from '../../model/evaluation.js';
 import { formatShare } from '../shared/describe.js';
-import { boundText, elapsedText, hasSingleTimeLimit } from '../shared/figures.js';
+import { boundText, elapsedText, hasLimitByValue, hasSingleTimeLimit } from '../shared/figures.js';
 import { shortDuration } from '../shared/time.js';
 import { coord, linear, niceDomain, niceStep, stepDecimals, ticksOf, timeTicks, timeUnitFor } from './chart-scale.js';
 import type { ReportStandard, Scorecard } from './data.js';
@@ -167,7 +167,8 @@ export function trendChart(s: ReportStandard, kind: PeriodKind): Markup {
 function promisedWords(s: ReportStandard, promised: number): string {
   if (hasSingleTimeLimit(s.definition)) return `promised: ${s.limit}`;
   const allowance = elapsedText(promised, s.distribution?.clock, 'cell');
-  return s.limit.length > 12 ? `promised: typically ${allowance}` : `promised: ${s.limit} (≈ ${allowance})`;
+  // a limit by value is too long for the label: the allowance it typically comes to stands for it
+  return hasLimitByValue(s.definition) ? `promised: typically ${allowance}` : `promised: ${s.limit} (≈ ${allowance})`;
 }
 
 /**

@@ -51,3 +51,8 @@ export function elapsedText(seconds: number | undefined, clock: Clock | undefine
 export function hasSingleTimeLimit(m: Measure): boolean {
   return m.kind === 'duration' && isDuration(m.within) && m.within.kind === 'time';
 }
+
+/** A duration whose limit is a map by a column's value (`P1 1h, default 8h`): each record has its own allowance. */
+export function hasLimitByValue(m: Measure): boolean {
+  return m.kind === 'duration' && !isDuration(m.within);
+}
