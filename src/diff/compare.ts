@@ -283,7 +283,7 @@ function compareStandards(c: EntityChanges, o: Standard, n: Standard, renames: R
   c.field('source', ref('sources', o.source), n.source, 'source');
   c.field('where', o.where === undefined ? undefined : describeCondition(o.where), n.where === undefined ? undefined : describeCondition(n.where), 'scope');
   compareMeasures(c, o.measure, n.measure, renames);
-  if (o.target !== n.target) c.field('target', shareText(o.target), shareText(n.target), n.target > o.target ? 'target-raised' : 'target-lowered');
+  if (o.target !== n.target) c.field('target', o.target === undefined ? undefined : shareText(o.target), n.target === undefined ? undefined : shareText(n.target), (n.target ?? 0) > (o.target ?? 0) ? 'target-raised' : 'target-lowered');
   c.field('period', o.period, n.period, 'period');
   c.field('warn_at', o.warn_at === undefined ? undefined : shareText(o.warn_at), n.warn_at === undefined ? undefined : shareText(n.warn_at), 'warn-at');
   compareRemedies(c, o.remedy, n.remedy);

@@ -48,7 +48,7 @@ export function sideOutcome(evaluation: Evaluation, standard: Standard, period: 
   const side: ImpactSide =
     row === undefined
       ? { period: period.key, status: 'no-data', compliance: undefined, target: standard.target, records: 0, met: 0, breached: 0 }
-      : { period: period.key, status: row.status, compliance: row.compliance, target: row.target, records: row.records, met: row.met, breached: row.breached };
+      : { period: period.key, status: row.status, compliance: row.compliance, target: row.target, records: row.records, met: row.met ?? 0, breached: row.breached ?? 0 };
   return { side, breached };
 }
 

@@ -125,7 +125,8 @@ export interface ImpactSide {
   status: PeriodStatus;
   /** met / (met + breached); undefined when nothing was judged */
   compliance: number | undefined;
-  target: number;
+  /** undefined for an average, which has none */
+  target: number | undefined;
   records: number;
   met: number;
   breached: number;

@@ -51,7 +51,7 @@ export function measureText(m: Measure): string {
 
 /** A standard in one line: its measure, target and period. */
 export function standardText(s: Standard): string {
-  return `${measureText(s.measure)}, target ${shareText(s.target)} per ${s.period}`;
+  return `${measureText(s.measure)}, ${s.target === undefined ? '' : `target ${shareText(s.target)} `}per ${s.period}`;
 }
 
 export function remedyText(r: RemedyInput): string {

@@ -389,10 +389,7 @@ export class Evaluator {
     out.duplicates.sort((a, b) => compare(a.source, b.source) || compare(a.file, b.file) || a.line - b.line);
     out.sources = this.sources.map((s) => s.account).sort((a, b) => compare(a.source, b.source));
     for (const s of out.sources) s.standards.sort((a, b) => compare(a.standard, b.standard));
-    const rolled = rollUp(this.scope.standards, this.scope.promises, out.gaps);
-    out.promises = rolled.promises;
-    out.owners = rolled.owners;
-    out.dimensions = rolled.dimensions;
+    Object.assign(out, rollUp(this.scope, out, this.options));
     return out;
   }
 }

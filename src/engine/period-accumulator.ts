@@ -1,6 +1,6 @@
 /** The counts of one standard in one period, and the row of the gap report they make (SPEC §2). */
 import { compareText } from '../model/diagnostic.js';
-import type { GapRow, Histogram, PeriodRef, PeriodStatus } from '../model/evaluation.js';
+import type { AverageBound, Clock, GapRow, Histogram, PeriodRef, PeriodStatus } from '../model/evaluation.js';
 import type { Standard } from '../registry/model.js';
 import { Distribution, type DistributionState } from './distribution.js';
 import type { Judgement } from './measures.js';
@@ -16,6 +16,17 @@ export function periodStatus(compliance: number | undefined, target: number, per
   // SPEC §2: a period is finished once as_of is at or after its end.
   if (asOfMs >= period.endMs) return ok ? 'met' : 'missed';
   return ok ? 'on-track' : 'at-risk';
+}
+
+/** The one place that decides what a duration's elapsed times count: open time on a calendar, else wall-clock time. */
+function clockOf(measure: Standard['measure']): Clock | undefined {
+  if (measure.kind !== 'duration') return undefined;
+  return measure.calendar === undefined ? 'wall' : 'open';
+}
+
+/** An average's bound, from its measure. */
+function boundOf(m: Extract<Standard['measure'], { kind: 'average' }>): AverageBound {
+  return m.at_least !== undefined ? { op: '≥', value: m.at_least } : { op: '≤', value: m.at_most as number };
 }
 
 /** 2^-64: the scale of a sum that would no longer fit a double. */
@@ -167,20 +178,16 @@ export class PeriodAccumulator {
 
   row(asOfMs: number): GapRow {
     const s = this.standard;
-    let { met, breached } = this;
-    let average: number | undefined;
     const m = s.measure;
-    if (m.kind === 'average' && this.values > 0) {
-      // An average judges the period: every record with a number meets it when the mean does.
-      average = this.sum.mean(this.values);
-      const ok = m.at_least !== undefined ? average >= m.at_least : average <= (m.at_most as number);
-      met = ok ? this.values : 0;
-      breached = ok ? 0 : this.values;
-    }
+    if (m.kind === 'average') return this.averageRow(m, asOfMs);
+    const { met, breached } = this;
+    const target = s.target;
+    // the schema lets only an average go without a target
+    if (target === undefined) throw new RangeError(`standard "${s.id}" has no target`);
     const judged = met + breached;
     const compliance = judged === 0 ? undefined : met / judged;
     // Distribution keeps whole seconds
-    const pTarget = this.elapsed?.quantile(s.target);
+    const pTarget = this.elapsed?.quantile(target);
     const typicalLimit = this.limits?.quantile(0.5);
     return {
       standard: s.id,
@@ -195,19 +202,63 @@ export class PeriodAccumulator {
       skipped: this.skipped,
       invalid: this.invalid,
       compliance,
-      target: s.target,
-      gap: compliance === undefined ? undefined : compliance - s.target,
-      status: periodStatus(compliance, s.target, this.period, asOfMs),
+      target,
+      gap: compliance === undefined ? undefined : compliance - target,
+      status: periodStatus(compliance, target, this.period, asOfMs),
       p50Seconds: this.elapsed?.quantile(0.5),
       p90Seconds: this.elapsed?.quantile(0.9),
       pTargetSeconds: pTarget,
-      average,
+      average: undefined,
+      clock: clockOf(m),
       credits: Object.fromEntries([...this.credits].sort(([a], [b]) => compareText(a, b))),
       ...(this.details && this.elapsed !== undefined
         ? { typicalLimitSeconds: typicalLimit, histogram: histogramOf(this.elapsed, Math.max(typicalLimit ?? 0, pTarget ?? 0)) }
         : {}),
     };
   }
+
+  /**
+   * SPEC §2: an average judges the period, not a record: `records` counts the values, `gap` is
+   * the mean's distance from the bound (negative is short of it), the status is the mean against
+   * the bound; met, breached, compliance and target do not apply.
+   */
+  private averageRow(m: Extract<Standard['measure'], { kind: 'average' }>, asOfMs: number): GapRow {
+    const s = this.standard;
+    const average = this.values === 0 ? undefined : this.sum.mean(this.values);
+    const bound = boundOf(m);
+    const gap = average === undefined ? undefined : bound.op === '≥' ? average - bound.value : bound.value - average;
+    return {
+      standard: s.id,
+      promise: s.promise,
+      owner: s.owner,
+      period: this.period,
+      records: this.values,
+      met: undefined,
+      breached: undefined,
+      pending: this.pending,
+      atRisk: this.atRisk,
+      skipped: this.skipped,
+      invalid: this.invalid,
+      compliance: undefined,
+      target: undefined,
+      gap,
+      status: boundStatus(gap, this.period, asOfMs),
+      p50Seconds: undefined,
+      p90Seconds: undefined,
+      pTargetSeconds: undefined,
+      average,
+      bound,
+      credits: {},
+    };
+  }
+}
+
+/** An average's status: the mean on the right side of its bound (a gap of 0 or more) keeps it. */
+function boundStatus(gap: number | undefined, period: PeriodRef, asOfMs: number): PeriodStatus {
+  if (gap === undefined) return 'no-data';
+  const ok = gap >= 0;
+  if (asOfMs >= period.endMs) return ok ? 'met' : 'missed';
+  return ok ? 'on-track' : 'at-risk';
 }
 
 const BINS = 24;

@@ -1,17 +1,66 @@
 /**
- * Roll-ups of the gap rows (SPEC §2): per promise (kept, broken, unmeasured, in progress), per
- * owner and per SERVQUAL dimension, each per period.
+ * The engine-neutral finish (SPEC §2): the gap rows rolled up per promise (kept, broken,
+ * unmeasured, in progress), per owner and per SERVQUAL dimension, each over a period. `gaps`
+ * rolls up over the periods its rows have; the report over its own period and the trend's (the
+ * summary periods). Both go through `promiseIn` and `countsIn`, so a promise kept in a period is
+ * kept in every output that shows that period, and no formatter rolls anything up again.
  */
 import { compareText as compare } from '../model/diagnostic.js';
-import type { DimensionRollup, GapRow, OwnerRollup, PeriodRef, PeriodStatus, PromiseRollup, PromiseStatus, RollupCounts } from '../model/evaluation.js';
+import type {
+  DimensionRollup,
+  Evaluation,
+  GapRow,
+  OwnerRollup,
+  PeriodKind,
+  PeriodRef,
+  PeriodRollups,
+  PeriodStatus,
+  PromiseRollup,
+  PromiseStatus,
+  RollupCounts,
+  StandardRollup,
+} from '../model/evaluation.js';
 import type { ServicePromise, Standard } from '../registry/model.js';
 
-
 const KIND_ORDER = { year: 0, quarter: 1, month: 2, week: 3 } as const;
+const LENGTH: Record<PeriodKind, number> = { week: 0, month: 1, quarter: 2, year: 3 };
 
 /** Roll-up rows of one name: the longer periods first (a quarter, then its months), each in time order. */
-export function compareRollupPeriods(a: PeriodRef, b: PeriodRef): number {
+function compareRollupPeriods(a: PeriodRef, b: PeriodRef): number {
   return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.startMs - b.startMs;
+}
+
+/**
+ * Which standards take part in a period, and which decide it. SPEC §2 keeps a promise in a period
+ * when every standard measuring it is met. Over periods of several lengths, a standard takes part
+ * in a period of its length or a longer one through its own periods there (a monthly standard's
+ * three months take part in the quarter) when it has any; a longer one is decided in its own
+ * period (a yearly standard is not met in a quarter). A promise, an owner or a dimension is rolled
+ * up over a period when one of its standards takes part in it; then every standard of the
+ * period's length decides it too, with no data when it had nothing in scope there.
+ */
+function takesPart(s: StandardIn, period: PeriodRef): boolean {
+  return s.rows.length > 0 && LENGTH[s.standard.period] <= LENGTH[period.kind];
+}
+
+function decides(s: StandardIn, period: PeriodRef): boolean {
+  return LENGTH[s.standard.period] === LENGTH[period.kind] || takesPart(s, period);
+}
+
+const overlaps = (p: PeriodRef, outer: PeriodRef): boolean => p.startMs < outer.endMs && p.endMs > outer.startMs;
+
+/**
+ * A standard's status over a period from its own periods in it: missed if any missed, met if all
+ * met, else at risk or on track while one runs; no data when none had anything to judge.
+ */
+export function combinedStatus(statuses: readonly PeriodStatus[]): PeriodStatus {
+  if (statuses.includes('missed')) return 'missed';
+  const judged = statuses.filter((s) => s !== 'no-data');
+  if (judged.length === 0) return 'no-data';
+  if (statuses.every((s) => s === 'met')) return 'met';
+  if (statuses.includes('at-risk')) return 'at-risk';
+  if (statuses.includes('on-track')) return 'on-track';
+  return 'no-data';
 }
 
 /**
@@ -27,36 +76,62 @@ export function promiseStatus(statuses: readonly PeriodStatus[]): PromiseStatus 
   return 'unmeasured';
 }
 
-function promiseRollups(standards: readonly Standard[], promises: readonly ServicePromise[], gaps: readonly GapRow[]): PromiseRollup[] {
-  const out: PromiseRollup[] = [];
-  for (const promise of [...promises].sort((a, b) => compare(a.id, b.id))) {
-    const mine = standards.filter((s) => s.promise === promise.id).sort((a, b) => compare(a.id, b.id));
-    const base = { promise: promise.id, owner: promise.owner, dimension: promise.dimension };
-    if (mine.length === 0) {
-      // SPEC §2: a promise that no standard measures is unmeasured, never kept.
-      out.push({ ...base, period: undefined, status: 'unmeasured', standards: [] });
-      continue;
-    }
-    const periods = new Map<string, PeriodRef>();
-    for (const row of gaps) if (row.promise === promise.id) periods.set(row.period.key, row.period);
-    for (const period of [...periods.values()].sort(compareRollupPeriods)) {
-      // the standards whose periods are of this length; one with no row here had nothing in scope
-      const judged = mine
-        .filter((s) => s.period === period.kind)
-        .map((s) => ({ standard: s.id, status: gaps.find((g) => g.standard === s.id && g.period.key === period.key)?.status ?? ('no-data' as const) }));
-      out.push({ ...base, period, status: promiseStatus(judged.map((j) => j.status)), standards: judged });
+/** The gap rows of each standard, in time order. */
+class RowIndex {
+  private readonly rows = new Map<string, GapRow[]>();
+
+  constructor(gaps: readonly GapRow[]) {
+    for (const row of gaps) {
+      const list = this.rows.get(row.standard) ?? [];
+      list.push(row);
+      this.rows.set(row.standard, list);
     }
   }
-  return out;
+
+  of(standard: string): readonly GapRow[] {
+    return this.rows.get(standard) ?? [];
+  }
+}
+
+interface StandardIn {
+  standard: Standard;
+  status: PeriodStatus;
+  /** its own rows that overlap the period */
+  rows: readonly GapRow[];
+}
+
+function standardIn(standard: Standard, period: PeriodRef, index: RowIndex): StandardIn {
+  const rows = index.of(standard.id).filter((r) => overlaps(r.period, period));
+  return { standard, status: combinedStatus(rows.map((r) => r.status)), rows };
+}
+
+/** A promise that no standard measures: SPEC §2 reports it unmeasured, never kept, in no period. */
+function unmeasured(promise: ServicePromise): PromiseRollup {
+  return { promise: promise.id, owner: promise.owner, dimension: promise.dimension, period: undefined, status: 'unmeasured', standards: [] };
+}
+
+/** A promise over a period, or undefined when none of its standards takes part in it. */
+function promiseIn(promise: ServicePromise, mine: readonly Standard[], period: PeriodRef, index: RowIndex): PromiseRollup | undefined {
+  const ins = mine.map((s) => standardIn(s, period, index));
+  if (!ins.some((s) => takesPart(s, period))) return undefined;
+  const deciding = ins.filter((s) => decides(s, period));
+  return {
+    promise: promise.id,
+    owner: promise.owner,
+    dimension: promise.dimension,
+    period,
+    status: promiseStatus(deciding.map((d) => d.status)),
+    standards: deciding.map((d) => ({ standard: d.standard.id, status: d.status })),
+  };
 }
 
 function emptyCounts(): RollupCounts {
   return { standards: 0, met: 0, missed: 0, onTrack: 0, atRisk: 0, noData: 0, promises: 0, kept: 0, broken: 0, inProgress: 0, unmeasured: 0, judged: 0, judgedMet: 0, breaches: 0, compliance: undefined };
 }
 
-function addRow(c: RollupCounts, row: GapRow): void {
+function addStandard(c: RollupCounts, s: StandardIn): void {
   c.standards++;
-  switch (row.status) {
+  switch (s.status) {
     case 'met':
       c.met++;
       break;
@@ -73,12 +148,14 @@ function addRow(c: RollupCounts, row: GapRow): void {
       c.noData++;
       break;
   }
-  // an average is judged by the period's mean, all its records at once: counting them as
-  // records met or breached would let one survey outweigh every other standard
-  if (row.average !== undefined) return;
-  c.judged += row.met + row.breached;
-  c.judgedMet += row.met;
-  c.breaches += row.breached;
+  for (const row of s.rows) {
+    // SPEC §2: an average is judged by the period's mean, no record on its own; it counts by its
+    // status, and its records are neither met nor breached
+    if (row.met === undefined || row.breached === undefined) continue;
+    c.judged += row.met + row.breached;
+    c.judgedMet += row.met;
+    c.breaches += row.breached;
+  }
   c.compliance = c.judged === 0 ? undefined : c.judgedMet / c.judged;
 }
 
@@ -100,57 +177,116 @@ function addPromise(c: RollupCounts, p: PromiseRollup): void {
   }
 }
 
-/** Groups gap rows and promise rows by a name and a period. */
-function group<T extends RollupCounts>(
-  gaps: readonly GapRow[],
-  promises: readonly PromiseRollup[],
-  nameOfRow: (row: GapRow) => string | undefined,
-  nameOfPromise: (p: PromiseRollup) => string,
-  make: (name: string, period: PeriodRef) => T,
-  nameOf: (t: T) => string,
-): T[] {
-  const groups = new Map<string, T>();
-  const get = (name: string, period: PeriodRef): T => {
-    const key = `${name}\u0000${period.key}`;
-    let g = groups.get(key);
+/**
+ * An owner's or a dimension's counts over a period: its standards that take part in it and its
+ * promises' roll-ups there; undefined when there are neither.
+ */
+function countsIn(standards: readonly Standard[], promises: readonly PromiseRollup[], period: PeriodRef, index: RowIndex): RollupCounts | undefined {
+  const taking = standards.map((s) => standardIn(s, period, index)).filter((s) => takesPart(s, period));
+  if (taking.length === 0 && promises.length === 0) return undefined;
+  const c = emptyCounts();
+  for (const s of taking) addStandard(c, s);
+  for (const p of promises) addPromise(c, p);
+  return c;
+}
+
+const sortedById = <T extends { id: string }>(items: readonly T[]): T[] => [...items].sort((a, b) => compare(a.id, b.id));
+
+function uniquePeriods(periods: Iterable<PeriodRef>): PeriodRef[] {
+  const byKey = new Map<string, PeriodRef>();
+  for (const p of periods) byKey.set(p.key, p);
+  return [...byKey.values()].sort(compareRollupPeriods);
+}
+
+/** The owner and the dimension of everything rolled up: each a name, its standards and its promises. */
+interface Group {
+  name: string;
+  standards: Standard[];
+  promises: Set<string>;
+}
+
+function groups(standards: readonly Standard[], promises: readonly ServicePromise[], nameOfStandard: (s: Standard) => string | undefined, nameOfPromise: (p: ServicePromise) => string): Group[] {
+  const out = new Map<string, Group>();
+  const get = (name: string): Group => {
+    let g = out.get(name);
     if (g === undefined) {
-      g = make(name, period);
-      groups.set(key, g);
+      g = { name, standards: [], promises: new Set() };
+      out.set(name, g);
     }
     return g;
   };
-  for (const row of gaps) {
-    const name = nameOfRow(row);
-    if (name !== undefined) addRow(get(name, row.period), row);
+  for (const s of standards) {
+    const name = nameOfStandard(s);
+    if (name !== undefined) get(name).standards.push(s);
   }
-  for (const p of promises) if (p.period !== undefined) addPromise(get(nameOfPromise(p), p.period), p);
-  return [...groups.values()].sort((a, b) => compare(nameOf(a), nameOf(b)) || compareRollupPeriods(periodOf(a), periodOf(b)));
+  for (const p of promises) get(nameOfPromise(p)).promises.add(p.id);
+  return [...out.values()].sort((a, b) => compare(a.name, b.name));
 }
 
-const periodOf = (t: RollupCounts): PeriodRef => (t as RollupCounts & { period: PeriodRef }).period;
+interface Scope {
+  standards: readonly Standard[];
+  promises: readonly ServicePromise[];
+}
 
-export function rollUp(
-  standards: readonly Standard[],
-  promises: readonly ServicePromise[],
-  gaps: readonly GapRow[],
+/**
+ * Every promise, owner and dimension rolled up over each of the periods, where it takes part;
+ * with `listUnmeasured`, a promise no standard measures is listed once, in no period.
+ */
+function rollUpPeriods(
+  scope: Scope,
+  index: RowIndex,
+  periods: readonly PeriodRef[],
+  listUnmeasured: boolean,
 ): { promises: PromiseRollup[]; owners: OwnerRollup[]; dimensions: DimensionRollup[] } {
-  const promiseRows = promiseRollups(standards, promises, gaps);
-  const dimensionOf = new Map(promises.map((p) => [p.id, p.dimension]));
-  const owners = group<OwnerRollup>(
-    gaps,
-    promiseRows,
-    (row) => row.owner,
-    (p) => p.owner,
-    (owner, period) => ({ owner, period, ...emptyCounts() }),
-    (o) => o.owner,
+  const promises = sortedById(scope.promises);
+  const standards = sortedById(scope.standards);
+  const rows: PromiseRollup[] = [];
+  for (const promise of promises) {
+    const mine = standards.filter((s) => s.promise === promise.id);
+    if (mine.length === 0) {
+      if (listUnmeasured) rows.push(unmeasured(promise));
+      continue;
+    }
+    for (const period of periods) {
+      const row = promiseIn(promise, mine, period, index);
+      if (row !== undefined) rows.push(row);
+    }
+  }
+  const dimensionOf = new Map(scope.promises.map((p) => [p.id, p.dimension]));
+  const counted = (g: Group) => {
+    const mine = rows.filter((p) => g.promises.has(p.promise));
+    return periods.flatMap((period) => {
+      const counts = countsIn(g.standards, mine.filter((p) => p.period?.key === period.key), period, index);
+      return counts === undefined ? [] : [{ period, counts }];
+    });
+  };
+  const owners = groups(standards, promises, (s) => s.owner, (p) => p.owner).flatMap((g) => counted(g).map(({ period, counts }) => ({ owner: g.name, period, ...counts })));
+  const dimensions = groups(standards, promises, (s) => dimensionOf.get(s.promise), (p) => p.dimension).flatMap((g) =>
+    counted(g).map(({ period, counts }) => ({ dimension: g.name, period, ...counts })),
   );
-  const dimensions = group<DimensionRollup>(
-    gaps,
-    promiseRows,
-    (row) => dimensionOf.get(row.promise),
-    (p) => p.dimension,
-    (dimension, period) => ({ dimension, period, ...emptyCounts() }),
-    (d) => d.dimension,
-  );
-  return { promises: promiseRows, owners, dimensions };
+  return { promises: rows, owners, dimensions };
+}
+
+function standardRollups(standards: readonly Standard[], periods: readonly PeriodRef[], index: RowIndex): StandardRollup[] {
+  return sortedById(standards).flatMap((s) => periods.map((period) => ({ standard: s.id, period, status: standardIn(s, period, index).status })));
+}
+
+/**
+ * The finish every engine shares: the roll-ups over every period the gap rows have; with
+ * `alsoBy`, the same roll-ups over each summary period (and the `within` ones of that length: the
+ * report's, even when it holds no record), and every standard's status in each. The two are made
+ * by one function, so a period that both have is rolled up the same in both.
+ */
+export function rollUp(
+  scope: Scope,
+  evaluation: Pick<Evaluation, 'gaps' | 'summaries'>,
+  options: { alsoBy?: PeriodKind | undefined; within?: readonly PeriodRef[] | undefined },
+): Pick<Evaluation, 'promises' | 'owners' | 'dimensions' | 'periodRollups'> {
+  const index = new RowIndex(evaluation.gaps);
+  const byRows = rollUpPeriods(scope, index, uniquePeriods(evaluation.gaps.map((r) => r.period)), true);
+  const alsoBy = options.alsoBy;
+  if (alsoBy === undefined) return byRows;
+  const periods = uniquePeriods([...evaluation.summaries.map((r) => r.period), ...(options.within ?? []).filter((p) => p.kind === alsoBy)]);
+  const periodRollups: PeriodRollups = { standards: standardRollups(scope.standards, periods, index), ...rollUpPeriods(scope, index, periods, false) };
+  return { ...byRows, periodRollups };
 }

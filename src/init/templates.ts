@@ -136,7 +136,6 @@ standards:
       at: resolved_at
       of: csat
       at_least: 4
-    target: 100%
     period: quarter
 `,
   );

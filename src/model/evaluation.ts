@@ -126,25 +126,32 @@ export interface DuplicateKey {
   firstLine: number;
 }
 
-/** One standard in one period (SPEC §2, `promise gaps`). */
+/**
+ * One standard in one period (SPEC §2, `promise gaps`). SPEC §2: an average judges the period by
+ * its mean, no single record, so its `met`, `breached`, `compliance` and `target` are undefined
+ * (null in JSON), and its `gap` is the mean's distance from the bound.
+ */
 export interface GapRow {
   standard: string;
   promise: string;
   owner: string;
   period: PeriodRef;
-  /** every record in scope whose start lies in the period */
+  /** every record in scope whose start lies in the period; for an average, the values counted */
   records: number;
-  met: number;
-  breached: number;
+  /** undefined for an average */
+  met: number | undefined;
+  /** undefined for an average */
+  breached: number | undefined;
   /** pending records, at-risk ones included */
   pending: number;
   atRisk: number;
   skipped: number;
   invalid: number;
-  /** met / (met + breached); undefined when nothing was judged */
+  /** met / (met + breached); undefined when nothing was judged, and for an average */
   compliance: number | undefined;
-  target: number;
-  /** compliance - target */
+  /** undefined for an average, which has none */
+  target: number | undefined;
+  /** compliance - target; for an average, average - bound (at_least) or bound - average (at_most); negative is short */
   gap: number | undefined;
   status: PeriodStatus;
   /** elapsed-time percentiles of judged records (duration standards only), seconds */
@@ -153,6 +160,10 @@ export interface GapRow {
   pTargetSeconds: number | undefined;
   /** mean of the column (average standards only) */
   average: number | undefined;
+  /** average standards: the bound the mean is held against */
+  bound?: AverageBound | undefined;
+  /** duration standards: the clock its elapsed times run on (see `Clock`) */
+  clock?: Clock | undefined;
   /** credits owed for this period's breaches, by currency */
   credits: Record<string, number>;
   /** with details (the report): the median allowance of judged records, seconds (duration only) */
@@ -161,11 +172,40 @@ export interface GapRow {
   histogram?: Histogram | undefined;
 }
 
+/** An average's bound: the mean must be at least (`≥`) or at most (`≤`) the value. */
+export interface AverageBound {
+  op: '≥' | '≤';
+  value: number;
+}
+
+/**
+ * What a duration's elapsed seconds count: wall-clock time, or open time on a business calendar
+ * (an h/m/s limit on a calendar, or a bd limit, counted in open hours). Outputs show open time as
+ * hours of open time, never as days, which would read as wall-clock days.
+ */
+export type Clock = 'wall' | 'open';
+
 /** Equal bins of elapsed time from 0 to `upperSeconds`; `over` counts the rest. */
 export interface Histogram {
   upperSeconds: number;
   counts: number[];
   over: number;
+}
+
+/** A standard's status over one period of the roll-up: its own periods in it, combined. */
+export interface StandardRollup {
+  standard: string;
+  period: PeriodRef;
+  /** missed if any of its periods in it missed, met if all met (see rollup.ts) */
+  status: PeriodStatus;
+}
+
+/** Every standard, promise, owner and dimension rolled up over each of some periods (the report's). */
+export interface PeriodRollups {
+  standards: StandardRollup[];
+  promises: PromiseRollup[];
+  owners: OwnerRollup[];
+  dimensions: DimensionRollup[];
 }
 
 export interface PromiseRollup {
@@ -252,5 +292,7 @@ export interface Evaluation {
   promises: PromiseRollup[];
   owners: OwnerRollup[];
   dimensions: DimensionRollup[];
+  /** with `alsoBy`: the same roll-ups over each summary period (and `within` one), every promise and owner in scope listed */
+  periodRollups?: PeriodRollups;
   sources: SourceAccount[];
 }

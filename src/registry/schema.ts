@@ -343,14 +343,30 @@ export const standardSchema = z
     source: refSchema.meta({ description: 'The delivery log it is measured on.' }),
     where: conditionSchema.optional().meta({ description: 'Which records it applies to.' }),
     measure: measureSchema,
-    target: shareSchema.meta({ description: 'Share of judged records that must meet it, e.g. 95%.' }),
+    target: shareSchema.optional().meta({ description: 'Share of judged records that must meet it, e.g. 95%; required, except for an average, which has none.' }),
     period: z.enum(PERIODS),
     warn_at: shareSchema
       .optional()
       .meta({ description: 'An open record that has used this share of its allowance is at risk.' }),
     remedy: remedySchema.optional(),
   })
+  .superRefine(
+    (s, ctx) => {
+      // Run even when other fields fail, as a missing required key is reported: only an average goes without a target.
+      const item = s as unknown;
+      if (item === null || typeof item !== 'object' || Object.hasOwn(item, 'target')) return;
+      const measure = (item as { measure?: unknown }).measure;
+      if (measure !== null && typeof measure === 'object' && (measure as { kind?: unknown }).kind === 'average') return;
+      // reported as zod reports any missing key: `target is missing`, at the standard
+      ctx.addIssue({ code: 'invalid_type', expected: 'number', input: undefined, path: ['target'], message: 'target is missing' });
+    },
+    { when: () => true },
+  )
   .superRefine((s, ctx) => {
+    // SPEC §2: an average has no target: its bound is the promise, and the period's mean keeps it or not.
+    if (s.measure.kind === 'average' && s.target !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['target'], message: 'an average standard has no target: the mean is held against its bound', params: { hint: `remove target; the promise is kept when the mean is ${s.measure.at_least !== undefined ? 'at least at_least' : 'at most at_most'}` } });
+    }
     if (s.warn_at !== undefined && (s.measure.kind === 'condition' || s.measure.kind === 'average')) {
       ctx.addIssue(issue('warnAtMeaningless', { kind: s.measure.kind }, ['warn_at']));
     }

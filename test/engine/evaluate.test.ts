@@ -210,37 +210,43 @@ describe('conditions and averages', () => {
   });
 
   it('an average judges the period: the mean against at_least', async () => {
-    const files = registry(std('csat', '{ kind: average, at: closed, of: score, at_least: 4 }', '', 'right').replace('target: 90%', 'target: 100%'));
+    const files = registry(std('csat', '{ kind: average, at: closed, of: score, at_least: 4 }', '', 'right').replace('    target: 90%\n', ''));
     const e = await evaluate({
       files,
       logs: { tickets: `id,closed,score\na,2026-07-01T10:00:00Z,5\nb,2026-07-02T10:00:00Z,3\nc,2026-07-03T10:00:00Z,\nd,2026-07-04T10:00:00Z,4.5\ne,2026-07-05T10:00:00Z,n/a\nf,2026-10-01T10:00:00Z,1\n` },
       asOf: '2026-12-01T00:00:00Z',
     });
     expect(e.breaches).toEqual([]);
-    expect(e.gaps.map((g) => [g.period.key, g.average, g.met, g.breached, g.skipped, g.invalid, g.status])).toEqual([
-      ['2026-Q3', 12.5 / 3, 3, 0, 1, 1, 'met'],
-      ['2026-Q4', 1, 0, 1, 0, 0, 'at-risk'],
+    // SPEC §2: records are the values counted, gap = average - bound; no record is met or breached
+    expect(e.gaps.map((g) => [g.period.key, g.average, g.records, g.gap, g.skipped, g.invalid, g.status])).toEqual([
+      ['2026-Q3', 12.5 / 3, 3, 12.5 / 3 - 4, 1, 1, 'met'],
+      ['2026-Q4', 1, 1, -3, 0, 0, 'at-risk'],
+    ]);
+    expect(e.gaps.map((g) => [g.met, g.breached, g.compliance, g.target])).toEqual([
+      [undefined, undefined, undefined, undefined],
+      [undefined, undefined, undefined, undefined],
     ]);
   });
 
   it('an average refuses a number too large to hold, with its line, and is not thrown by one', async () => {
-    const files = registry(std('csat', '{ kind: average, at: closed, of: score, at_most: 5 }', '', 'right').replace('target: 90%', 'target: 100%'));
+    const files = registry(std('csat', '{ kind: average, at: closed, of: score, at_most: 5 }', '', 'right').replace('    target: 90%\n', ''));
     const e = await evaluate({ files, logs: { tickets: `id,closed,score\na,2026-07-01T10:00:00Z,4\nb,2026-07-02T10:00:00Z,1e999\nc,2026-07-03T10:00:00Z,5\n` }, asOf: '2026-12-01T00:00:00Z' });
     expect(e.invalid.map((i) => [i.line, i.record, i.code, i.args])).toEqual([[3, 'b', 'number-out-of-range', { column: 'score', text: '1e999' }]]);
-    expect(e.gaps.map((g) => [g.average, g.met, g.breached, g.invalid, g.status])).toEqual([[4.5, 2, 0, 1, 'met']]);
+    // at_most: gap = bound - average
+    expect(e.gaps.map((g) => [g.average, g.records, g.gap, g.invalid, g.status])).toEqual([[4.5, 2, 0.5, 1, 'met']]);
   });
 
   it('an average of numbers whose sum is too large to hold is their mean, finite, and judged', async () => {
-    const files = registry(std('amount', '{ kind: average, at: closed, of: amount, at_most: 1e307 }', '', 'right').replace('target: 90%', 'target: 100%'));
+    const files = registry(std('amount', '{ kind: average, at: closed, of: amount, at_most: 1e307 }', '', 'right').replace('    target: 90%\n', ''));
     const e = await evaluate({
       files,
       logs: { tickets: `id,closed,amount\na,2026-07-01T10:00:00Z,1.5e308\nb,2026-07-02T10:00:00Z,1.5e308\nc,2026-07-03T10:00:00Z,1.5e308\nd,2026-10-01T10:00:00Z,-1.5e308\ne,2026-10-02T10:00:00Z,1.5e308\n` },
       asOf: '2026-12-01T00:00:00Z',
       batch: 1,
     });
-    expect(e.gaps.map((g) => [g.period.key, g.average, g.met, g.breached, g.status])).toEqual([
-      ['2026-Q3', 1.5e308, 0, 3, 'missed'],
-      ['2026-Q4', 0, 2, 0, 'on-track'],
+    expect(e.gaps.map((g) => [g.period.key, g.average, g.records, g.status])).toEqual([
+      ['2026-Q3', 1.5e308, 3, 'missed'],
+      ['2026-Q4', 0, 2, 'on-track'],
     ]);
   });
 });

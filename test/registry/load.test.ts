@@ -277,14 +277,29 @@ describe('schema errors are located at the offending value', () => {
       of: csat
       at_least: 4
       at_most: 5
-    target: 90%
     period: month
     warn_at: 80%
     remedy: { action: Sorry, credit: 10 }
 `),
     });
     expect(ds.map((d) => d.rule)).toEqual(['schema', 'schema', 'schema']);
-    expect(where(ds)).toEqual(['schema standards.yaml:6:7', 'schema standards.yaml:13:14', 'schema standards.yaml:14:38']);
+    expect(where(ds)).toEqual(['schema standards.yaml:6:7', 'schema standards.yaml:12:14', 'schema standards.yaml:13:38']);
+  });
+
+  it('SPEC §2: an average has no target, so one written is an error at it; any other kind needs one, an error at the standard', async () => {
+    const average = await check({ 'standards.yaml': standard(`    measure: { kind: average, at: closed_at, of: csat, at_least: 4 }
+    target: 100%
+    period: month
+`) });
+    expect(where(average)).toEqual(['schema standards.yaml:6:13']);
+    const duration = await check({ 'standards.yaml': standard(`    measure: { kind: duration, from: opened_at, to: closed_at, within: 4h }
+    period: month
+`) });
+    expect(where(duration)).toEqual(['schema standards.yaml:2:5']);
+    const bare = await check({ 'standards.yaml': standard(`    measure: { kind: average, at: closed_at, of: csat, at_most: 2 }
+    period: month
+`) });
+    expect(bare).toEqual([]);
   });
 
   it('a bad timezone and bad opening hours on a calendar', async () => {

@@ -1,7 +1,8 @@
 /** The gap report as titled tables, shared by the terminal and Markdown forms. */
-import type { Evaluation } from '../../model/evaluation.js';
-import { formatCredits, percent, points, shortDuration } from '../shared/time.js';
+import type { Evaluation, GapRow } from '../../model/evaluation.js';
+import { formatCredits, percent, points } from '../shared/time.js';
 import { formatShare } from '../shared/describe.js';
+import { boundGapText, boundText, elapsedText, meanText } from '../shared/figures.js';
 
 export interface Section {
   title: string;
@@ -17,30 +18,41 @@ export interface Section {
   wrap: number[];
 }
 
-const average = (value: number | undefined): string => (value === undefined ? '' : `mean ${Number(value.toFixed(2))}`);
+/**
+ * One standard in one period. SPEC §2: an average is judged by its mean against its bound, so it
+ * reads `mean 4.30 | ≥ 4.2 | +0.10`, with no records met or breached and no compliance.
+ */
+function standardRow(g: GapRow): (string | number)[] {
+  const pending = g.atRisk > 0 ? `${g.pending} (${g.atRisk})` : g.pending;
+  if (g.bound !== undefined) {
+    return [g.standard, g.period.key, g.records, '–', '–', pending, g.skipped, g.invalid, meanText(g.average), boundText(g.bound), boundGapText(g.gap), g.status, '', '', ''];
+  }
+  const time = (seconds: number | undefined) => elapsedText(seconds, g.clock, 'cell');
+  return [
+    g.standard,
+    g.period.key,
+    g.records,
+    g.met ?? '–',
+    g.breached ?? '–',
+    pending,
+    g.skipped,
+    g.invalid,
+    percent(g.compliance),
+    g.target === undefined ? '–' : formatShare(g.target),
+    points(g.gap),
+    g.status,
+    time(g.p50Seconds),
+    time(g.p90Seconds),
+    time(g.pTargetSeconds),
+  ];
+}
 
 export function gapSections(e: Evaluation): Section[] {
   const sections: Section[] = [
     {
       title: 'Standards',
       head: ['standard', 'period', 'records', 'met', 'breached', 'pending (at risk)', 'skipped', 'invalid', 'compliance', 'target', 'gap', 'status', 'p50', 'p90', 'kept at target'],
-      rows: e.gaps.map((g) => [
-        g.standard,
-        g.period.key,
-        g.records,
-        g.met,
-        g.breached,
-        g.atRisk > 0 ? `${g.pending} (${g.atRisk})` : g.pending,
-        g.skipped,
-        g.invalid,
-        percent(g.compliance),
-        formatShare(g.target),
-        points(g.gap),
-        g.status,
-        shortDuration(g.p50Seconds),
-        shortDuration(g.p90Seconds),
-        g.pTargetSeconds !== undefined ? shortDuration(g.pTargetSeconds) : average(g.average),
-      ]),
+      rows: e.gaps.map(standardRow),
       right: [2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 14],
       status: 11,
       heading: [0, 1, 11],

@@ -7,6 +7,7 @@
  */
 import type { PeriodKind, PeriodStatus } from '../../model/evaluation.js';
 import { formatShare } from '../shared/describe.js';
+import { boundText, elapsedText, hasLimitByValue, hasSingleTimeLimit } from '../shared/figures.js';
 import { shortDuration } from '../shared/time.js';
 import { coord, linear, niceDomain, niceStep, stepDecimals, ticksOf, timeTicks, timeUnitFor } from './chart-scale.js';
 import type { ReportStandard, Scorecard } from './data.js';
@@ -27,12 +28,8 @@ const GRID = '#d8dee4';
 const BAR = '#4d7cb5';
 const REALISTIC = '#bc4c00';
 
-/** An average standard's bound, read from its measure (`mean score ≥ 4.2`, as data.ts words it). */
-export function averageBound(s: ReportStandard): { column: string; op: '≥' | '≤'; value: number } | undefined {
-  const m = /^mean (.+) ([≥≤]) (-?\d+(?:\.\d+)?)$/.exec(s.measure);
-  if (m === null) return undefined;
-  return { column: m[1] as string, op: m[2] as '≥' | '≤', value: Number(m[3]) };
-}
+/** The column an average standard averages. */
+const averagedColumn = (s: ReportStandard): string | undefined => (s.definition.kind === 'average' ? s.definition.of : undefined);
 
 function figure(id: string, caption: string, description: string, width: number, height: number, body: Markup): Markup {
   return html`<figure class="chart" id="${id}"><figcaption>${caption}</figcaption>
@@ -91,7 +88,8 @@ export function trendChart(s: ReportStandard, kind: PeriodKind): Markup {
   const right = W - 14;
   const top = 34;
   const bottom = H - 54;
-  const bound = s.kind === 'average' ? averageBound(s) : undefined;
+  const bound = s.bound;
+  const column = averagedColumn(s);
   const value = (t: ReportStandard['trend'][number]): number | undefined => (s.kind === 'average' ? t.average : t.compliance === undefined ? undefined : t.compliance * 100);
   const values = s.trend.map(value).filter((v): v is number => v !== undefined);
 
@@ -105,7 +103,7 @@ export function trendChart(s: ReportStandard, kind: PeriodKind): Markup {
     const pad = (hi - lo) * 0.2 || Math.abs(hi) * 0.1 || 1;
     domain = niceDomain(lo - pad, hi + pad, 4);
   } else {
-    reference = s.target * 100;
+    reference = (s.target ?? 1) * 100;
     const lo = Math.min(reference, ...values);
     // SPEC §4 reads compliance against the target: start the axis a little below the lowest figure, at a round ten.
     const floor = lo >= 50 ? Math.max(0, Math.floor((lo - 5) / 10) * 10) : 0;
@@ -148,17 +146,17 @@ export function trendChart(s: ReportStandard, kind: PeriodKind): Markup {
     reference === undefined || reference < domain.lo || reference > domain.hi
       ? html``
       : html`<line x1="${left}" x2="${right}" y1="${coord(y(reference))}" y2="${coord(y(reference))}" stroke="${INK}" stroke-width="1.5" stroke-dasharray="6 4"/>`;
-  const targetWords = s.kind === 'average' ? (bound === undefined ? s.limit : `bound ${bound.op} ${bound.value}`) : `target ${formatShare(s.target)}`;
+  const targetWords = bound !== undefined ? `bound ${boundText(bound)}` : s.target === undefined ? s.limit : `target ${formatShare(s.target)}`;
   const shown = [...new Set(s.trend.map((t) => t.status).filter((st) => st !== 'no-data'))];
   const targetWidth = textWidth(targetWords, 12);
   const legend = html`<line x1="${coord(right - targetWidth - 30)}" x2="${coord(right - targetWidth - 6)}" y1="12" y2="12" stroke="${INK}" stroke-width="1.5" stroke-dasharray="6 4"/><text x="${right}" y="16" text-anchor="end" class="legend">${targetWords}</text>${legendRow(left + 6, shown)}`;
-  const what = s.kind === 'average' ? `mean${bound === undefined ? '' : ` ${bound.column}`}` : 'compliance';
+  const what = s.kind === 'average' ? `mean${column === undefined ? '' : ` ${column}`}` : 'compliance';
   const caption = `${s.id}: ${what} over the last four ${kind}s`;
   const figures = s.trend.map((t) => {
     const v = value(t);
     return v === undefined ? `${t.period} no data` : `${t.period} ${label(v)} (${statusWords(t.status)})`;
   });
-  const description = `${s.kind === 'average' ? `Mean${bound === undefined ? '' : ` ${bound.column}`} per ${kind} against the ${targetWords}` : `Compliance per ${kind} against the ${targetWords}`}: ${figures.join('; ')}.`;
+  const description = `${s.kind === 'average' ? `Mean${column === undefined ? '' : ` ${column}`} per ${kind} against the ${targetWords}` : `Compliance per ${kind} against the ${targetWords}`}: ${figures.join('; ')}.`;
   const axes = html`<line x1="${left}" x2="${left}" y1="${top}" y2="${bottom}" stroke="${INK}"/><line x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}" stroke="${INK}"/>
 <text x="${coord((left + right) / 2)}" y="${H - 10}" text-anchor="middle" class="axis-title">${kind}</text>
 <text transform="translate(15 ${coord((top + bottom) / 2)}) rotate(-90)" text-anchor="middle" class="axis-title">${s.kind === 'average' ? what : 'compliance (%)'}</text>`;
@@ -167,8 +165,10 @@ export function trendChart(s: ReportStandard, kind: PeriodKind): Markup {
 
 /** "promised: 24h", or for a limit that varies by record, the typical allowance it comes to. */
 function promisedWords(s: ReportStandard, promised: number): string {
-  if (/^[\d.]+[smhdw]$/.test(s.limit)) return `promised: ${s.limit}`;
-  return s.limit.length > 12 ? `promised: typically ${shortDuration(promised)}` : `promised: ${s.limit} (≈ ${shortDuration(promised)})`;
+  if (hasSingleTimeLimit(s.definition)) return `promised: ${s.limit}`;
+  const allowance = elapsedText(promised, s.distribution?.clock, 'cell');
+  // a limit by value is too long for the label: the allowance it typically comes to stands for it
+  return hasLimitByValue(s.definition) ? `promised: typically ${allowance}` : `promised: ${s.limit} (≈ ${allowance})`;
 }
 
 /**
@@ -223,7 +223,7 @@ export function distributionChart(s: ReportStandard, periodKey: string): Markup 
   // where that line starts.
   const candidates = [
     d.promisedSeconds === undefined ? undefined : { seconds: d.promisedSeconds, words: promisedWords(s, d.promisedSeconds), colour: INK, dash: '6 4' },
-    d.realisticSeconds === undefined ? undefined : { seconds: d.realisticSeconds, words: `realistic: ${formatShare(s.target)} within ${shortDuration(d.realisticSeconds)}`, colour: REALISTIC, dash: '' },
+    d.realisticSeconds === undefined ? undefined : { seconds: d.realisticSeconds, words: `realistic: ${formatShare(s.target ?? 1)} within ${elapsedText(d.realisticSeconds, d.clock, 'cell')}`, colour: REALISTIC, dash: '' },
   ].filter((m) => m !== undefined);
   const xs = candidates.map((m) => xTime(Math.min(m.seconds, h.upperSeconds)));
   const placed = candidates.map((m, i) => {
@@ -255,7 +255,7 @@ export function distributionChart(s: ReportStandard, periodKey: string): Markup 
   const caption = `${s.id}: delivery times in ${periodKey}`;
   const description =
     `${records} judged records in ${bins} bins of ${shortDuration(binSeconds)} of ${timeWords} from 0 to ${upperText}, and ${h.over} over ${upperText}. ` +
-    `Half within ${shortDuration(d.p50Seconds)}, 90% within ${shortDuration(d.p90Seconds)}. ${markWords.join('; ')}. ` +
+    `Half within ${elapsedText(d.p50Seconds, d.clock)}, 90% within ${elapsedText(d.p90Seconds, d.clock)}. ${markWords.join('; ')}. ` +
     `Records per bin: ${h.counts.join(', ')}.`;
   const axes = html`<defs><pattern id="${`dist_${s.id}_hatch`}" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="5" height="5" fill="#fff"/><line x1="0" y1="0" x2="0" y2="5" stroke="${BAR}" stroke-width="3"/></pattern></defs>
 <line x1="${left}" x2="${left}" y1="${top}" y2="${bottom}" stroke="${INK}"/><line x1="${left}" x2="${coord(left + bins * bw)}" y1="${bottom}" y2="${bottom}" stroke="${INK}"/><line x1="${coord(overX)}" x2="${coord(overX + overWidth * bw)}" y1="${bottom}" y2="${bottom}" stroke="${INK}"/>

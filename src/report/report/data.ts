@@ -2,10 +2,10 @@
  * The quarterly report (SPEC §4) as data: built once from an evaluation and the registry, then
  * drawn as HTML, written as Markdown, or given as JSON. Pure: no files, no clock.
  */
-import type { Breach, GapRow, Histogram, InvalidRecord, PeriodRef, PeriodStatus, PromiseStatus } from '../../model/evaluation.js';
+import type { AverageBound, Breach, Clock, GapRow, Histogram, InvalidRecord, PeriodRef, PeriodRollups, PeriodStatus, PromiseStatus, RollupCounts } from '../../model/evaluation.js';
 import type { Evaluation } from '../../model/evaluation.js';
 import { compareText as compare, type Diagnostic } from '../../model/diagnostic.js';
-import type { Owner, ServicePromise, Standard } from '../../registry/model.js';
+import type { Measure, Owner, ServicePromise, Standard } from '../../registry/model.js';
 import { describeCondition } from '../../registry/condition.js';
 import { describeMeasure, describeWithin } from '../shared/describe.js';
 import { creditsOwed } from '../shared/evaluation.js';
@@ -26,21 +26,27 @@ export interface ReportStandard {
   kind: Standard['measure']['kind'];
   /** the measure in words: `opened_at → replied_at within 1bd on office` */
   measure: string;
+  /** the measure itself, for what its words must not be read back for (an average's bound, a single limit) */
+  definition: Measure;
   /** the promised limit in the registry's words: `24h`, `5bd`, `P1 4h, default 1bd`; the bound of an average */
   limit: string;
   /** the business calendar its time is counted on, if any */
   calendar: string | undefined;
   /** the length of the standard's own periods */
   periodKind: Standard['period'];
-  target: number;
-  /** over its own periods within the report period: missed if any missed, met if all met */
+  /** undefined for an average, which is held against its bound */
+  target: number | undefined;
+  /** an average's bound */
+  bound: AverageBound | undefined;
+  /** over its own periods within the report period, as the finish rolls it up: missed if any missed, met if all met */
   status: PeriodStatus;
   /** its own periods within the report period (a monthly standard's three months) */
   periods: { period: string; status: PeriodStatus; compliance: number | undefined }[];
-  /** the figures over the whole report period */
+  /** the figures over the whole report period; for an average, `records` counts the values */
   records: number;
-  met: number;
-  breached: number;
+  /** undefined for an average */
+  met: number | undefined;
+  breached: number | undefined;
   pending: number;
   skipped: number;
   invalid: number;
@@ -56,6 +62,8 @@ export interface ReportStandard {
   /** duration standards: how long delivery took */
   distribution:
     | {
+        /** what its elapsed times count: wall-clock or open time */
+        clock: Clock | undefined;
         p50Seconds: number | undefined;
         p90Seconds: number | undefined;
         /** the limit actually kept for the target share: the realistic promise */
@@ -178,24 +186,7 @@ export const WORST = 10;
 
 const overlaps = (p: PeriodRef, outer: PeriodRef): boolean => p.startMs < outer.endMs && p.endMs > outer.startMs;
 
-/** One status for several periods: as a promise's is made of its standards' (SPEC §2). */
-export function combinedStatus(statuses: readonly PeriodStatus[]): PeriodStatus {
-  if (statuses.length === 0) return 'no-data';
-  if (statuses.includes('missed')) return 'missed';
-  if (statuses.every((s) => s === 'met')) return 'met';
-  if (statuses.includes('at-risk')) return 'at-risk';
-  if (statuses.includes('on-track')) return 'on-track';
-  return 'no-data';
-}
-
-function promiseStatusOf(standards: readonly ReportStandard[]): PromiseStatus {
-  if (standards.length === 0) return 'unmeasured';
-  const statuses = standards.map((s) => s.status);
-  if (statuses.includes('missed')) return 'broken';
-  if (statuses.every((s) => s === 'met')) return 'kept';
-  if (statuses.some((s) => s === 'on-track' || s === 'at-risk')) return 'in-progress';
-  return 'unmeasured';
-}
+const NO_ROLLUPS: PeriodRollups = { standards: [], promises: [], owners: [], dimensions: [] };
 
 function limitText(s: Standard): string {
   const m = s.measure;
@@ -211,28 +202,37 @@ function limitText(s: Standard): string {
   }
 }
 
+/** What the finish rolled up over the report's periods; an evaluation without them rolled up nothing. */
+const rollupsOf = (e: Evaluation): PeriodRollups => e.periodRollups ?? NO_ROLLUPS;
+
 function reportStandard(s: Standard, input: ReportInput): ReportStandard {
   const e = input.evaluation;
+  const rolled = rollupsOf(e);
   const own = e.gaps.filter((g) => g.standard === s.id && overlaps(g.period, input.period));
   const summary = (p: PeriodRef): GapRow | undefined => e.summaries.find((g) => g.standard === s.id && g.period.key === p.key);
+  // the finish's status over a period, so the table and the trend chart show the same one
+  const statusIn = (p: PeriodRef): PeriodStatus => rolled.standards.find((r) => r.standard === s.id && r.period.key === p.key)?.status ?? 'no-data';
   const now = summary(input.period);
   const before = summary(input.previous);
   const change = now?.compliance !== undefined && before?.compliance !== undefined ? now.compliance - before.compliance : undefined;
+  const m = s.measure;
   return {
     id: s.id,
     promise: s.promise,
     owner: s.owner,
-    kind: s.measure.kind,
-    measure: describeMeasure(s.measure),
+    kind: m.kind,
+    measure: describeMeasure(m),
+    definition: m,
     limit: limitText(s),
-    calendar: s.measure.kind === 'duration' ? s.measure.calendar : undefined,
+    calendar: m.kind === 'duration' ? m.calendar : undefined,
     periodKind: s.period,
     target: s.target,
-    status: combinedStatus(own.map((g) => g.status)),
+    bound: m.kind !== 'average' ? undefined : m.at_least !== undefined ? { op: '≥', value: m.at_least } : { op: '≤', value: m.at_most as number },
+    status: statusIn(input.period),
     periods: own.map((g) => ({ period: g.period.key, status: g.status, compliance: g.compliance })),
     records: now?.records ?? 0,
-    met: now?.met ?? 0,
-    breached: now?.breached ?? 0,
+    met: m.kind === 'average' ? undefined : (now?.met ?? 0),
+    breached: m.kind === 'average' ? undefined : (now?.breached ?? 0),
     pending: now?.pending ?? 0,
     skipped: now?.skipped ?? 0,
     invalid: now?.invalid ?? 0,
@@ -244,11 +244,12 @@ function reportStandard(s: Standard, input: ReportInput): ReportStandard {
     previousAverage: before?.average,
     trend: input.trend.map((p) => {
       const row = summary(p);
-      return { period: p.key, compliance: row?.compliance, status: row?.status ?? 'no-data', average: row?.average };
+      return { period: p.key, compliance: row?.compliance, status: statusIn(p), average: row?.average };
     }),
     distribution:
-      s.measure.kind === 'duration'
+      m.kind === 'duration'
         ? {
+            clock: now?.clock,
             p50Seconds: now?.p50Seconds,
             p90Seconds: now?.p90Seconds,
             realisticSeconds: now?.pTargetSeconds,
@@ -259,41 +260,41 @@ function reportStandard(s: Standard, input: ReportInput): ReportStandard {
   };
 }
 
-function scorecard(name: string, title: string, promises: readonly ReportPromise[], standards: readonly ReportStandard[]): Scorecard {
-  // as in the roll-ups: an average's records are judged all at once by the mean, not one by one
-  const counted = standards.filter((s) => s.kind !== 'average');
-  const judged = counted.reduce((n, s) => n + s.met + s.breached, 0);
-  const judgedMet = counted.reduce((n, s) => n + s.met, 0);
+/** An owner's or a dimension's figures as the finish rolled them up, with what it answers for. */
+function scorecard(name: string, title: string, c: RollupCounts, promises: readonly ReportPromise[], standards: readonly ReportStandard[]): Scorecard {
   return {
     name,
     title,
-    promises: promises.length,
-    kept: promises.filter((p) => p.status === 'kept').length,
-    broken: promises.filter((p) => p.status === 'broken').length,
-    inProgress: promises.filter((p) => p.status === 'in-progress').length,
-    unmeasured: promises.filter((p) => p.status === 'unmeasured').length,
-    standards: standards.length,
-    standardsMet: standards.filter((s) => s.status === 'met').length,
-    standardsMissed: standards.filter((s) => s.status === 'missed').length,
-    judged,
-    judgedMet,
-    compliance: judged === 0 ? undefined : judgedMet / judged,
-    breaches: standards.filter((s) => s.kind !== 'average').reduce((n, s) => n + s.breached, 0),
+    promises: c.promises,
+    kept: c.kept,
+    broken: c.broken,
+    inProgress: c.inProgress,
+    unmeasured: c.unmeasured,
+    standards: c.standards,
+    standardsMet: c.met,
+    standardsMissed: c.missed,
+    judged: c.judged,
+    judgedMet: c.judgedMet,
+    compliance: c.compliance,
+    breaches: c.breaches,
     promiseIds: promises.map((p) => p.id),
     standardIds: standards.map((s) => s.id),
   };
 }
 
-
 export function buildReport(input: ReportInput): QuarterlyReport {
   const { evaluation: e, period } = input;
   const ownerName = new Map(input.owners.map((o) => [o.id, o.name]));
+  const rolled = rollupsOf(e);
+  const ofPeriod = <T extends { period: PeriodRef | undefined }>(r: T): boolean => r.period?.key === period.key;
   const standards = [...input.standards].sort((a, b) => compare(a.id, b.id)).map((s) => reportStandard(s, input));
   const promises: ReportPromise[] = [...input.promises]
     .sort((a, b) => compare(a.id, b.id))
     .map((p) => {
       const mine = standards.filter((s) => s.promise === p.id);
-      return { id: p.id, statement: p.statement, owner: p.owner, ownerName: ownerName.get(p.owner) ?? p.owner, dimension: p.dimension, status: promiseStatusOf(mine), standards: mine };
+      // SPEC §2: a promise the finish did not roll up here had nothing measured in the period
+      const status = rolled.promises.find((r) => r.promise === p.id && ofPeriod(r))?.status ?? 'unmeasured';
+      return { id: p.id, statement: p.statement, owner: p.owner, ownerName: ownerName.get(p.owner) ?? p.owner, dimension: p.dimension, status, standards: mine };
     });
 
   const breaches = e.breaches.filter((b) => b.outcome === 'breached' && b.startMs >= period.startMs && b.startMs < period.endMs);
@@ -311,21 +312,18 @@ export function buildReport(input: ReportInput): QuarterlyReport {
 
   const owners = [...input.owners]
     .sort((a, b) => compare(a.id, b.id))
-    .map((o) =>
-      scorecard(
-        o.id,
-        o.name,
-        promises.filter((p) => p.owner === o.id),
-        standards.filter((s) => s.owner === o.id),
-      ),
-    )
-    .filter((c) => c.promises > 0 || c.standards > 0);
-  const dimensions = [...new Set(promises.map((p) => p.dimension))]
-    .sort(compare)
-    .map((d) => {
-      const ps = promises.filter((p) => p.dimension === d);
-      return scorecard(d, d, ps, ps.flatMap((p) => p.standards));
+    .flatMap((o) => {
+      const c = rolled.owners.find((r) => r.owner === o.id && ofPeriod(r));
+      return c === undefined ? [] : [scorecard(o.id, o.name, c, promises.filter((p) => p.owner === o.id), standards.filter((s) => s.owner === o.id))];
     });
+  const dimensions = rolled.dimensions
+    .filter(ofPeriod)
+    .map((c) => {
+      const ps = promises.filter((p) => p.dimension === c.dimension);
+      return scorecard(c.dimension, c.dimension, c, ps, ps.flatMap((p) => p.standards));
+    });
+  const count = (status: PromiseStatus): number => promises.filter((p) => p.status === status).length;
+  const measured = standards.map((s) => s.status);
 
   const periodByKey = new Map(e.gaps.map((g) => [g.period.key, g.period]));
   const inPeriod = (i: InvalidRecord): boolean => {
@@ -342,13 +340,13 @@ export function buildReport(input: ReportInput): QuarterlyReport {
     finished: input.asOfMs >= period.endMs,
     headline: {
       promisesMade: promises.length,
-      promisesKept: promises.filter((p) => p.status === 'kept').length,
-      promisesBroken: promises.filter((p) => p.status === 'broken').length,
-      promisesInProgress: promises.filter((p) => p.status === 'in-progress').length,
-      promisesUnmeasured: promises.filter((p) => p.status === 'unmeasured').length,
+      promisesKept: count('kept'),
+      promisesBroken: count('broken'),
+      promisesInProgress: count('in-progress'),
+      promisesUnmeasured: count('unmeasured'),
       standards: standards.length,
-      standardsMet: standards.filter((s) => s.status === 'met').length,
-      standardsMissed: standards.filter((s) => s.status === 'missed').length,
+      standardsMet: measured.filter((s) => s === 'met').length,
+      standardsMissed: measured.filter((s) => s === 'missed').length,
       breaches: breaches.length,
       openBreaches: breaches.filter((b) => b.open).length,
       credits,

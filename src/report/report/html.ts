@@ -7,10 +7,11 @@
 import type { Breach, PeriodStatus, PromiseStatus } from '../../model/evaluation.js';
 import { clockNotes } from '../shared/data-quality.js';
 import { formatShare } from '../shared/describe.js';
+import { boundText, meanText } from '../shared/figures.js';
 import { invalidReasonText } from '../shared/invalid-reasons.js';
 import { formatCredits, localTime, percent, points, shortDuration } from '../shared/time.js';
 import { plural } from '../shared/words.js';
-import { averageBound, dimensionChart, distributionChart, statusWords, trendChart } from './charts.js';
+import { dimensionChart, distributionChart, statusWords, trendChart } from './charts.js';
 import type { QuarterlyReport, ReportPromise, ReportStandard, Scorecard } from './data.js';
 import { html, join, trusted, type Markup } from './markup.js';
 import { distributionText, INVALID_SHOWN } from './md.js';
@@ -155,7 +156,7 @@ const STATUS_SIGN: Record<PeriodStatus | PromiseStatus, string> = {
 
 /** A standard's figure for the period: its compliance, or for an average its mean. */
 function figureOf(s: ReportStandard): string {
-  return s.kind === 'average' ? (s.average === undefined ? '–' : `mean ${s.average.toFixed(2)}`) : percent(s.compliance);
+  return s.kind === 'average' ? meanText(s.average) : percent(s.compliance);
 }
 
 function badge(status: PeriodStatus | PromiseStatus): Markup {
@@ -203,7 +204,7 @@ function change(s: ReportStandard): Markup {
   if (s.kind === 'average') {
     if (s.average === undefined || s.previousAverage === undefined) return html`–`;
     const d = s.average - s.previousAverage;
-    const up = averageBound(s)?.op !== '≤';
+    const up = s.bound?.op !== '≤';
     const tone = d === 0 ? '' : d > 0 === up ? 'better' : 'worse';
     return html`<span class="${tone}">${d > 0 ? '▲ ' : d < 0 ? '▼ ' : ''}${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(2)}</span>`;
   }
@@ -213,8 +214,9 @@ function change(s: ReportStandard): Markup {
 }
 
 function standardRow(s: ReportStandard, r: QuarterlyReport): Markup {
-  const judged = s.met + s.breached;
-  const counts = judged === 0 ? 'nothing judged' : s.kind === 'average' ? plural(judged, 'value') : `${s.met} of ${judged} met`;
+  const judged = s.met === undefined || s.breached === undefined ? undefined : s.met + s.breached;
+  // SPEC §2: an average counts values and is judged by their mean, no record on its own
+  const counts = judged === undefined ? (s.records === 0 ? 'nothing judged' : plural(s.records, 'value')) : judged === 0 ? 'nothing judged' : `${s.met} of ${judged} met`;
   const pending = s.pending > 0 ? `, ${s.pending} pending` : '';
   const own =
     s.periods.length > 1
@@ -226,7 +228,7 @@ function standardRow(s: ReportStandard, r: QuarterlyReport): Markup {
   return html`<tr id="standard_${s.id}">
 <th scope="row"><code>${s.id}</code></th>
 <td class="num"><strong>${figureOf(s)}</strong><span class="small">${counts}${pending}</span></td>
-<td class="num">${s.kind === 'average' ? s.limit : formatShare(s.target)}</td>
+<td class="num">${s.bound !== undefined ? boundText(s.bound) : s.target === undefined ? '–' : formatShare(s.target)}</td>
 <td class="num">${change(s)}<span class="small">${r.previous.key}: ${s.kind === 'average' ? (s.previousAverage === undefined ? '–' : s.previousAverage.toFixed(2)) : percent(s.previousCompliance)}</span></td>
 <td>${badge(s.status)}${own}</td>
 <td class="text">${s.measure}</td>

@@ -1,5 +1,6 @@
 /** The report in Markdown: for a wiki page or a pull-request comment, the same content as the HTML. */
 import { formatShare } from '../shared/describe.js';
+import { boundGapText, boundText, elapsedText, hasSingleTimeLimit, meanText } from '../shared/figures.js';
 import { clockNotes } from '../shared/data-quality.js';
 import { escapeMarkdownCell } from '../shared/escape.js';
 import { invalidReasonText } from '../shared/invalid-reasons.js';
@@ -13,7 +14,7 @@ export const INVALID_SHOWN = 50;
 
 const md = escapeMarkdownCell;
 
-const mean = (value: number | undefined): string => (value === undefined ? '–' : `mean ${Number(value.toFixed(2))}`);
+const mean = meanText;
 
 function trendText(s: ReportStandard): string {
   return s.trend.map((t) => `${t.period} ${s.kind === 'average' ? mean(t.average) : percent(t.compliance)}`).join(' → ');
@@ -23,15 +24,15 @@ function trendText(s: ReportStandard): string {
 export function distributionText(s: ReportStandard): string {
   const d = s.distribution;
   if (d === undefined || d.p50Seconds === undefined) return '';
-  const typical = d.promisedSeconds !== undefined && !/^[\d.]+[smhdw]$/.test(s.limit) ? ` (about ${shortDuration(d.promisedSeconds)} of ${s.calendar === undefined ? '' : 'open '}time for a typical record)` : '';
-  const kept = s.target === 0.9 ? '' : `; ${formatShare(s.target)} within ${shortDuration(d.realisticSeconds)}`;
-  return `half within ${shortDuration(d.p50Seconds)}, 90% within ${shortDuration(d.p90Seconds)}${kept}; promised: within ${s.limit}${typical}`;
+  const time = (seconds: number | undefined): string => elapsedText(seconds, d.clock);
+  const allowance = d.clock === 'open' ? time(d.promisedSeconds) : `${shortDuration(d.promisedSeconds)} of time`;
+  const typical = d.promisedSeconds !== undefined && !hasSingleTimeLimit(s.definition) ? ` (about ${allowance} for a typical record)` : '';
+  const kept = s.target === undefined || s.target === 0.9 ? '' : `; ${formatShare(s.target)} within ${time(d.realisticSeconds)}`;
+  return `half within ${time(d.p50Seconds)}, 90% within ${time(d.p90Seconds)}${kept}; promised: within ${s.limit}${typical}`;
 }
 
 function meanChange(s: ReportStandard): string {
-  if (s.average === undefined || s.previousAverage === undefined) return '–';
-  const d = s.average - s.previousAverage;
-  return `${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(2)}`;
+  return s.average === undefined || s.previousAverage === undefined ? '–' : boundGapText(s.average - s.previousAverage);
 }
 
 function scorecardTable(cards: readonly Scorecard[], first: string): string {
@@ -70,7 +71,7 @@ export function formatReportMd(r: QuarterlyReport): string {
         p.standards.map((s) => [
           s.id,
           s.measure,
-          s.kind === 'average' ? s.limit : formatShare(s.target),
+          s.bound !== undefined ? boundText(s.bound) : s.target === undefined ? '–' : formatShare(s.target),
           s.kind === 'average' ? mean(s.average) : percent(s.compliance),
           s.kind === 'average' ? meanChange(s) : points(s.change),
           s.periods.length > 1 ? `${s.status} (${s.periods.map((x) => `${x.period}: ${x.status}`).join(', ')})` : s.status,

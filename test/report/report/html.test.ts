@@ -89,7 +89,9 @@ describe('report as HTML', () => {
     expect(desc('dist_email-first-response')).toContain('400 judged records in 24 bins of 1h 20m of elapsed time from 0 to 32h, and 27 over 32h.');
     expect(desc('dist_email-first-response')).toContain('promised: 24h; realistic: 90% within 1d 2h.');
     expect(desc('dist_complaint-resolution')).toContain('of open time on branch-hours');
-    expect(desc('dist_complaint-resolution')).toContain('promised: 5bd (≈ 1d 8h); realistic: 95% within 1d 18h.');
+    // open time reads as hours of open time, never as days (1d 18h would read as wall-clock)
+    expect(desc('dist_complaint-resolution')).toContain('promised: 5bd (≈ 32h open); realistic: 95% within 42h open.');
+    expect(desc('dist_complaint-resolution')).toContain('Half within 18h 13m of open time, 90% within 41h 19m of open time.');
     expect(desc('dimensions_chart')).toContain('reliability 1 kept, 0 broken, 0 in progress, 1 unmeasured of 2');
   });
 

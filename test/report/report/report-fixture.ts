@@ -5,6 +5,7 @@
  * credits in two currencies, more invalid records than are listed, and text that would be markup.
  */
 import type { Breach, InvalidRecord, PeriodRef } from '../../../src/model/evaluation.js';
+import { parseDuration, type Duration } from '../../../src/registry/duration.js';
 import type { QuarterlyReport, ReportStandard, Scorecard } from '../../../src/report/report/data.js';
 
 const at = (iso: string): number => Date.parse(iso);
@@ -17,7 +18,14 @@ const Q2 = quarter('2026-Q2', '2026-03-31T22:00:00Z', '2026-06-30T22:00:00Z');
 /** A value from the logs that would be markup if it were not escaped. */
 export const HOSTILE = '<script>alert("pwned")</script> & co';
 
+const duration = (text: string): Duration => {
+  const d = parseDuration(text);
+  if (!d.ok) throw new Error(`${text}: ${d.messageId}`);
+  return d.value;
+};
+
 const standardBase = {
+  bound: undefined,
   pending: 0,
   skipped: 0,
   invalid: 0,
@@ -33,6 +41,7 @@ const emailFirstResponse: ReportStandard = {
   owner: 'support-eu',
   kind: 'duration',
   measure: 'opened_at → first_response_at within 24h',
+  definition: { kind: 'duration', from: 'opened_at', to: 'first_response_at', within: duration('24h') },
   limit: '24h',
   periodKind: 'month',
   target: 0.9,
@@ -59,6 +68,7 @@ const emailFirstResponse: ReportStandard = {
     { period: '2026-Q3', compliance: 0.88, status: 'missed', average: undefined },
   ],
   distribution: {
+    clock: 'wall',
     p50Seconds: 9540,
     p90Seconds: 93_600,
     realisticSeconds: 93_600,
@@ -74,6 +84,7 @@ const complaintResolution: ReportStandard = {
   owner: 'complaints',
   kind: 'duration',
   measure: 'received_at → resolved_at within 5bd on branch-hours',
+  definition: { kind: 'duration', from: 'received_at', to: 'resolved_at', within: duration('5bd'), calendar: 'branch-hours' },
   limit: '5bd',
   calendar: 'branch-hours',
   periodKind: 'quarter',
@@ -94,6 +105,7 @@ const complaintResolution: ReportStandard = {
     { period: '2026-Q3', compliance: 0.96, status: 'met', average: undefined },
   ],
   distribution: {
+    clock: 'open',
     p50Seconds: 65_580,
     p90Seconds: 148_740,
     realisticSeconds: 151_200,
@@ -109,26 +121,29 @@ const adviceRating: ReportStandard = {
   owner: 'branch-network',
   kind: 'average',
   measure: 'mean score ≥ 4.2',
+  definition: { kind: 'average', at: 'surveyed_at', of: 'score', at_least: 4.2 },
   limit: '≥ 4.2',
   periodKind: 'quarter',
-  target: 1,
+  // SPEC §2: an average has no target; its records are the values counted, none met or breached
+  target: undefined,
+  bound: { op: '≥', value: 4.2 },
   status: 'met',
-  periods: [{ period: '2026-Q3', status: 'met', compliance: 1 }],
-  records: 130,
-  met: 120,
-  breached: 0,
+  periods: [{ period: '2026-Q3', status: 'met', compliance: undefined }],
+  records: 120,
+  met: undefined,
+  breached: undefined,
   skipped: 10,
-  compliance: 1,
-  gap: 0,
-  previousCompliance: 0,
-  change: 1,
+  compliance: undefined,
+  gap: 0.11,
+  previousCompliance: undefined,
+  change: undefined,
   average: 4.31,
   previousAverage: 4.18,
   trend: [
     { period: '2025-Q4', compliance: undefined, status: 'no-data', average: undefined },
-    { period: '2026-Q1', compliance: 1, status: 'met', average: 4.29 },
-    { period: '2026-Q2', compliance: 0, status: 'missed', average: 4.18 },
-    { period: '2026-Q3', compliance: 1, status: 'met', average: 4.31 },
+    { period: '2026-Q1', compliance: undefined, status: 'met', average: 4.29 },
+    { period: '2026-Q2', compliance: undefined, status: 'missed', average: 4.18 },
+    { period: '2026-Q3', compliance: undefined, status: 'met', average: 4.31 },
   ],
   distribution: undefined,
 };
@@ -140,6 +155,7 @@ const repairByDate: ReportStandard = {
   owner: 'field-team',
   kind: 'deadline',
   measure: 'completed_at by promised_date (end of day)',
+  definition: { kind: 'deadline', done: 'completed_at', due: 'promised_date', due_is_date: true },
   limit: 'by promised_date',
   periodKind: 'quarter',
   target: 0.95,

@@ -1,0 +1,58 @@
+/**
+ * A standard's figures as people read them, decided from what the standard measures and never
+ * from its words: an average's mean against its bound (`mean 4.30`, `≥ 4.2`), and elapsed times
+ * on the clock the standard counts (open time on a calendar, in hours, never as days).
+ */
+import type { AverageBound, Clock } from '../../model/evaluation.js';
+import type { Measure } from '../../registry/model.js';
+import { isDuration } from '../../registry/schema.js';
+import { shortDuration } from './time.js';
+
+/** A mean as tables and reports show it: `mean 4.3`, two decimals at most. */
+export function meanText(value: number | undefined): string {
+  return value === undefined ? '–' : `mean ${value.toFixed(2)}`;
+}
+
+/** An average's bound: `≥ 4.2`. */
+export function boundText(bound: AverageBound): string {
+  return `${bound.op} ${bound.value}`;
+}
+
+/** A mean's distance from its bound, signed: `+0.10`, `−0.25` (negative is short of it). */
+export function boundGapText(gap: number | undefined): string {
+  if (gap === undefined) return '–';
+  return `${gap >= 0 ? '+' : '−'}${Math.abs(gap).toFixed(2)}`;
+}
+
+/** Open time in hours, never in days, its two largest units as `1d 4h` would have them: `47h 26m`, `3h`, `45m 10s`. */
+function openHours(seconds: number): string {
+  let rest = Math.round(Math.abs(seconds));
+  if (rest === 0) return '0s';
+  const parts: string[] = [];
+  for (const [unit, size] of [['h', 3600], ['m', 60], ['s', 1]] as const) {
+    const n = Math.floor(rest / size);
+    if (n > 0) parts.push(`${n}${unit}`);
+    rest -= n * size;
+  }
+  return (seconds < 0 ? '-' : '') + parts.slice(0, 2).join(' ');
+}
+
+/**
+ * An elapsed time or a limit on the standard's clock: wall-clock time as `1d 23h`; open time as
+ * `47h of open time` (in a table cell, `47h open`), since `1d 23h` would read as wall-clock days.
+ */
+export function elapsedText(seconds: number | undefined, clock: Clock | undefined, form: 'prose' | 'cell' = 'prose'): string {
+  if (seconds === undefined) return '';
+  if (clock !== 'open') return shortDuration(seconds);
+  return `${openHours(seconds)} ${form === 'cell' ? 'open' : 'of open time'}`;
+}
+
+/** A duration whose limit is one length of time (`24h`), not a map by value nor business days. */
+export function hasSingleTimeLimit(m: Measure): boolean {
+  return m.kind === 'duration' && isDuration(m.within) && m.within.kind === 'time';
+}
+
+/** A duration whose limit is a map by a column's value (`P1 1h, default 8h`): each record has its own allowance. */
+export function hasLimitByValue(m: Measure): boolean {
+  return m.kind === 'duration' && !isDuration(m.within);
+}
