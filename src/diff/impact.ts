@@ -5,6 +5,7 @@
  */
 import { periodOf, shiftPeriod, type Period } from '../engine/period.js';
 import type { Evaluation, PeriodKind } from '../model/evaluation.js';
+import { kindOf } from '../plan/measure-kinds.js';
 import type { Standard } from '../registry/model.js';
 import type { DiffResult, Impact, ImpactGap, ImpactSide, StandardPair } from './model.js';
 
@@ -39,6 +40,11 @@ export interface SideOutcome {
   breached: Set<string>;
 }
 
+/** Records met and breached, for a kind that judges records one by one (an average does not). */
+function judged(standard: Standard, met: number, breached: number): { met: number | undefined; breached: number | undefined } {
+  return kindOf(standard.measure).judgesRecords ? { met, breached } : { met: undefined, breached: undefined };
+}
+
 /** What an evaluation says about one standard in one period. */
 export function sideOutcome(evaluation: Evaluation, standard: Standard, period: Period): SideOutcome {
   const row = evaluation.gaps.find((g) => g.standard === standard.id && g.period.key === period.key);
@@ -47,8 +53,8 @@ export function sideOutcome(evaluation: Evaluation, standard: Standard, period: 
   );
   const side: ImpactSide =
     row === undefined
-      ? { period: period.key, status: 'no-data', compliance: undefined, target: standard.target, records: 0, met: 0, breached: 0 }
-      : { period: period.key, status: row.status, compliance: row.compliance, target: row.target, records: row.records, met: row.met ?? 0, breached: row.breached ?? 0 };
+      ? { period: period.key, status: 'no-data', compliance: undefined, target: standard.target, records: 0, ...judged(standard, 0, 0), average: undefined }
+      : { period: period.key, status: row.status, compliance: row.compliance, target: row.target, records: row.records, ...judged(standard, row.met ?? 0, row.breached ?? 0), average: row.average };
   return { side, breached };
 }
 

@@ -128,8 +128,11 @@ export interface ImpactSide {
   /** undefined for an average, which has none */
   target: number | undefined;
   records: number;
-  met: number;
-  breached: number;
+  /** undefined for an average, which judges no single record (SPEC §2) */
+  met: number | undefined;
+  breached: number | undefined;
+  /** the period's mean, for an average; undefined otherwise */
+  average: number | undefined;
 }
 
 /** Why an impact could not be worked out. */

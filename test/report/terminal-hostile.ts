@@ -189,7 +189,7 @@ export function hostileRules(texts: Texts): RuleInfo[] {
 
 export function hostileDiff(texts: Texts): DiffReport {
   const t = (i: number) => pick(texts, i);
-  const side = { period: t(10), status: 'missed' as const, compliance: 0.5, target: 0.9, records: 4, met: 2, breached: 2 };
+  const side = { period: t(10), status: 'missed' as const, compliance: 0.5, target: 0.9, records: 4, met: 2, breached: 2, average: undefined };
   const impacts: Impact[] = [
     { standard: t(0), previousId: t(1), periodKind: 'quarter', before: side, after: { ...side, status: 'met' }, newlyBreached: 1, noLongerBreached: 2, unavailable: undefined },
     { standard: t(2), previousId: undefined, periodKind: 'month', before: undefined, after: undefined, newlyBreached: undefined, noLongerBreached: undefined, unavailable: { kind: 'unreadable-log', message: t(11) } },

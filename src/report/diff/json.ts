@@ -22,7 +22,7 @@ function changeJson(c: Change) {
 
 function sideJson(s: ImpactSide | undefined) {
   if (s === undefined) return null;
-  return { period: s.period, status: s.status, compliance: round6(s.compliance), target: s.target ?? null, records: s.records, met: s.met, breached: s.breached };
+  return { period: s.period, status: s.status, compliance: round6(s.compliance), target: s.target ?? null, records: s.records, met: s.met ?? null, breached: s.breached ?? null, average: s.average ?? null };
 }
 
 function impactJson(i: Impact) {

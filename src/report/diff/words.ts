@@ -1,6 +1,7 @@
 /** The sentences of `promise diff`, made in one place from the typed changes and impacts. */
 import type { Change, ChangeClass, DiffReport, Impact, ImpactSide, ReasonCode } from '../../diff/model.js';
 import { CHANGE_CLASSES } from '../../diff/model.js';
+import { meanFigure } from '../shared/figures.js';
 import { percent } from '../shared/time.js';
 import { plural } from '../shared/words.js';
 
@@ -117,8 +118,26 @@ export function causesText(report: DiffReport, impact: Impact): string {
     .join('; ');
 }
 
+/** An average is read by its mean (SPEC §2), every other kind by its compliance. */
+function figureOf(s: ImpactSide): { name: 'mean' | 'compliance'; value: string } {
+  if (s.met !== undefined) return { name: 'compliance', value: percent(s.compliance) };
+  return { name: 'mean', value: s.average === undefined ? '–' : meanFigure(s.average) };
+}
+
+function figureText(s: ImpactSide): string {
+  const { name, value } = figureOf(s);
+  return `${name} ${value}`;
+}
+
+/** `compliance 97.0% → 88.0%`, or `mean 4.30 → 4.10`; both names when the kind changed. */
+function figuresText(before: ImpactSide, after: ImpactSide): string {
+  const [b, a] = [figureOf(before), figureOf(after)];
+  return b.name === a.name ? `${b.name} ${b.value} → ${a.value}` : `${figureText(before)} → ${figureText(after)}`;
+}
+
 function sideText(s: ImpactSide): string {
-  return `${s.status}, compliance ${percent(s.compliance)} (${s.met} met, ${s.breached} breached)`;
+  const counts = s.met === undefined ? plural(s.records, 'value') : `${s.met} met, ${s.breached ?? 0} breached`;
+  return `${s.status}, ${figureText(s)} (${counts})`;
 }
 
 /** An impact in words: `2026-Q3 status met → missed, compliance 97.0% → 88.0%; 3 records newly breached, 0 no longer breached`. */
@@ -138,7 +157,7 @@ export function impactText(impact: Impact): string {
   if (before !== undefined && after !== undefined) {
     const period = before.period === after.period ? after.period : `${before.period} → ${after.period}`;
     const flips = `${plural(impact.newlyBreached ?? 0, 'record')} newly breached, ${impact.noLongerBreached ?? 0} no longer breached`;
-    return `${period} status ${before.status} → ${after.status}, compliance ${percent(before.compliance)} → ${percent(after.compliance)}; ${flips}`;
+    return `${period} status ${before.status} → ${after.status}, ${figuresText(before, after)}; ${flips}`;
   }
   if (after !== undefined) return `${after.period} under the new definition: ${sideText(after)}`;
   if (before !== undefined) return `${before.period} under the old definition: ${sideText(before)}`;

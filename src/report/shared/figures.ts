@@ -8,9 +8,14 @@ import type { Measure } from '../../registry/model.js';
 import { isDuration } from '../../registry/schema.js';
 import { shortDuration } from './time.js';
 
-/** A mean as tables and reports show it: `mean 4.3`, two decimals at most. */
+/** A mean as tables and reports show it: `mean 4.30`, two decimals. */
 export function meanText(value: number | undefined): string {
-  return value === undefined ? '–' : `mean ${value.toFixed(2)}`;
+  return value === undefined ? '–' : `mean ${meanFigure(value)}`;
+}
+
+/** The mean alone: `4.30`. */
+export function meanFigure(value: number): string {
+  return value.toFixed(2);
 }
 
 /** An average's bound: `≥ 4.2`. */
