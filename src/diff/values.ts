@@ -8,7 +8,7 @@ import type { Duration } from '../registry/duration.js';
 import type { Calendar, Holiday, Measure, Standard } from '../registry/model.js';
 import type { RemedyInput } from '../registry/schema.js';
 import { kindOf } from '../plan/measure-kinds.js';
-import { isDuration } from '../registry/schema.js';
+import { DAY_KEYS, isDuration } from '../registry/schema.js';
 import type { Interval } from '../registry/values.js';
 
 /** 0.95 → "95%", 0.995 → "99.5%". */
@@ -77,7 +77,8 @@ export function holidayText(h: Holiday): string {
   return h.name === undefined ? hours : `${h.name}: ${hours}`;
 }
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+/** The weekdays as the registry names them, Monday first. */
+export const WEEKDAYS = DAY_KEYS;
 
 /** A calendar's week in one line, for a calendar added or removed. */
 export function calendarText(c: Calendar): string {

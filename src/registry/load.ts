@@ -18,6 +18,7 @@ import { duplicateIdFinding, schemaFinding, UNPREFIXED, unreadableFinding } from
 import {
   COLLECTIONS,
   collectionFileTopSchema,
+  DAY_KEYS,
   itemSchemas,
   settingsFileTopSchema,
   type CalendarInput,
@@ -223,7 +224,7 @@ function compileCalendar(input: CalendarInput, timezone: string, at: At): Calend
   const week: Calendar['week'] = Array.from({ length: 7 }, () => []);
   const h = input.hours;
   for (let day = 0; day < 7; day++) {
-    const named = h[(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const)[day] as 'mon'];
+    const named = h[DAY_KEYS[day] as (typeof DAY_KEYS)[number]];
     week[day] = named ?? (day < 5 ? h.weekdays : undefined) ?? h.daily ?? [];
   }
   const holidays: Calendar['holidays'] = new Map();

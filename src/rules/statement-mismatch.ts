@@ -3,9 +3,9 @@
  * ("within 24 hours" published, `1bd` on an office calendar measured).
  */
 import type { Duration } from '../registry/duration.js';
+import { kindOf } from '../plan/measure-kinds.js';
 import type { Standard } from '../registry/model.js';
 import { say } from '../registry/messages.js';
-import { isDuration } from '../registry/schema.js';
 import { about, finding, type Finding, type Rule } from './types.js';
 
 /** A time a statement promises, as the customer reads it. */
@@ -57,9 +57,10 @@ export function statedTimes(statement: string): StatedTime[] {
 }
 
 function limitsOf(standard: Standard): Duration[] {
-  if (standard.measure.kind !== 'duration') return [];
-  const within = standard.measure.within;
-  return isDuration(within) ? [within] : Object.values(within);
+  const limits = kindOf(standard.measure).limits(standard.measure);
+  if (limits === undefined) return [];
+  if (limits.single !== undefined) return [limits.single];
+  return [...limits.byValue.values(), ...(limits.fallback === undefined ? [] : [limits.fallback])];
 }
 
 function matches(stated: StatedTime, limit: Duration, calendar: string | undefined): boolean {
