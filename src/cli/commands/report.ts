@@ -1,31 +1,19 @@
 /** `promise report`: the quarterly (or --period) report of SPEC §4, as HTML, Markdown or JSON. */
 import { Command } from 'commander';
 import { UsageError } from '../../model/errors.js';
+import { findingsByPromise } from '../../plan/promise-findings.js';
 import { selectForReport } from '../../plan/selection.js';
 import { buildReport } from '../../report/report/data.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/report/index.js';
 import type { CommandContext } from '../context.js';
 import { evaluationExitCode } from '../exit-code.js';
 import { runFeedback } from '../feedback.js';
-import { filesRead, openRegistry, requireValid, type OpenedRegistry } from '../open-registry.js';
+import { filesRead, openRegistry, requireValid } from '../open-registry.js';
 import { pickFormat } from '../options.js';
 import { refuseToOverwrite, writeReport } from '../output.js';
 import { addFilterOptions, type EvaluatingOptions } from './evaluating.js';
 
 const FORMATS = Object.keys(REPORT_FORMATS) as ReportFormat[];
-
-/** `check`'s statement-mismatch findings, each tied to the promise it is about (its entity, or a standard's promise). */
-function mismatchesByPromise(opened: OpenedRegistry) {
-  const { registry } = opened;
-  const promiseOfStandard = new Map(registry.standards.map((s) => [s.id, s.promise]));
-  return opened.diagnostics
-    .filter((d) => d.rule === 'statement-mismatch')
-    .flatMap((d) => {
-      const entity = d.entity;
-      const promise = entity?.collection === 'promises' ? entity.id : entity?.collection === 'standards' ? promiseOfStandard.get(entity.id) : undefined;
-      return promise === undefined || !registry.promises.some((p) => p.id === promise) ? [] : [{ ...d, promise }];
-    });
-}
 
 export function reportCommand(ctx: CommandContext): Command {
   const cmd = new Command('report').description('the quarterly report (or --period): promises kept, standards against target and trend, scorecards, recovery, gaps, data quality');
@@ -54,7 +42,7 @@ export function reportCommand(ctx: CommandContext): Command {
       promises: selection.promises,
       standards: selection.standards,
       owners: registry.owners,
-      mismatches: mismatchesByPromise(opened).filter((m) => selection.promises.some((p) => p.id === m.promise)),
+      mismatches: findingsByPromise(registry, opened.diagnostics, 'statement-mismatch').filter((m) => selection.promises.some((p) => p.id === m.promise)),
       asOfDate: scope.asOfDate,
       reviewHorizon: scope.reviewHorizon,
     });
