@@ -32,7 +32,9 @@ export function writeLargeRegistry(dir: string, promises: number, perPromise: nu
           `{ kind: condition, at: closed_at, expect: { any: [ { csat: { gte: 4 } }, { outcome: [fixed, replaced] } ] } }`,
           `{ kind: average, at: closed_at, of: csat, at_least: 4 }`,
         ][(p + s) % 5] as string;
-        ss.push(`  - id: ${id}\n    promise: promise-${p}\n    source: ${source}\n    where: { channel: [email, phone], priority: { not_in: [P4] } }\n    measure: ${measure}\n    target: 90%\n    period: ${['week', 'month', 'quarter', 'year'][s % 4]}`);
+        // SPEC §2: an average is judged by its mean against its bound and has no target
+        const target = measure.includes('kind: average') ? '' : '\n    target: 90%';
+        ss.push(`  - id: ${id}\n    promise: promise-${p}\n    source: ${source}\n    where: { channel: [email, phone], priority: { not_in: [P4] } }\n    measure: ${measure}${target}\n    period: ${['week', 'month', 'quarter', 'year'][s % 4]}`);
       }
     }
     writeFileSync(join(dir, `promises-${f}.yaml`), `promises:\n${ps.join('\n')}\n`);
