@@ -113,7 +113,13 @@ describe.each(CASES)('the HTML charter of examples/%s with the results of %s in 
     expect(widths.view).toBe(390);
     expect(widths.page).toBeLessThanOrEqual(widths.view);
     await expectPromisesShown(o.page, promises, 390);
-    const smallest = await o.page.evaluate(() => Math.min(...[...document.querySelectorAll('body *')].filter((e) => e.textContent?.trim()).map((e) => parseFloat(getComputedStyle(e).fontSize))));
+    const smallest = await o.page.locator('body').evaluate((body) => {
+      const view = body.ownerDocument.defaultView;
+      const sizes = Array.from(body.querySelectorAll('*') as unknown as ArrayLike<typeof body>)
+        .filter((e) => (e.textContent ?? '').trim() !== '')
+        .map((e) => parseFloat(view?.getComputedStyle(e).fontSize ?? '0'));
+      return Math.min(...sizes);
+    });
     expect(smallest).toBeGreaterThanOrEqual(12);
     await o.page.screenshot({ path: join(SHOTS, `charter-${example}-phone.png`), fullPage: true });
     await o.page.context().close();
@@ -123,7 +129,7 @@ describe.each(CASES)('the HTML charter of examples/%s with the results of %s in 
     const o = await open(file, DESKTOP);
     await o.page.emulateMedia({ media: 'print' });
     await expectPromisesShown(o.page, promises, 1280);
-    const unbroken = await o.page.locator('.promise').first().evaluate((el) => getComputedStyle(el).breakInside);
+    const unbroken = await o.page.locator('.promise').first().evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).breakInside);
     expect(unbroken).toBe('avoid');
     const pdf = join(SHOTS, `charter-${example}.pdf`);
     await o.page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
