@@ -100,6 +100,17 @@ const HELP: Record<string, HelpEnd> = {
       [2, `${COULD_NOT}, --period given more than once, a registry with errors, a log that cannot be read, a file it could not write`],
     ],
   },
+  charter: {
+    examples: [
+      ['promise charter --out charter.html', 'the promise page for customers, as one HTML file'],
+      ['promise charter --audience "all customers" --channel website --format md', 'what one audience reads on one channel'],
+      ['promise charter --with-results 2026-Q3 --out charter.html', 'and how each promise was kept in 2026-Q3'],
+    ],
+    exits: [
+      [0, 'written (a promise no standard measures is left out and named on stderr)'],
+      [2, `${COULD_NOT}, an audience, channel or period the registry does not have (with a did-you-mean), a registry with errors, a log that cannot be read, a file it could not write`],
+    ],
+  },
   explain: {
     examples: [
       ['promise explain email-first-response T00000042', 'how that ticket was judged: scope, start and end as read, open time, limit, outcome'],

@@ -7,6 +7,7 @@ import { CHECK_FORMATS } from '../report/check/index.js';
 import { escapeTerminal } from '../report/shared/escape.js';
 import { getEngine } from '../run/engine.js';
 import { breachesCommand } from './commands/breaches.js';
+import { charterCommand } from './commands/charter.js';
 import { checkCommand, sourceLines } from './commands/check.js';
 import { diffCommand } from './commands/diff.js';
 import { explainCommand } from './commands/explain.js';
@@ -85,6 +86,7 @@ export async function runCli(argv: readonly string[], io: Io, now: () => Date = 
   program.addCommand(gapsCommand(ctx));
   program.addCommand(diffCommand(ctx));
   program.addCommand(reportCommand(ctx));
+  program.addCommand(charterCommand(ctx));
   program.addCommand(explainCommand(ctx));
   program.addCommand(rulesCommand(ctx));
   for (const cmd of program.commands) {
