@@ -113,7 +113,7 @@ export const unknownColumn: Rule = {
   id: 'unknown-column',
   kind: 'error',
   defaultSeverity: 'error',
-  description: "A standard (or a source's key, or a survey source's items) names a column that the header of the source's CSV log files lacks, or has more than once. Checked when the logs are present.",
+  description: "A standard (or a source's key) names a column that the header of the source's CSV log files lacks, or has more than once. Checked when the logs are present.",
   messages,
   check(ctx) {
     const out: Finding[] = [];

@@ -118,7 +118,7 @@ describe('the customer gap (SPEC §6), hand-computed', () => {
     [{ W1: '0', W2: '0' }, 'weights-zero'],
   ])('a bad cell %j is a data error (%s), left out of its mean', (cells, code) => {
     const s = survey({ weights: { reliability: 'W1', tangibles: 'W2' } });
-    const score = scoreResponse(s, (c) => ({ E1: '5', E2: '5', P1: '5', P2: '6', E3: '5', P3: '5', W1: '50', W2: '50', ...cells })[c]);
+    const score = scoreResponse(s, (c) => (({ E1: '5', E2: '5', P1: '5', P2: '6', E3: '5', P3: '5', W1: '50', W2: '50', ...cells }) as Record<string, string>)[c]);
     expect(score.invalid).toBe(true);
     expect(score.problems.map((p) => p.code)).toEqual([code]);
     if (code.startsWith('answer')) expect(score.scores[0]?.perception).toBe(6);
@@ -127,7 +127,7 @@ describe('the customer gap (SPEC §6), hand-computed', () => {
 
   it('a period in progress is not finished', () => {
     const acc = new CustomerGapAccumulator('sq', survey());
-    acc.add(Q3, scoreResponse(survey(), (c) => ({ E1: '5', P1: '4', E3: '5', P3: '5' })[c]));
+    acc.add(Q3, scoreResponse(survey(), (c) => ({ E1: '5', P1: '4', E3: '5', P3: '5' } as Record<string, string>)[c]));
     expect(acc.rows(Date.parse('2026-09-01T00:00:00Z')).customer.map((r) => r.finished)).toEqual([false, false]);
   });
 });
