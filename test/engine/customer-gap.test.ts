@@ -131,3 +131,28 @@ describe('the customer gap (SPEC §6), hand-computed', () => {
     expect(acc.rows(Date.parse('2026-09-01T00:00:00Z')).customer.map((r) => r.finished)).toEqual([false, false]);
   });
 });
+
+describe('invariants (fast-check)', () => {
+  it('when every respondent answers both, gap = perception - expectation, and weights summing to 100 need no note', async () => {
+    const fc = (await import('fast-check')).default;
+    const answer = fc.integer({ min: 1, max: 7 }).map(String);
+    const response = fc.record({ E1: answer, E2: answer, P1: answer, P2: answer, E3: answer, P3: answer, W1: fc.integer({ min: 0, max: 100 }) });
+    fc.assert(
+      fc.property(fc.array(response, { minLength: 1, maxLength: 30 }), (responses) => {
+        const s = survey({ weights: { reliability: 'W1', tangibles: 'W2' } });
+        const { by, servqual, problems } = run(
+          s,
+          responses.map(({ W1, ...r }) => ({ ...r, W1: String(W1), W2: String(100 - W1) })),
+        );
+        for (const d of [by.reliability, by.tangibles]) {
+          expect(d?.respondents).toBe(responses.length);
+          expect(d?.gap).toBeCloseTo((d?.perception ?? NaN) - (d?.expectation ?? NaN), 9);
+        }
+        expect((by.reliability?.weight ?? 0) + (by.tangibles?.weight ?? 0)).toBeCloseTo(1, 9);
+        expect(servqual?.servqualWeighted).toBeCloseTo((by.reliability?.weightedGap ?? NaN) + (by.tangibles?.weightedGap ?? NaN), 9);
+        expect(problems).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
