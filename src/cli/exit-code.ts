@@ -17,13 +17,24 @@ export function checkExitCode(summary: DiagnosticSummary, { failOn, maxWarnings 
   return EXIT_OK;
 }
 
-/** `--fail-on` of the evaluating commands: breaches, or standards that missed a finished period. */
-export type EvaluationFailOn = 'breach' | 'missed';
+/**
+ * `--fail-on` of the evaluating commands: breaches, standards that missed a finished period, or
+ * (SPEC §6) a finished period whose customer gap is negative on a dimension.
+ */
+export type EvaluationFailOn = 'breach' | 'missed' | 'customer-gap';
 
-export function evaluationExitCode(found: { breaches: number; missed: number }, failOn: EvaluationFailOn | undefined): number {
+export const EVALUATION_FAIL_ON: readonly EvaluationFailOn[] = ['breach', 'missed', 'customer-gap'];
+
+export function evaluationExitCode(found: { breaches: number; missed: number; customerGaps?: number }, failOn: EvaluationFailOn | undefined): number {
   if (failOn === 'breach' && found.breaches > 0) return EXIT_FINDINGS;
   if (failOn === 'missed' && found.missed > 0) return EXIT_FINDINGS;
+  if (failOn === 'customer-gap' && (found.customerGaps ?? 0) > 0) return EXIT_FINDINGS;
   return EXIT_OK;
+}
+
+/** SPEC §6: the dimensions of finished periods whose customers got less than they expected (gap below 0). */
+export function negativeCustomerGaps(rows: readonly { finished: boolean; gap: number | undefined }[]): number {
+  return rows.filter((r) => r.finished && r.gap !== undefined && r.gap < 0).length;
 }
 
 /** `promise diff --fail-on`: exit 1 when a change of the named kind is found. */

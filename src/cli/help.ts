@@ -84,7 +84,7 @@ const HELP: Record<string, HelpEnd> = {
     ],
     exits: [
       [0, 'done (with --fail-on: and no breach, or no missed standard)'],
-      [1, 'with --fail-on breach|missed: a breach, or a standard that missed a finished period'],
+      [1, 'with --fail-on breach|missed|customer-gap: a breach, a standard that missed a finished period, or a negative customer gap in one'],
       [2, `${COULD_NOT}, a registry with errors, a log that cannot be read, a file it could not write`],
     ],
   },

@@ -346,7 +346,7 @@ export class Evaluator {
     readonly options: EvaluationOptions,
   ) {
     this.calendars = new Map(scope.calendars.map((c) => [c.id, compileCalendar(c)]));
-    this.out = { asOfMs: options.asOfMs, breaches: [], invalid: [], duplicates: [], gaps: [], summaries: [], promises: [], owners: [], dimensions: [], sources: [] };
+    this.out = { asOfMs: options.asOfMs, breaches: [], invalid: [], duplicates: [], gaps: [], summaries: [], promises: [], owners: [], dimensions: [], sources: [], customer: [], servqual: [] };
     for (const standard of scope.standards) {
       const runs = this.runs.get(standard.source) ?? [];
       runs.push(new StandardRun(standard, this.calendars, options, this.out));

@@ -14,11 +14,13 @@ import Papa from 'papaparse';
 import { isUtf8 } from 'node:buffer';
 import { BlankHeaderError, describeFsError, EmptyLogError, LogFileError } from '../model/errors.js';
 import type { RowProblem } from '../model/evaluation.js';
+import type { HeaderLayout } from '../registry/model.js';
+import { columnNames, PLAIN_HEADER } from './header-layout.js';
 
 export interface CsvRecord {
   /** the cells as read, as many as the row has */
   cells: string[];
-  /** 1-based line on which the record starts; the header is line 1 */
+  /** 1-based line on which the record starts; the header is line 1 (and, with a header of several lines, the lines after it) */
   line: number;
   /** why the row cannot be trusted; undefined when fine */
   problem?: RowProblem;
@@ -55,6 +57,8 @@ export interface CsvOptions {
   onBytes?: (n: number) => void;
   /** bytes read at a time; tests use tiny chunks to cut characters and quoted cells apart */
   chunkBytes?: number;
+  /** how many lines the header takes and which names the columns; default one line */
+  header?: HeaderLayout;
 }
 
 /** docs/csv-parsers.md: larger chunks measured slower and larger, 16 KiB no faster. */
@@ -76,6 +80,8 @@ const LONE_MARKS = /\uD800(?![\uDC00-\uDFFF])/g;
 interface Layout {
   delimiter: string;
   columns: number;
+  /** header lines to skip at the start of the file */
+  headerRows: number;
 }
 
 /**
@@ -85,8 +91,9 @@ interface Layout {
  */
 export async function openCsv(abs: string, display: string, options: CsvOptions = {}): Promise<CsvFile> {
   const delimiter = options.delimiter ?? ',';
-  const header = await readHeader(abs, display, delimiter, options.chunkBytes ?? CHUNK_BYTES);
-  const layout: Layout = { delimiter, columns: header.length };
+  const headerLayout = options.header ?? PLAIN_HEADER;
+  const header = await readHeader(abs, display, delimiter, options.chunkBytes ?? CHUNK_BYTES, headerLayout);
+  const layout: Layout = { delimiter, columns: header.length, headerRows: headerLayout.rows };
   return {
     header,
     batches: () => readBatches(abs, display, layout, options, undefined),
@@ -239,7 +246,7 @@ function normaliseLineEnds(text: string, delimiter: string, last: boolean): stri
   return parts.join('');
 }
 
-async function readHeader(abs: string, display: string, delimiter: string, chunkBytes: number): Promise<string[]> {
+async function readHeader(abs: string, display: string, delimiter: string, chunkBytes: number, headerLayout: HeaderLayout): Promise<string[]> {
   const refused = await refusal(abs, display);
   if (refused !== undefined) throw refused;
   let handle: FileHandle;
@@ -266,14 +273,17 @@ async function readHeader(abs: string, display: string, delimiter: string, chunk
       // the header is the first record: complete once a line end outside quotes is read, or at the end
       const result = new Papa.Parser({ delimiter, newline: '\n', quoteChar: QUOTE }).parse(normaliseLineEnds(text, delimiter, eof), 0, !eof) as Papa.ParseResult<string[]>;
       const header = result.data[0];
-      if (header !== undefined) {
-        if (header.every((cell) => cell.trim() === '')) {
-          throw new BlankHeaderError(display);
+      if (header !== undefined && header.every((cell) => cell.trim() === '')) {
+        throw new BlankHeaderError(display);
+      }
+      // the lines after the first, blank ones left out as the rows' reader leaves them out
+      const lines = result.data.filter((row, i) => i === 0 || !(row.length === 1 && row[0] === ''));
+      if (header !== undefined && (lines.length >= headerLayout.rows || eof)) {
+        const unclosed = result.errors.find((e) => e.code === 'MissingQuotes' && e.row !== undefined && e.row < headerLayout.rows);
+        if (unclosed !== undefined) {
+          throw new LogFileError(display, `the header of log file ${display} opens a quote that is never closed`, 'close the quote in the header, or remove it', undefined, 'the header opens a quote that is never closed');
         }
-        if (result.errors.some((e) => e.code === 'MissingQuotes' && e.row === 0)) {
-          throw new LogFileError(display, `the header of log file ${display} opens a quote that is never closed`, 'close the quote on line 1, or remove it', undefined, 'the header opens a quote that is never closed');
-        }
-        return header;
+        return columnNames(lines.slice(0, headerLayout.rows), headerLayout);
       }
       if (bytes >= HEADER_BYTES) {
         const limit = `${HEADER_BYTES / 1024 / 1024} MiB`;
@@ -428,14 +438,14 @@ async function* readBatches(
   options: CsvOptions,
   part: { range: ByteRange; onEnd: (end: RangeEnd) => void } | undefined,
 ): AsyncGenerator<CsvRecord[]> {
-  const { delimiter, columns } = layout;
+  const { delimiter, columns, headerRows } = layout;
   const { onBytes } = options;
   const parser = new Papa.Parser({ delimiter, newline: '\n', quoteChar: QUOTE });
   const decoder = new LogText(part === undefined || part.range.start === 0);
   /** the line on which the next row starts */
   let line = 1;
   // a range that starts past the header starts at a record
-  let headerSeen = part !== undefined && part.range.start > 0;
+  let headerLeft = part !== undefined && part.range.start > 0 ? 0 : headerRows;
   let unclosedAtEnd = false;
   /** text, line ends made LF outside quotes, that does not yet end a record */
   let pending = '';
@@ -481,8 +491,8 @@ async function* readBatches(
       }
       // a blank line is no record but still a line; in a one-column log an empty cell reads as one too
       if (cells.length === 1 && cells[0] === '') continue;
-      if (!headerSeen) {
-        headerSeen = true;
+      if (headerLeft > 0) {
+        headerLeft--;
         continue;
       }
       const record: CsvRecord = { cells, line: start };

@@ -1,6 +1,8 @@
 /** The header line of a log file: what `promise check` compares a standard's columns with. */
 import { BlankHeaderError, EmptyLogError, LogFileError } from '../model/errors.js';
+import type { HeaderLayout } from '../registry/model.js';
 import { openCsv } from './csv.js';
+import { PLAIN_HEADER } from './header-layout.js';
 import type { LogRefusal, SourceFiles } from './files.js';
 
 export interface FileHeader {
@@ -23,9 +25,9 @@ export interface SourceHeaders {
  * The header of one log file, read by the same reader as the evaluation (src/logs/csv.ts), so
  * that `check` and the evaluating commands agree on every file; a file without one says why.
  */
-export async function readHeader(abs: string, delimiter: string, display = abs): Promise<Pick<FileHeader, 'columns' | 'problem'>> {
+export async function readHeader(abs: string, delimiter: string, display = abs, header: HeaderLayout = PLAIN_HEADER): Promise<Pick<FileHeader, 'columns' | 'problem'>> {
   try {
-    return { columns: (await openCsv(abs, display, { delimiter })).header };
+    return { columns: (await openCsv(abs, display, { delimiter, header })).header };
   } catch (err) {
     if (err instanceof EmptyLogError) return { columns: undefined, problem: { kind: 'empty', message: 'the file is empty: it has no header line' } };
     if (err instanceof BlankHeaderError) return { columns: undefined, problem: { kind: 'empty', message: 'the first line is empty: the header must be line 1' } };
@@ -42,7 +44,7 @@ export async function readSourceHeaders(sources: ReadonlyMap<string, SourceFiles
   const out = new Map<string, SourceHeaders>();
   for (const [id, { source, patterns, overridden, files, refused }] of sources) {
     const headers: FileHeader[] = [];
-    for (const file of files) headers.push({ display: file.display, ...(await readHeader(file.abs, source.delimiter ?? ',', file.display)) });
+    for (const file of files) headers.push({ display: file.display, ...(await readHeader(file.abs, source.delimiter ?? ',', file.display, source.header)) });
     out.set(id, { patterns, overridden, files: headers, refused });
   }
   return out;

@@ -101,7 +101,23 @@ export type InvalidReason =
   | { code: 'pause-not-a-number'; args: { column: string; text: string } }
   | { code: 'pause-out-of-range'; args: { column: string; text: string } }
   | { code: 'not-a-number'; args: { column: string; text: string } }
-  | { code: 'number-out-of-range'; args: { column: string; text: string } };
+  | { code: 'number-out-of-range'; args: { column: string; text: string } }
+  | SurveyProblem;
+
+/**
+ * What a survey response holds that is not counted as written (SPEC §6). An answer or weight that
+ * cannot be read is a data error: left out of its mean, listed. A respondent with no perception
+ * answer for a dimension is not counted for that dimension, and weights that do not add up to 100
+ * are rescaled: both are notes, listed too, so nothing is left out unseen.
+ */
+export type SurveyProblem =
+  | { code: 'answer-not-a-number'; args: { column: string; text: string } }
+  | { code: 'answer-out-of-scale'; args: { column: string; text: string; lo: number; hi: number } }
+  | { code: 'weight-not-a-number'; args: { column: string; text: string } }
+  | { code: 'weights-missing'; args: { columns: string[] } }
+  | { code: 'weights-zero'; args: Record<string, never> }
+  | { code: 'weights-rescaled'; args: { sum: number } }
+  | { code: 'no-perception'; args: { dimension: string; expectations: number } };
 
 /** A record that could not be judged, with where it is and why (never dropped silently). */
 export type InvalidRecord = InvalidReason & {
@@ -280,6 +296,33 @@ export interface SourceAccount {
   standards: StandardAccount[];
 }
 
+/** The customer gap of one survey source, dimension and period (SPEC §6); a mean is undefined where it is not computed. */
+export interface CustomerGapRow {
+  source: string;
+  dimension: string;
+  period: PeriodRef;
+  /** responses with at least one answered perception item of the dimension */
+  respondents: number;
+  expectation: number | undefined;
+  perception: number | undefined;
+  /** mean of P - E over respondents with both; undefined for SERVPERF */
+  gap: number | undefined;
+  /** mean share of the respondent's points on the dimension; undefined without weights */
+  weight: number | undefined;
+  weightedGap: number | undefined;
+  /** as_of is at or after the period's end */
+  finished: boolean;
+}
+
+/** SPEC §6: the overall SERVQUAL score of one survey source and period. */
+export interface ServqualRow {
+  source: string;
+  period: PeriodRef;
+  /** mean of the dimensions' gaps; undefined when no dimension has one */
+  servqual: number | undefined;
+  servqualWeighted: number | undefined;
+}
+
 export interface Evaluation {
   asOfMs: number;
   breaches: Breach[];
@@ -295,4 +338,8 @@ export interface Evaluation {
   /** with `alsoBy`: the same roll-ups over each summary period (and `within` one), every promise and owner in scope listed */
   periodRollups?: PeriodRollups;
   sources: SourceAccount[];
+  /** SPEC §6: per survey source, dimension and period, sorted by source, period, then SERVQUAL's dimension order */
+  customer: CustomerGapRow[];
+  /** SPEC §6: per survey source and period, sorted by source, then period */
+  servqual: ServqualRow[];
 }

@@ -9,7 +9,7 @@ import { format } from 'date-fns/format';
 import { periodOf, shiftPeriod, parsePeriodKey } from '../engine/period.js';
 import { UsageError } from '../model/errors.js';
 import type { PeriodRef } from '../model/evaluation.js';
-import type { Registry, ServicePromise, Standard } from '../registry/model.js';
+import type { Registry, ServicePromise, Source, Standard } from '../registry/model.js';
 import { didYouMean } from '../registry/suggest.js';
 
 /** `--period --standard --promise --owner`, shared by breaches, gaps and report. */
@@ -26,6 +26,12 @@ export interface Selection {
   standards: Standard[];
   /** the promises whose every standard is selected (or that have none), as the filters allow */
   promises: ServicePromise[];
+  /**
+   * SPEC §6: the survey sources whose customer gap is computed: every one, unless `--standard`
+   * narrows the run to one standard (a survey measures customers, not a promise or an owner, so
+   * `--promise` and `--owner` leave them in; `--period` bounds what is shown, as for standards)
+   */
+  surveys: Source[];
 }
 
 function known(flag: string, value: string, ids: readonly string[], what: string): void {
@@ -63,7 +69,8 @@ export function selectFromRegistry(registry: Registry, filters: FilterOptions): 
     // a roll-up over part of a promise's standards could call it kept when it is not
     return all.every((s) => selected.has(s.id));
   });
-  return { periods, standards, promises };
+  const surveys = filters.standard === undefined ? registry.sources.filter((s) => s.survey !== undefined) : [];
+  return { periods, standards, promises, surveys };
 }
 
 /** Promises due for review are those whose review_by falls within this many days of as_of, or before. */
@@ -102,7 +109,7 @@ export function selectForReport(registry: Registry, filters: FilterOptions, asOf
     period,
     previous: before[2] as PeriodRef,
     trend: [...before, period],
-    selection: { periods: undefined, promises, standards: registry.standards.filter((s) => ids.has(s.promise)) },
+    selection: { periods: undefined, promises, standards: registry.standards.filter((s) => ids.has(s.promise)), surveys: chosen.surveys },
     asOfDate: format(asOfLocal, 'yyyy-MM-dd'),
     reviewHorizon: format(addDays(asOfLocal, REVIEW_HORIZON_DAYS), 'yyyy-MM-dd'),
   };

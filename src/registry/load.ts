@@ -10,7 +10,7 @@ import { describeFsError } from '../model/errors.js';
 import { isAlias, isMap, isScalar } from 'yaml';
 import { compileCondition, type KeyOrder } from './condition.js';
 import { locate as locateIn, locOfFile, mergedPairs, nodeAt, type At, type RegistryFile, type YamlPath } from './locate.js';
-import type { Calendar, Owner, Reference, Registry, RegistrySettings, ServicePromise, Source, Standard } from './model.js';
+import type { Calendar, HeaderLayout, Owner, Reference, Registry, RegistrySettings, ServicePromise, Source, Standard, Survey } from './model.js';
 import { protectKeys } from './own-keys.js';
 import { MAX_REGISTRY_BYTES, parseRegistryFile } from './parse.js';
 import { resolveRegistry, type Declared } from './resolve.js';
@@ -19,6 +19,7 @@ import {
   COLLECTIONS,
   collectionFileTopSchema,
   DAY_KEYS,
+  DIMENSIONS,
   itemSchemas,
   settingsFileTopSchema,
   type CalendarInput,
@@ -214,10 +215,43 @@ function referencesOf(item: Item): Reference[] {
       if (measure !== null && typeof measure === 'object') add('calendars', ['measure', 'calendar'], measure.calendar);
       break;
     }
+    case 'sources': {
+      const links = raw.links as Record<string, unknown> | null | undefined;
+      if (links !== null && typeof links === 'object') add('sources', ['links', 'source'], links.source);
+      break;
+    }
     default:
       break;
   }
   return refs;
+}
+
+/** SPEC §6: the header lines of the survey tools' exports. */
+const EXPORT_HEADERS: Record<NonNullable<SourceInput['format']>, HeaderLayout> = {
+  qualtrics: { rows: 3, nameRow: 1, naming: 'row' },
+  surveymonkey: { rows: 2, nameRow: 2, naming: 'surveymonkey' },
+};
+
+function compileSource(input: SourceInput, timezone: string, at: At): Source {
+  const { files, timezone: zone, kind, format, header_rows, header_row, at: surveyAt, period, scale, dimensions, weights, links, score, ...rest } = input;
+  const header = format !== undefined ? EXPORT_HEADERS[format] : { rows: header_rows ?? 1, nameRow: header_row ?? 1, naming: 'row' as const };
+  const survey: Survey | undefined =
+    kind === 'survey' && surveyAt !== undefined && scale !== undefined
+      ? {
+          at: surveyAt,
+          period: period ?? 'quarter',
+          scale,
+          // SERVQUAL's order, whatever order the YAML lists them in
+          dimensions: DIMENSIONS.flatMap((dimension) => {
+            const items = dimensions?.[dimension];
+            return items === undefined ? [] : [{ dimension, items: { expectation: items.expectation ?? [], perception: items.perception } }];
+          }),
+          weights,
+          links,
+          score,
+        }
+      : undefined;
+  return { ...rest, files: typeof files === 'string' ? [files] : files, timezone: zone ?? timezone, kind: kind ?? 'log', header, survey, at };
 }
 
 function compileCalendar(input: CalendarInput, timezone: string, at: At): Calendar {
@@ -252,12 +286,7 @@ function buildRegistry(root: string, settings: RegistrySettings, items: Item[], 
 
   const owners: Owner[] = ofKind<OwnerInput>('owners').map((i) => ({ ...i.value, at: i.at }));
   const calendars = ofKind<CalendarInput>('calendars').map((i) => compileCalendar(i.value, settings.timezone, i.at));
-  const sources: Source[] = ofKind<SourceInput>('sources').map((i) => ({
-    ...i.value,
-    files: typeof i.value.files === 'string' ? [i.value.files] : i.value.files,
-    timezone: i.value.timezone ?? settings.timezone,
-    at: i.at,
-  }));
+  const sources: Source[] = ofKind<SourceInput>('sources').map((i) => compileSource(i.value, settings.timezone, i.at));
   const promises: ServicePromise[] = ofKind<PromiseInput>('promises').map((i) => ({ ...i.value, at: i.at }));
   const promiseOwner = new Map(promises.map((p) => [p.id, p.owner]));
   const standards: Standard[] = ofKind<StandardInput>('standards').map((i) => {

@@ -10,6 +10,8 @@ import type {
   SourceInput,
   StandardInput,
   CollectionName,
+  DIMENSIONS,
+  PeriodKind,
 } from './schema.js';
 import type { Interval } from './values.js';
 
@@ -42,10 +44,49 @@ export interface Calendar {
   at: At;
 }
 
-export type Source = Omit<SourceInput, 'files' | 'timezone'> & {
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** The survey fields of a source's YAML, which the model keeps under `survey` (SPEC §6). */
+type SurveyField = 'kind' | 'at' | 'period' | 'scale' | 'dimensions' | 'weights' | 'links' | 'score' | 'format' | 'header_rows' | 'header_row';
+
+/** How a log file's header is laid out: how many lines it takes, and how the columns are named from them. */
+export interface HeaderLayout {
+  /** lines the header takes (1 for a plain CSV) */
+  rows: number;
+  /** the line (1-based) that names the columns */
+  nameRow: number;
+  /** surveymonkey: the columns are named from the question line and the sub-answer line (logs/header-layout.ts) */
+  naming: 'row' | 'surveymonkey';
+}
+
+export interface DimensionItems {
+  /** empty for a SERVPERF dimension (perception only) */
+  expectation: string[];
+  perception: string[];
+}
+
+/** A survey source's questionnaire (SPEC §6). */
+export interface Survey {
+  /** the column that dates a response */
+  at: string;
+  period: PeriodKind;
+  scale: readonly [number, number];
+  /** in the order of SERVQUAL's dimensions */
+  dimensions: { dimension: Dimension; items: DimensionItems }[];
+  /** dimension -> the column of the respondent's points; undefined without weights */
+  weights: Partial<Record<Dimension, string>> | undefined;
+  links: { source: string; column: string } | undefined;
+  score: string | undefined;
+}
+
+export type Source = Omit<SourceInput, 'files' | 'timezone' | SurveyField> & {
   files: string[];
   /** the source's zone, or the registry's */
   timezone: string;
+  kind: 'log' | 'survey';
+  header: HeaderLayout;
+  /** for a survey source, its questionnaire */
+  survey: Survey | undefined;
   at: At;
 };
 

@@ -49,6 +49,15 @@ export function resolveRegistry(
       }),
     );
   }
+  // SPEC §6: a survey's responses are about the records of a log
+  const kinds = new Map(registry.sources.map((s) => [s.id, s.kind]));
+  for (const source of registry.sources) {
+    const links = source.survey?.links;
+    if (links === undefined || kinds.get(links.source) !== 'survey') continue;
+    const loc = where(source.at, ['links', 'source']);
+    if (loc === undefined) continue;
+    out.push(unknownRefFinding('linkNotLog', { fromId: source.id, ref: links.source }, loc, { entity: { collection: 'sources', id: source.id, field: 'links.source' } }));
+  }
   const owners = new Map(registry.owners.map((o) => [o.id, o]));
   for (const owner of registry.owners) {
     if (owner.lead === undefined) continue;

@@ -111,6 +111,15 @@ const SCHEMA_SAYS = {
   badTimestampFormat: { message: '"{{value}}" is not a date-fns format pattern: {{reason}}', hint: 'e.g. "MM/dd/yyyy hh:mm:ss a" or "yyyy-MM-dd HH:mm:ss"' },
   noFiles: { message: 'must list at least one file or glob' },
   badDelimiter: { message: 'must be a single character' },
+  surveyOnly: { message: '{{field}} is a field of a survey source', hint: 'add kind: survey, or remove it' },
+  surveyNeedsAt: { message: 'a survey source needs `at`: the column that dates a response', hint: 'add at: submitted_at (or the column your export dates responses by)' },
+  surveyNeedsScale: { message: 'a survey source needs `scale`: the answer scale', hint: 'add scale: [1, 7] (or the lowest and highest answer of your questionnaire)' },
+  surveyNeedsItems: { message: 'a survey source needs `dimensions` or a `score` column', hint: 'list the expectation and perception columns per dimension, or name the score column with score: COLUMN' },
+  badScale: { message: 'the scale [{{lo}}, {{hi}}] does not rise: its lowest answer must be below its highest', hint: 'write [lowest, highest], e.g. [1, 7]' },
+  noPerception: { message: 'a dimension needs at least one perception column' },
+  weightWithoutDimension: { message: 'weights names {{dimension}}, which dimensions does not list', hint: 'weigh only the dimensions the survey measures' },
+  formatAndHeaderRows: { message: 'format {{format}} already says how many header lines there are', hint: 'remove header_rows, or remove format' },
+  headerRowPastHeader: { message: 'header_row {{row}} is past the {{rows}} header line(s)', hint: 'header_row counts the header lines from 1; raise header_rows or lower header_row' },
   badPattern: { message: '{{detail}}', hint: '{{advice}}' },
   noOperator: { message: 'names no operator', hint: 'use one of eq ne gt gte lt lte in not_in matches empty' },
   noConditions: { message: 'must list at least one condition' },
@@ -192,6 +201,10 @@ export const UNKNOWN_REF_MESSAGES = {
     message: ({ from, fromId, target, ref, suggestion }: { from: string; fromId: string; target: string; ref: string; suggestion: string }) =>
       `${fromId === '' ? `a ${singular(from)}` : `${singular(from)} "${fromId}"`} names ${singular(target)} "${ref}"${suggestion === '' ? ', which is not declared' : ''}`,
     hint: ({ target, suggestion }: { target: string; suggestion: string }) => (suggestion === '' ? `declare it under \`${target}:\`, or correct the name` : `did you mean "${suggestion}"?`),
+  },
+  linkNotLog: {
+    message: 'source "{{fromId}}" links to source "{{ref}}", which is a survey, not a log',
+    hint: 'links name the log source whose records the responses are about',
   },
 } as const satisfies Messages;
 

@@ -153,6 +153,18 @@ const timestampFormatSchema = z
   })
   .meta({ description: 'A date-fns pattern for timestamps, e.g. "MM/dd/yyyy hh:mm:ss a"; default ISO 8601.' });
 
+export const SOURCE_KINDS = ['log', 'survey'] as const;
+export const EXPORT_FORMATS = ['qualtrics', 'surveymonkey'] as const;
+/** Fields that only a survey source has. */
+const SURVEY_FIELDS = ['at', 'period', 'scale', 'dimensions', 'weights', 'links', 'score'] as const;
+
+const dimensionColumnsSchema = z
+  .strictObject({
+    expectation: z.array(columnSchema).optional().meta({ description: 'Columns of the expectation (E) items; omit for SERVPERF.' }),
+    perception: z.array(columnSchema).min(1, { message: 'noPerception' satisfies SchemaMessageId }).meta({ description: 'Columns of the perception (P) items.' }),
+  })
+  .meta({ description: "A dimension's items: expectation and perception columns." });
+
 export const sourceSchema = z
   .strictObject({
     id: idSchema,
@@ -164,8 +176,46 @@ export const sourceSchema = z
     timezone: timeZoneSchema.optional().meta({ description: 'Zone of timestamps written without an offset; defaults to the registry timezone.' }),
     timestamp_format: timestampFormatSchema.optional(),
     delimiter: z.string().length(1, { message: 'badDelimiter' satisfies SchemaMessageId }).optional(),
+    kind: z.enum(SOURCE_KINDS).optional().meta({ description: 'log (default): a delivery log; survey: the CSV export of a questionnaire (SPEC §6).' }),
+    header_rows: z.number().int().min(1).max(20).optional().meta({ description: 'How many lines the header takes (exports of survey tools write two or three); default 1.' }),
+    header_row: z.number().int().min(1).optional().meta({ description: 'Which of the header lines names the columns (1-based); default 1.' }),
+    format: z.enum(EXPORT_FORMATS).optional().meta({ description: 'A survey tool\'s export layout: qualtrics (3 header lines, the first names the columns) or surveymonkey (2 header lines: the question, then the sub-answer; docs/customer-gap.md says how a column is named).' }),
+    at: columnSchema.optional().meta({ description: 'survey: the column that dates a response into a period.' }),
+    period: z.enum(PERIODS).optional().meta({ description: 'survey: the length of the periods the customer gap is computed over; default quarter.' }),
+    scale: z.tuple([z.number().int(), z.number().int()]).optional().meta({ description: 'survey: the answer scale [lowest, highest], whole numbers; an answer outside it is a data error.' }),
+    dimensions: z
+      .partialRecord(z.enum(DIMENSIONS), dimensionColumnsSchema)
+      .optional()
+      .meta({ description: 'survey: per SERVQUAL dimension, the columns of its expectation and perception items (perception only: SERVPERF).' }),
+    weights: z.partialRecord(z.enum(DIMENSIONS), columnSchema).optional().meta({ description: "survey: per dimension, the column of the respondent's importance points (100 split over the dimensions)." }),
+    links: z
+      .strictObject({
+        source: refSchema.meta({ description: 'The log source a response is about.' }),
+        column: columnSchema.meta({ description: "The survey's column that holds the linked record's key." }),
+      })
+      .optional(),
+    score: columnSchema.optional().meta({ description: 'survey without dimensions: its one score column.' }),
   })
-  .meta({ title: 'Source', description: 'A delivery log: CSV exports of a ticketing, CRM, order or field-service system.' });
+  .superRefine((s, ctx) => {
+    const survey = s.kind === 'survey';
+    if (!survey) {
+      for (const field of SURVEY_FIELDS) if (s[field] !== undefined) ctx.addIssue(issue('surveyOnly', { field }, [field]));
+      return;
+    }
+    if (s.at === undefined) ctx.addIssue(issue('surveyNeedsAt', {}, ['kind']));
+    if (s.scale === undefined) ctx.addIssue(issue('surveyNeedsScale', {}, ['kind']));
+    else if (s.scale[0] >= s.scale[1]) ctx.addIssue(issue('badScale', { lo: s.scale[0], hi: s.scale[1] }, ['scale']));
+    const dimensions = Object.keys(s.dimensions ?? {});
+    if (dimensions.length === 0 && s.score === undefined) ctx.addIssue(issue('surveyNeedsItems', {}, ['kind']));
+    for (const dimension of Object.keys(s.weights ?? {})) {
+      if (!dimensions.includes(dimension)) ctx.addIssue(issue('weightWithoutDimension', { dimension }, ['weights', dimension]));
+    }
+  })
+  .superRefine((s, ctx) => {
+    if (s.format !== undefined && s.header_rows !== undefined) ctx.addIssue(issue('formatAndHeaderRows', { format: s.format }, ['header_rows']));
+    if (s.header_row !== undefined && s.header_row > (s.header_rows ?? 1)) ctx.addIssue(issue('headerRowPastHeader', { row: s.header_row, rows: s.header_rows ?? 1 }, ['header_row']));
+  })
+  .meta({ title: 'Source', description: 'A delivery log (CSV exports of a ticketing, CRM, order or field-service system), or a survey export.' });
 
 // ---- promises ------------------------------------------------------------------------------
 

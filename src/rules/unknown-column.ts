@@ -8,6 +8,7 @@ import type { Loc } from '../model/diagnostic.js';
 import type { FileHeader } from '../logs/header.js';
 import { locOfNode, nodeAt, type RegistryFile, type YamlPath } from '../registry/locate.js';
 import { kindOf } from '../plan/measure-kinds.js';
+import { surveyColumns } from '../plan/survey-columns.js';
 import type { Standard } from '../registry/model.js';
 import { say } from '../registry/messages.js';
 import { suggest } from '../registry/suggest.js';
@@ -135,6 +136,10 @@ export const unknownColumn: Rule = {
     for (const source of ctx.registry.sources) {
       const headers = ctx.headers.get(source.id)?.files ?? [];
       check({ column: source.key, loc: ctx.locate(source.at, ['key']), field: 'key' }, headers, { collection: 'sources', id: source.id });
+      // SPEC §6: a survey's items, weights, link and score columns
+      for (const ref of surveyColumns(source)) {
+        check({ column: ref.column, loc: ctx.locate(source.at, ref.path), field: ref.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') }, headers, { collection: 'sources', id: source.id });
+      }
     }
     for (const standard of ctx.registry.standards) {
       const headers = ctx.headers.get(standard.source)?.files ?? [];

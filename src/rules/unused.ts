@@ -9,7 +9,9 @@ type UnusedMessages = { unused: { message: string; hint: string } } & Messages;
 function unused(ctx: RuleContext, collection: CollectionName & ('owners' | 'calendars' | 'sources'), messages: UnusedMessages): Finding[] {
   const named = new Set(ctx.registry.references.filter((r) => r.target === collection).map((r) => r.ref));
   // SPEC §1: a standard without `owner` is owned by its promise's owner, which names it already.
-  return ctx.registry[collection].filter((e) => !named.has(e.id)).map((e) => finding(ctx.locate(e.at, ['id']), say(messages, 'unused', { id: e.id }), about(collection, e.id)));
+  // SPEC §6: a survey source is used by its customer gap, standard or not
+  const used = (e: { id: string; kind?: string }): boolean => named.has(e.id) || e.kind === 'survey';
+  return ctx.registry[collection].filter((e) => !used(e)).map((e) => finding(ctx.locate(e.at, ['id']), say(messages, 'unused', { id: e.id }), about(collection, e.id)));
 }
 
 const ownerMessages = { unused: { message: 'owner "{{id}}" owns no promise or standard and leads no other owner', hint: 'give it a promise or standard, or remove it' } } as const;

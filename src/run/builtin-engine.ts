@@ -16,7 +16,8 @@ import { openCsv, type CsvFile, type RangeEnd } from '../logs/csv.js';
 import type { LogFile } from '../logs/files.js';
 import { splitLog } from '../logs/split.js';
 import { createTimestampReader } from '../logs/timestamp-reader.js';
-import type { Registry, Source } from '../registry/model.js';
+import type { Registry, Source, Survey } from '../registry/model.js';
+import { addSurveys, SurveyRun } from '../engine/customer-gap.js';
 import type { Engine, EngineConfig, RunInput, RunNote, RunOptions, RunProgress, SourceLogs } from './engine.js';
 import { evaluatePart, type WorkerJob, type WorkerMessage } from './worker.js';
 
@@ -77,14 +78,41 @@ async function evaluateLogs(input: RunInput, options: RunOptions, parallel: Para
     },
   );
   const ids = evaluator.sourceIds().sort();
-  const progress = options.progress === undefined ? QUIET : options.progress(ids.flatMap((id) => input.sources.get(id)?.files ?? []).reduce((n, f) => n + sizeOf(f.abs), 0));
+  const surveys = [...selection.surveys].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const read = [...ids, ...surveys.map((s) => s.id)];
+  const progress = options.progress === undefined ? QUIET : options.progress(read.flatMap((id) => input.sources.get(id)?.files ?? []).reduce((n, f) => n + sizeOf(f.abs), 0));
   const reading: Reading = { registry, evaluator, parallel, readBytes, progress, note: options.note ?? (() => undefined) };
+  const surveyRuns: SurveyRun[] = [];
   try {
     for (const sourceId of ids) await evaluateSource(reading, sourceId, input.sources.get(sourceId) ?? { patterns: [], files: [] });
+    for (const survey of surveys) surveyRuns.push(await readSurvey(reading, survey, input.sources.get(survey.id) ?? { patterns: [], files: [] }, input.asOf.getTime()));
   } finally {
     progress.done();
   }
-  return evaluator.finish();
+  const evaluation = evaluator.finish();
+  addSurveys(evaluation, surveyRuns);
+  return evaluation;
+}
+
+/** SPEC §6: a survey source's files read once, in order, for its customer gap. */
+async function readSurvey(reading: Reading, source: Source, logs: SourceLogs, asOfMs: number): Promise<SurveyRun> {
+  const { registry, progress, readBytes } = reading;
+  const survey = source.survey as Survey;
+  const run = new SurveyRun({ ...source, survey }, createTimestampReader(source.timezone, source.timestamp_format), { asOfMs, timezone: registry.settings.timezone, fiscalYearStart: registry.settings.fiscalYearStart });
+  if (logs.files.length === 0) reading.note({ kind: 'no-log-files', source: source.id, patterns: logs.patterns });
+  for (const file of logs.files) {
+    const csv = await openLog(source, file, readBytes, reading.note, (n) => progress.bytes(n));
+    if (csv === undefined) {
+      run.countFile();
+      continue;
+    }
+    const push = run.file(file.display, csv.header);
+    for await (const batch of csv.batches()) {
+      push(batch);
+      progress.rows(batch.length);
+    }
+  }
+  return run;
 }
 
 function sizeOf(path: string): number {
@@ -122,6 +150,7 @@ async function evaluateSource(reading: Reading, sourceId: string, logs: SourceLo
 async function openLog(source: Source, file: LogFile, readBytes: number | undefined, onEmpty?: (note: RunNote) => void, onBytes?: (n: number) => void): Promise<CsvFile | undefined> {
   try {
     return await openCsv(file.abs, file.display, {
+      header: source.header,
       ...(source.delimiter === undefined ? {} : { delimiter: source.delimiter }),
       ...(onBytes === undefined ? {} : { onBytes }),
       ...(readBytes === undefined ? {} : { chunkBytes: readBytes }),

@@ -77,7 +77,7 @@ export async function explainRecord(request: ExplainRequest): Promise<RecordExpl
 async function explainFile(registry: Registry, standard: Standard, source: Source, file: LogFile, request: ExplainRequest, keys: Set<string>, out: RecordExplanation[]): Promise<void> {
   let csv;
   try {
-    csv = await openCsv(file.abs, file.display, source.delimiter === undefined ? {} : { delimiter: source.delimiter });
+    csv = await openCsv(file.abs, file.display, { ...(source.delimiter === undefined ? {} : { delimiter: source.delimiter }), header: source.header });
   } catch (err) {
     if (err instanceof EmptyLogError) return;
     throw err;

@@ -150,7 +150,7 @@ export async function measureImpacts(engine: Engine, input: ImpactInput, options
     const periods = [...new Map(sides.map((s) => [`${s.period.kind}:${s.period.key}`, s.period])).values()];
     const sources = new Map(sides.map((s) => [s.source.id, { patterns: logsOf(s.source.id)?.patterns ?? [], files: s.files }]));
     return engine.evaluate(
-      { registry, sources, asOf: input.asOf, selection: { periods: undefined, standards: sides.map((s) => s.standard), promises: [] } },
+      { registry, sources, asOf: input.asOf, selection: { periods: undefined, standards: sides.map((s) => s.standard), promises: [], surveys: [] } },
       { breaches: true, atRisk: false, within: periods, note, progress: options.progress },
     );
   };

@@ -30,7 +30,7 @@ export async function evaluatePart(job: WorkerJob, onProgress: (bytes: number, r
   const evaluator = new Evaluator({ sources: [job.source], standards: job.standards, calendars: job.calendars, promises: [] }, { ...job.options, keyOrderOnly: true });
   const source = evaluator.source(job.source.id, createTimestampReader(job.source.timezone, job.source.timestamp_format));
   let bytes = 0;
-  const csv = await openCsv(job.abs, job.display, { ...(job.source.delimiter === undefined ? {} : { delimiter: job.source.delimiter }), onBytes: (n) => (bytes += n) });
+  const csv = await openCsv(job.abs, job.display, { ...(job.source.delimiter === undefined ? {} : { delimiter: job.source.delimiter }), header: job.source.header, onBytes: (n) => (bytes += n) });
   const file = source.file(job.display, csv.header);
   let end: RangeEnd = { nextLine: 1, clean: true };
   for await (const batch of csv.rangeBatches(job.range, (e) => (end = e))) {

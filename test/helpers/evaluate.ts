@@ -66,7 +66,7 @@ export async function evaluateWithNotes(input: EvaluateInput): Promise<{ evaluat
     const engine = builtinEngine({ env: { PROMISE_THREADS: '1' }, readBytes });
     const notes: RunNote[] = [];
     const evaluation = await engine.evaluate(
-      { registry, sources, asOf: new Date(input.asOf), selection: { periods: undefined, standards, promises: registry.promises } },
+      { registry, sources, asOf: new Date(input.asOf), selection: { periods: undefined, standards, promises: registry.promises, surveys: registry.sources.filter((s) => s.survey !== undefined) } },
       { breaches: true, atRisk: false, ...input.options, note: (n) => notes.push(n) },
     );
     return { evaluation, notes };

@@ -131,6 +131,8 @@ export function hostileEvaluation(texts: Texts): EvaluationReport {
     owners: [{ owner: t(2), period: Q3, ...counts }],
     dimensions: [{ dimension: t(20), period: Q3, ...counts }],
     sources: [{ source: t(3), files: 2, rows: 10, invalid: 2, duplicateKeys: 1, dstGapTimes: 0, dstOverlapTimes: 0, standards: [{ standard: t(0), inPeriods: 10, outOfScope: 0, future: 0, invalidWithoutPeriod: 0, skippedWithoutPeriod: 0 }] }],
+    customer: [],
+    servqual: [],
   };
   return { registry: t(22), timezone: 'Europe/Berlin', asOfMs: evaluation.asOfMs, periods: undefined, evaluation };
 }

@@ -5,7 +5,7 @@ import type { EvaluationFormatter, EvaluationReport } from '../../report/shared/
 import { selectPeriods } from '../../report/shared/evaluation.js';
 import { selectFromRegistry, type FilterOptions } from '../../plan/selection.js';
 import type { CommandContext } from '../context.js';
-import { evaluationExitCode, type EvaluationFailOn } from '../exit-code.js';
+import { EVALUATION_FAIL_ON, evaluationExitCode, negativeCustomerGaps, type EvaluationFailOn } from '../exit-code.js';
 import { runFeedback } from '../feedback.js';
 import { filesRead, openRegistry, requireValid } from '../open-registry.js';
 import { addCommonOptions, pickFormat, type CommonOptions } from '../options.js';
@@ -30,7 +30,7 @@ export function addFilterOptions(cmd: Command, formats: readonly string[], perio
     .option('--standard <id>', 'only this standard')
     .option('--promise <id>', "only this promise's standards")
     .option('--owner <id>', "only this owner's standards")
-    .addOption(new Option('--fail-on <what>', 'exit 1 on any breach, or on any standard that missed a finished period').choices(['breach', 'missed']));
+    .addOption(new Option('--fail-on <what>', 'exit 1 on any breach, on any standard that missed a finished period, or on a negative customer gap in a finished period').choices(EVALUATION_FAIL_ON));
 }
 
 /** Evaluates, formats, writes, and sets the exit code: the whole of an evaluating command. */
@@ -67,7 +67,7 @@ export async function runEvaluating<F extends string>(
   }
   ctx.setExitCode(
     evaluationExitCode(
-      { breaches: shown.breaches.filter((b) => b.outcome === 'breached').length, missed: shown.gaps.filter((g) => g.status === 'missed').length },
+      { breaches: shown.breaches.filter((b) => b.outcome === 'breached').length, missed: shown.gaps.filter((g) => g.status === 'missed').length, customerGaps: negativeCustomerGaps(shown.customer) },
       options.failOn,
     ),
   );

@@ -1,5 +1,6 @@
 import { gapJson, selectPeriods, type EvaluationFormatter } from '../shared/evaluation.js';
 import { csvValue } from '../shared/escape.js';
+import { CUSTOMER_CSV_COLUMNS, customerCsvRows } from './customer.js';
 
 const COLUMNS = [
   'standard', 'promise', 'owner', 'period', 'records', 'met', 'breached', 'pending', 'at_risk', 'skipped', 'invalid',
@@ -16,6 +17,12 @@ export const formatGapsCsv: EvaluationFormatter = (report) => {
       credits: Object.entries(row.credits).map(([currency, amount]) => `${amount} ${currency}`).join('; '),
     };
     lines.push(COLUMNS.map((c) => csvValue(cells[c])).join(','));
+  }
+  // SPEC §6: the customer gap as a second table after a blank line, only with survey sources
+  const customer = customerCsvRows(selectPeriods(report));
+  if (customer.length > 0) {
+    lines.push('', CUSTOMER_CSV_COLUMNS.join(','));
+    for (const row of customer) lines.push(CUSTOMER_CSV_COLUMNS.map((c) => csvValue(row[c])).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 };

@@ -10,6 +10,7 @@ import {
   type EvaluationFormatter,
 } from '../shared/evaluation.js';
 import { isoTime } from '../shared/time.js';
+import { customerJson, servqualJson } from './customer.js';
 
 /** SPEC §3 pinned shape; `invalid` and `duplicates` add the data-quality section. */
 export const formatGapsJson: EvaluationFormatter = (report) => {
@@ -24,6 +25,8 @@ export const formatGapsJson: EvaluationFormatter = (report) => {
       sources: e.sources.map(sourceJson),
       invalid: e.invalid.map(invalidJson),
       duplicates: e.duplicates.map(duplicateJson),
+      // SPEC §6; only with survey sources, so that a registry without one keeps its bytes
+      ...(e.customer.length === 0 && e.servqual.length === 0 ? {} : { customer: e.customer.map(customerJson), servqual: e.servqual.map(servqualJson) }),
     },
     null,
     2,

@@ -3,6 +3,7 @@ import type { Evaluation, GapRow } from '../../model/evaluation.js';
 import { formatCredits, percent, points } from '../shared/time.js';
 import { formatShare } from '../shared/describe.js';
 import { boundGapText, boundText, elapsedText, meanText } from '../shared/figures.js';
+import { customerSection } from './customer.js';
 
 export interface Section {
   title: string;
@@ -48,6 +49,7 @@ function standardRow(g: GapRow): (string | number)[] {
 }
 
 export function gapSections(e: Evaluation): Section[] {
+  const customer = customerSection(e);
   const sections: Section[] = [
     {
       title: 'Standards',
@@ -85,6 +87,7 @@ export function gapSections(e: Evaluation): Section[] {
       heading: [0, 1],
       wrap: [],
     },
+    ...(customer === undefined ? [] : [customer]),
     {
       title: 'Sources',
       head: ['source', 'files', 'rows', 'invalid rows', 'repeated keys'],

@@ -54,7 +54,7 @@ export function dataQuality(e: Evaluation, limit = SHOWN): QualitySection {
   const all: QualityLine[] = [
     ...e.invalid.map((i) => ({
       where: `${i.file}:${i.line}`,
-      text: `${i.record === '' ? '' : `${i.record}  `}${i.standard === undefined ? 'unreadable row' : i.standard}: ${invalidReasonText(i)}`,
+      text: `${i.record === '' ? '' : `${i.record}  `}${i.standard ?? (i.code.startsWith('row-') ? 'unreadable row' : 'survey response')}: ${invalidReasonText(i)}`,
     })),
     ...e.duplicates.map((d) => ({ where: `${d.file}:${d.line}`, text: `${d.record}: key already seen at ${d.firstFile}:${d.firstLine} (both are counted)` })),
   ];

@@ -174,7 +174,7 @@ const within = (periods: readonly PeriodRef[] | undefined, p: PeriodRef | undefi
 export function selectPeriods(report: EvaluationReport): Evaluation {
   const { evaluation: e, periods } = report;
   if (periods === undefined) return e;
-  const periodByKey = new Map(e.gaps.map((g) => [g.period.key, g.period]));
+  const periodByKey = new Map([...e.gaps, ...e.customer].map((g) => [g.period.key, g.period]));
   return {
     ...e,
     gaps: e.gaps.filter((g) => within(periods, g.period)),
@@ -182,5 +182,7 @@ export function selectPeriods(report: EvaluationReport): Evaluation {
     owners: e.owners.filter((o) => within(periods, o.period)),
     dimensions: e.dimensions.filter((d) => within(periods, d.period)),
     invalid: e.invalid.filter((i) => within(periods, i.period === undefined ? undefined : periodByKey.get(i.period))),
+    customer: e.customer.filter((c) => within(periods, c.period)),
+    servqual: e.servqual.filter((s) => within(periods, s.period)),
   };
 }

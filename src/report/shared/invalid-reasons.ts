@@ -72,5 +72,19 @@ export function invalidReasonText(r: InvalidReason): string {
       return `${r.args.column} "${r.args.text}" is not a number`;
     case 'number-out-of-range':
       return `${r.args.column} "${r.args.text}" ${OUT_OF_RANGE}`;
+    case 'answer-not-a-number':
+      return `${r.args.column} "${r.args.text}" is not a number: the answer is left out of its dimension`;
+    case 'answer-out-of-scale':
+      return `${r.args.column} "${r.args.text}" is outside the scale ${r.args.lo}-${r.args.hi}: the answer is left out of its dimension`;
+    case 'weight-not-a-number':
+      return `${r.args.column} "${r.args.text}" is not a number of points: the response's weights are left out`;
+    case 'weights-missing':
+      return `${r.args.columns.join(', ')} ${r.args.columns.length === 1 ? 'is' : 'are'} empty: the response's weights are left out`;
+    case 'weights-zero':
+      return "the weights add up to 0: the response's weights are left out";
+    case 'weights-rescaled':
+      return `the weights add up to ${r.args.sum}, not 100: rescaled to 100 (note)`;
+    case 'no-perception':
+      return `answers no perception item of ${r.args.dimension}: not counted for ${r.args.dimension}${r.args.expectations > 0 ? ` (its ${r.args.expectations === 1 ? 'expectation answer is' : `${r.args.expectations} expectation answers are`} left out)` : ''} (note)`;
   }
 }

@@ -45,6 +45,8 @@ const evaluation: Evaluation = {
   owners: [],
   dimensions: [],
   sources: [],
+  customer: [],
+  servqual: [],
 };
 const report: EvaluationReport = { registry: 'Bank', timezone: 'Europe/Berlin', asOfMs: evaluation.asOfMs, periods: undefined, evaluation };
 const options = { chalk: new Chalk({ level: 0 }), width: 200 };

@@ -187,6 +187,8 @@ function evaluationReport(s: string, t: string): EvaluationReport {
     owners: [{ owner: s, period, ...counts }],
     dimensions: [{ dimension: t, period, ...counts }],
     sources: [{ source: t, files: 1, rows: 3, invalid: 1, duplicateKeys: 1, dstGapTimes: 0, dstOverlapTimes: 0, standards: [{ standard: s, inPeriods: 1, outOfScope: 1, future: 0, invalidWithoutPeriod: 1, skippedWithoutPeriod: 0 }] }],
+    customer: [],
+    servqual: [],
   };
   return { registry: s, timezone: 'UTC', asOfMs: evaluation.asOfMs, periods: undefined, evaluation };
 }

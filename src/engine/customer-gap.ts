@@ -1,0 +1,336 @@
+/**
+ * The customer gap (SPEC §6): per survey source, dimension and period, the means of respondents'
+ * expectation and perception scores, their gap and its weighted form, and per period the SERVQUAL
+ * score. `scoreResponse` decides one response (pure, shared with anything that needs one
+ * response's figures); `CustomerGapAccumulator` keeps sums per period, never rows, so memory does
+ * not grow with the responses read (SPEC §5). docs/customer-gap.md gives the formulas.
+ */
+import type { LogRow, TimestampReader } from '../model/cells.js';
+import type { CustomerGapRow, DuplicateKey, Evaluation, InvalidRecord, PeriodRef, ServqualRow, SourceAccount, SurveyProblem } from '../model/evaluation.js';
+import type { Dimension, Source, Survey } from '../registry/model.js';
+import { columnIndex } from './evaluate.js';
+import { KeyTracker } from './keys.js';
+import { PeriodFinder } from './period.js';
+import { compareText as compare } from '../model/diagnostic.js';
+
+/** One respondent's scores on one dimension: E(r,d), P(r,d) and s(r,d), undefined where not given. */
+export interface DimensionScore {
+  dimension: Dimension;
+  expectation: number | undefined;
+  perception: number | undefined;
+  /** the respondent's share of points on d, 0-1 */
+  share: number | undefined;
+}
+
+export interface ResponseScore {
+  scores: DimensionScore[];
+  /** data errors and notes, each with the column it is about where there is one */
+  problems: SurveyProblem[];
+  /** true when a problem is a data error (not only a note) */
+  invalid: boolean;
+}
+
+/** A cell's text by column name; undefined for a column the row lacks. */
+export type CellOf = (column: string) => string | undefined;
+
+/** A number as written in an answer: digits, an optional sign and decimal point; empty is undefined. */
+function readNumber(text: string): number | undefined | typeof NaN {
+  const t = text.trim();
+  if (t === '') return undefined;
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t)) return NaN;
+  return Number(t);
+}
+
+function mean(values: readonly number[]): number | undefined {
+  return values.length === 0 ? undefined : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/** Decides one response: SPEC §6, an empty answer is skipped per item, a non-numeric or out-of-scale one is a data error. */
+export function scoreResponse(survey: Survey, cell: CellOf): ResponseScore {
+  const problems: SurveyProblem[] = [];
+  let invalid = false;
+  const [lo, hi] = survey.scale;
+  const answers = (columns: readonly string[]): number[] => {
+    const out: number[] = [];
+    for (const column of columns) {
+      const text = cell(column) ?? '';
+      const value = readNumber(text);
+      if (value === undefined) continue;
+      if (Number.isNaN(value)) {
+        problems.push({ code: 'answer-not-a-number', args: { column, text: text.trim() } });
+        invalid = true;
+      } else if (value < lo || value > hi) {
+        problems.push({ code: 'answer-out-of-scale', args: { column, text: text.trim(), lo, hi } });
+        invalid = true;
+      } else out.push(value);
+    }
+    return out;
+  };
+  const shares = readShares(survey, cell, problems);
+  if (shares.invalid) invalid = true;
+  const scores: DimensionScore[] = [];
+  for (const { dimension, items } of survey.dimensions) {
+    const e = answers(items.expectation);
+    const p = answers(items.perception);
+    if (p.length === 0) problems.push({ code: 'no-perception', args: { dimension, expectations: e.length } });
+    scores.push({ dimension, expectation: mean(e), perception: mean(p), share: shares.of?.get(dimension) });
+  }
+  return { scores, problems, invalid };
+}
+
+/** s(r,d) for every weighted dimension: the points divided by their sum (a sum other than 100 rescaled, noted). */
+function readShares(survey: Survey, cell: CellOf, problems: SurveyProblem[]): { of: Map<Dimension, number> | undefined; invalid: boolean } {
+  const weights = survey.weights;
+  if (weights === undefined) return { of: undefined, invalid: false };
+  const points = new Map<Dimension, number>();
+  const empty: string[] = [];
+  let bad = false;
+  for (const { dimension } of survey.dimensions) {
+    const column = weights[dimension];
+    if (column === undefined) continue;
+    const text = cell(column) ?? '';
+    const value = readNumber(text);
+    if (value === undefined) empty.push(column);
+    else if (Number.isNaN(value) || value < 0) {
+      problems.push({ code: 'weight-not-a-number', args: { column, text: text.trim() } });
+      bad = true;
+    } else points.set(dimension, value);
+  }
+  if (bad) return { of: undefined, invalid: true };
+  // a response that gives no weight at all has none: no data error, it is left out of the weighted figures
+  if (points.size === 0) return { of: undefined, invalid: false };
+  if (empty.length > 0) {
+    problems.push({ code: 'weights-missing', args: { columns: empty } });
+    return { of: undefined, invalid: true };
+  }
+  const sum = [...points.values()].reduce((a, b) => a + b, 0);
+  if (sum === 0) {
+    problems.push({ code: 'weights-zero', args: {} });
+    return { of: undefined, invalid: true };
+  }
+  if (Math.abs(sum - 100) > 1e-9) problems.push({ code: 'weights-rescaled', args: { sum } });
+  return { of: new Map([...points].map(([d, v]) => [d, v / sum])), invalid: false };
+}
+
+/** Running sums of one dimension in one period. */
+class DimensionSums {
+  respondents = 0;
+  expectationSum = 0;
+  expectationCount = 0;
+  perceptionSum = 0;
+  gapSum = 0;
+  gapCount = 0;
+  shareSum = 0;
+  shareCount = 0;
+  weightedGapSum = 0;
+  weightedGapCount = 0;
+}
+
+class PeriodSums {
+  readonly dimensions = new Map<Dimension, DimensionSums>();
+  weightedTotalSum = 0;
+  weightedTotalCount = 0;
+
+  constructor(readonly period: PeriodRef) {}
+}
+
+/** The sums of one survey source, per period. */
+export class CustomerGapAccumulator {
+  private readonly periods = new Map<string, PeriodSums>();
+
+  constructor(
+    readonly source: string,
+    private readonly survey: Survey,
+  ) {}
+
+  /** Counts one response of `period`. */
+  add(period: PeriodRef, score: ResponseScore): void {
+    let sums = this.periods.get(period.key);
+    if (sums === undefined) {
+      sums = new PeriodSums(period);
+      for (const { dimension } of this.survey.dimensions) sums.dimensions.set(dimension, new DimensionSums());
+      this.periods.set(period.key, sums);
+    }
+    let total = 0;
+    let complete = score.scores.length > 0;
+    for (const s of score.scores) {
+      const d = sums.dimensions.get(s.dimension) as DimensionSums;
+      if (s.perception === undefined) {
+        complete = false;
+        continue;
+      }
+      d.respondents++;
+      d.perceptionSum += s.perception;
+      if (s.share !== undefined) {
+        d.shareSum += s.share;
+        d.shareCount++;
+      }
+      if (s.expectation === undefined) {
+        complete = false;
+        continue;
+      }
+      const gap = s.perception - s.expectation;
+      d.expectationSum += s.expectation;
+      d.expectationCount++;
+      d.gapSum += gap;
+      d.gapCount++;
+      if (s.share === undefined) {
+        complete = false;
+        continue;
+      }
+      d.weightedGapSum += s.share * gap;
+      d.weightedGapCount++;
+      total += s.share * gap;
+    }
+    if (complete) {
+      sums.weightedTotalSum += total;
+      sums.weightedTotalCount++;
+    }
+  }
+
+  rows(asOfMs: number): { customer: CustomerGapRow[]; servqual: ServqualRow[] } {
+    const customer: CustomerGapRow[] = [];
+    const servqual: ServqualRow[] = [];
+    const ratio = (sum: number, n: number): number | undefined => (n === 0 ? undefined : sum / n);
+    for (const sums of [...this.periods.values()].sort((a, b) => a.period.startMs - b.period.startMs)) {
+      const gaps: number[] = [];
+      for (const [dimension, d] of sums.dimensions) {
+        const gap = ratio(d.gapSum, d.gapCount);
+        if (gap !== undefined) gaps.push(gap);
+        customer.push({
+          source: this.source,
+          dimension,
+          period: sums.period,
+          respondents: d.respondents,
+          expectation: ratio(d.expectationSum, d.expectationCount),
+          perception: ratio(d.perceptionSum, d.respondents),
+          gap,
+          weight: ratio(d.shareSum, d.shareCount),
+          weightedGap: ratio(d.weightedGapSum, d.weightedGapCount),
+          finished: asOfMs >= sums.period.endMs,
+        });
+      }
+      servqual.push({ source: this.source, period: sums.period, servqual: mean(gaps), servqualWeighted: ratio(sums.weightedTotalSum, sums.weightedTotalCount) });
+    }
+    return { customer, servqual };
+  }
+}
+
+/** The invalid-record entries of one response's problems. */
+export function problemRecords(problems: readonly SurveyProblem[], at: { source: string; file: string; line: number; record: string; period: string | undefined }): InvalidRecord[] {
+  return problems.map((p) => ({ ...p, ...at, standard: undefined }));
+}
+
+/** Sorts what the surveys add to an evaluation: by source, then period; within them a stable sort keeps SERVQUAL's dimension order, in which the rows are made. */
+function sortCustomer(rows: { customer: CustomerGapRow[]; servqual: ServqualRow[] }): void {
+  rows.customer.sort((a, b) => compare(a.source, b.source) || a.period.startMs - b.period.startMs);
+  rows.servqual.sort((a, b) => compare(a.source, b.source) || a.period.startMs - b.period.startMs);
+}
+
+/** What one survey source's run needs from the evaluation: the moment and the registry's zone and fiscal year. */
+export interface SurveyOptions {
+  asOfMs: number;
+  timezone: string;
+  fiscalYearStart: number;
+}
+
+/**
+ * One survey source read through its files in order: each response dated by `at` into a period,
+ * scored and added to the sums; what cannot be counted as written is listed (SPEC §6), repeated
+ * keys are counted as a log's are (each response counted as it occurs).
+ */
+export class SurveyRun {
+  readonly account: SourceAccount;
+  readonly invalid: InvalidRecord[] = [];
+  private readonly keys = new KeyTracker();
+  private readonly gaps: CustomerGapAccumulator;
+  private readonly periods: PeriodFinder;
+
+  constructor(
+    readonly source: Source & { survey: Survey },
+    private readonly reader: TimestampReader,
+    private readonly options: SurveyOptions,
+  ) {
+    this.gaps = new CustomerGapAccumulator(source.id, source.survey);
+    this.periods = new PeriodFinder(source.survey.period, options.timezone, options.fiscalYearStart);
+    this.account = { source: source.id, files: 0, rows: 0, invalid: 0, duplicateKeys: 0, dstGapTimes: 0, dstOverlapTimes: 0, standards: [] };
+  }
+
+  /** Starts a file; push its rows in batches, in file order. */
+  file(display: string, header: readonly string[]): (rows: readonly LogRow[]) => void {
+    this.account.files++;
+    const columns = columnIndex(header);
+    const keyIndex = columns.get(this.source.key) ?? -1;
+    const atIndex = columns.get(this.source.survey.at) ?? -1;
+    return (rows) => {
+      for (const row of rows) this.push(display, columns, keyIndex, atIndex, row);
+    };
+  }
+
+  /** A file counted without being read: an export of nothing. */
+  countFile(): void {
+    this.account.files++;
+  }
+
+  private push(display: string, columns: ReadonlyMap<string, number>, keyIndex: number, atIndex: number, row: LogRow): void {
+    const account = this.account;
+    account.rows++;
+    const key = keyIndex < 0 ? '' : (row.cells[keyIndex] ?? '').trim();
+    const at = { source: this.source.id, standard: undefined, file: display, line: row.line, record: key };
+    if (row.problem !== undefined) {
+      account.invalid++;
+      this.invalid.push({ ...at, period: undefined, ...row.problem });
+      return;
+    }
+    if (key !== '') this.keys.see(key, display, row.line);
+    const column = this.source.survey.at;
+    const text = (atIndex < 0 ? '' : (row.cells[atIndex] ?? '')).trim();
+    if (text === '') {
+      account.invalid++;
+      this.invalid.push({ ...at, period: undefined, code: 'start-empty', args: { column } });
+      return;
+    }
+    const ms = this.reader.read(text);
+    if (Number.isNaN(ms)) {
+      account.invalid++;
+      const problem = this.reader.problem;
+      this.invalid.push(problem === 'not-a-real-time' ? { ...at, period: undefined, code: 'not-a-real-time', args: { column, text } } : { ...at, period: undefined, code: 'not-a-timestamp', args: { column, text, format: this.source.timestamp_format } });
+      return;
+    }
+    if (this.reader.clockNote === 1) account.dstGapTimes++;
+    else if (this.reader.clockNote === 2) account.dstOverlapTimes++;
+    // SPEC §2: a response dated after as_of was not there yet
+    if (ms > this.options.asOfMs) return;
+    const period = this.periods.find(ms);
+    const score = scoreResponse(this.source.survey, (name) => {
+      const i = columns.get(name);
+      return i === undefined ? undefined : row.cells[i];
+    });
+    if (score.invalid) account.invalid++;
+    this.invalid.push(...problemRecords(score.problems, { ...at, period: period.key }));
+    this.gaps.add(period, score);
+  }
+
+  /** The rows and what the run found, once every file is read. */
+  finish(): { customer: CustomerGapRow[]; servqual: ServqualRow[]; invalid: InvalidRecord[]; duplicates: DuplicateKey[]; account: SourceAccount } {
+    this.account.duplicateKeys = this.keys.count();
+    const duplicates = this.keys.repeats().map((r) => ({ source: this.source.id, ...r }));
+    return { ...this.gaps.rows(this.options.asOfMs), invalid: this.invalid, duplicates, account: this.account };
+  }
+}
+
+/** Adds the surveys' figures to an evaluation, sorted as the finish sorts (SPEC: same inputs, same bytes). */
+export function addSurveys(evaluation: Evaluation, runs: readonly SurveyRun[]): void {
+  for (const run of runs) {
+    const done = run.finish();
+    evaluation.customer.push(...done.customer);
+    evaluation.servqual.push(...done.servqual);
+    evaluation.invalid.push(...done.invalid);
+    evaluation.duplicates.push(...done.duplicates);
+    evaluation.sources.push(done.account);
+  }
+  sortCustomer(evaluation);
+  evaluation.invalid.sort((a, b) => compare(a.source, b.source) || compare(a.file, b.file) || a.line - b.line || compare(a.standard ?? '', b.standard ?? ''));
+  evaluation.duplicates.sort((a, b) => compare(a.source, b.source) || compare(a.file, b.file) || a.line - b.line);
+  evaluation.sources.sort((a, b) => compare(a.source, b.source));
+}
