@@ -88,6 +88,26 @@ function firstOfEachKey(rows: readonly Row[], key: string): Row[] {
   return rows.filter((r) => !seen.has(r[key] ?? '') && seen.add(r[key] ?? '') !== undefined);
 }
 
+/** The means table examples/README.md gives in an example's section: dimension -> its four cells. */
+function readmeMeans(example: ExampleName): Map<string, string[]> {
+  const text = readFileSync(join(REPO, 'examples', 'README.md'), 'utf8');
+  const section = text.slice(text.indexOf(`\n## ${example}:`), text.indexOf('\n## ', text.indexOf(`\n## ${example}:`) + 1));
+  const out = new Map<string, string[]>();
+  for (const line of section.split('\n')) {
+    const m = /^\| (reliability|responsiveness|assurance|empathy|tangibles) \| ([^|]+) \| ([^|]+) \| ([^|]+) \| ([^|]+) \|$/.exec(line);
+    if (m !== null) out.set(m[1] ?? '', [m[2], m[3], m[4], m[5]].map((c) => (c ?? '').trim()));
+  }
+  return out;
+}
+
+/** The four means per dimension as the README writes them (two decimals; a dimension without expectation items says so). */
+function meansTable(source: SurveySourceYaml, met: readonly Row[], breached: readonly Row[]): Map<string, string[]> {
+  const cell = (rows: readonly Row[], columns: readonly string[] | undefined): string => (columns === undefined ? '(not asked)' : meanOver(rows, columns).mean.toFixed(2));
+  return new Map(
+    Object.entries(source.dimensions).map(([d, { expectation, perception }]) => [d, [cell(met, perception), cell(breached, perception), cell(met, expectation), cell(breached, expectation)]]),
+  );
+}
+
 describe('the generated survey exports', () => {
   it.each(SURVEYED)('%s: the same bytes on every run, and on disk as generated', (example) => {
     const first = surveys.get(example) ?? new Map<string, string>();
@@ -212,6 +232,7 @@ describe('retail-bank: the SERVQUAL questionnaire after a complaint', () => {
     }
     expect(met.length).toBeGreaterThan(100);
     expect(breached.length).toBeGreaterThan(30);
+    expect(readmeMeans('retail-bank')).toEqual(meansTable(source, met, breached));
     const reliability = { met: meanOver(met, source.dimensions.reliability?.perception ?? []), breached: meanOver(breached, source.dimensions.reliability?.perception ?? []) };
     expect(reliability.met.mean - reliability.breached.mean).toBeGreaterThanOrEqual(0.8);
     expect(reliability.met.mean - reliability.breached.mean).toBeLessThanOrEqual(2);
@@ -289,6 +310,7 @@ describe('airport: the assistance survey in Qualtrics layout', () => {
       (elapsed <= (r.pre_notified === 'yes' ? 10 : 25) * 60_000 ? met : breached).push(response);
     }
     expect(breached.length).toBeGreaterThan(20);
+    expect(readmeMeans('airport')).toEqual(meansTable(source, met, breached));
     const empathy = meanOver(met, source.dimensions.empathy?.perception ?? []).mean - meanOver(breached, source.dimensions.empathy?.perception ?? []).mean;
     expect(empathy).toBeGreaterThanOrEqual(0.8);
     const expectation = meanOver(met, source.dimensions.empathy?.expectation ?? []).mean - meanOver(breached, source.dimensions.empathy?.expectation ?? []).mean;
@@ -318,3 +340,32 @@ function checkDirt(cell: DirtyCell, row: Row, all: readonly Row[], weights: read
       throw new Error(`${where}: ${cell.kind} is not a survey's dirt`);
   }
 }
+
+describe('examples/README.md on the surveys', () => {
+  const readme = readFileSync(join(REPO, 'examples', 'README.md'), 'utf8').split('\n');
+
+  it('gives each survey its row count and each dirty cell its kind, column, value and line', () => {
+    const counted = readme.flatMap((line) => {
+      const m = /^\| `([a-z-]+)` \| `surveys\/[^|]+ \| ([\d,]+) \|/.exec(line);
+      return m === null ? [] : [`${m[1]} ${(m[2] ?? '').replace(/,/g, '')}`];
+    });
+    const expectedCounts = SURVEYED.map((e) => {
+      const source = surveySource(e);
+      return `${source.id} ${tableOf(surveys.get(e) ?? new Map<string, string>(), picomatch(source.files), ',', source.format === 'qualtrics' ? 2 : 0).rows.length}`;
+    });
+    expect(counted.sort()).toEqual(expectedCounts.sort());
+    const KINDS: [RegExp, string][] = [
+      [/^repeated response/, 'duplicate-key'],
+      [/^not a number$/, 'non-numeric'],
+      [/^weights that add up to 90$/, 'weights-not-100'],
+      [/^outside the 1-7 scale$/, 'out-of-scale'],
+    ];
+    const documented = readme.flatMap((line) => {
+      const m = /^\| `([a-z-]+)` \| ([^|]+?) \| `([A-Za-z0-9_]+)` \| (\d+) \| `([^`]+)`[^|]* \| `(surveys\/[^`]+):(\d+)` \|$/.exec(line);
+      if (m === null) return [];
+      return [`${m[1]} ${KINDS.find(([re]) => re.test(m[2] ?? ''))?.[1]} ${m[3]} ${m[4]} ${m[5]} ${m[6]}:${m[7]}`];
+    });
+    const expected = SURVEYED.flatMap((e) => dirt.get(e) ?? []).map((d) => `${d.source} ${d.kind} ${d.column} 1 ${d.value} ${d.file}:${d.line}`);
+    expect(documented.sort()).toEqual(expected.sort());
+  });
+});
