@@ -7,15 +7,18 @@
  * - the October half-term brings the queues back for a week (the month stays on target)
  *   and keeps passengers who did not book assistance waiting;
  * - replies to the autumn's complaints are still being written: the oldest are already
- *   past their 20 business days.
+ *   past their 20 business days;
+ * - passengers who were assisted are e-mailed a Qualtrics survey: those kept waiting past
+ *   the 10 or 25 minutes promised rate responsiveness and empathy well below those met in time.
  * examples/README.md tells the same story; keep the two together.
  */
 import { seededRandom, type Random } from '../../src/init/random.js';
 import { PLAIN_CSV } from './csv.js';
 import { chance, minuteOfDay, note, pad, poisson, weighted } from './draw.js';
 import { addOpenMinutes, onBusinessDay, openingHours, type CalendarSpec, type OpeningHours } from './opening-hours.js';
-import { mergeLogs, renderSourceLog, type LogRecord, type RenderedLog, type SourceLog } from './source-log.js';
-import { daysUntil, formatTimestamp, instant, isoDate, localDate, MINUTE, weekday, type LocalDate } from './time.js';
+import { answerItems, normal, SERVQUAL_ITEMS, type Dimension } from './servqual.js';
+import { mergeLogs, renderSourceLog, type ExampleData, type LogRecord, type SourceLog } from './source-log.js';
+import { addDays, DAY, daysUntil, formatTimestamp, instant, isoDate, localDate, MINUTE, weekday, type LocalDate } from './time.js';
 
 const ZONE = 'Europe/London';
 const FIRST_DAY: LocalDate = { y: 2026, m: 1, d: 1 };
@@ -377,13 +380,164 @@ function securityQueue(random: Random, asOf: number): SourceLog {
   };
 }
 
-export function airportLogs(asOf: number): RenderedLog {
+/** The 22 SERVQUAL statements (Parasuraman, Zeithaml and Berry, 1988), worded for assistance at an airport. */
+const ASSISTANCE_STATEMENTS = [
+  'When the assistance service promises to meet you at a certain time, it does so',
+  'When you have a problem, the staff show a sincere interest in solving it',
+  'The assistance service gets it right the first time',
+  'You are assisted at the time you booked or were told',
+  'Your booking and your needs are passed on without errors',
+  'Staff tell you exactly when you will be met',
+  'Staff give you prompt service',
+  'Staff are always willing to help you',
+  'Staff are never too busy to respond to your requests',
+  'The behaviour of staff instils confidence in you',
+  'You feel safe in their care, in transfers and boarding',
+  'Staff are consistently courteous with you',
+  'Staff have the knowledge to answer your questions',
+  'Staff give you individual attention',
+  'Assistance is available at the hours you travel',
+  'Staff give you personal attention',
+  'Staff have your best interests at heart',
+  'Staff understand your specific needs',
+  'The wheelchairs, buggies and lifts are modern and in good order',
+  'The assistance points and the lounge are easy to find and pleasant',
+  'Staff are neat and easy to identify',
+  'Signs and information about the service are clear',
+] as const;
+const Q1_TEXT = 'Thinking about an excellent assistance service at any airport, how far do you agree with each statement? (1 = strongly disagree, 7 = strongly agree)';
+const Q2_TEXT = 'Thinking about the assistance you received at Kingsmere Airport on this journey, how far do you agree with each statement? (1 = strongly disagree, 7 = strongly agree)';
+const Q3_TEXT = 'Is there anything else you would like to tell us about your assistance?';
+const ASSISTANCE_COMMENTS = [
+  'Agent was lovely, but I waited a long time at the meeting point',
+  'Thank you to the team at gate 9, "nothing was too much trouble"',
+  'The buggy took us to the wrong gate first',
+  'Please tell the airline the chair is needed at the aircraft door, not at the gate',
+  'Quick, kind and professional',
+  'Nobody told me how long I would wait; I nearly missed boarding',
+];
+
+/** Tangibles are asked as ratings only (SERVPERF): the equipment is rated as found, not against an ideal. */
+const askedAtAirport = (kind: 'E' | 'P', d: Dimension): boolean => kind === 'P' || d !== 'tangibles';
+const QUALTRICS_ITEMS = [
+  ...SERVQUAL_ITEMS.flatMap(([d, items]) => (askedAtAirport('E', d) ? items : []).map((i) => ({ id: `Q1_${i}`, text: `${Q1_TEXT} - ${ASSISTANCE_STATEMENTS[i - 1] ?? ''}`, importId: `QID1_${i}` }))),
+  ...SERVQUAL_ITEMS.flatMap(([, items]) => items.map((i) => ({ id: `Q2_${i}`, text: `${Q2_TEXT} - ${ASSISTANCE_STATEMENTS[i - 1] ?? ''}`, importId: `QID2_${i}` }))),
+];
+/** The columns of a Qualtrics numeric export: id, question text, import id (its three header rows). */
+const QUALTRICS_COLUMNS: readonly { id: string; text: string; importId: string; zone?: true }[] = [
+  { id: 'StartDate', text: 'Start Date', importId: 'startDate', zone: true },
+  { id: 'EndDate', text: 'End Date', importId: 'endDate', zone: true },
+  { id: 'Status', text: 'Response Type', importId: 'status' },
+  { id: 'Progress', text: 'Progress', importId: 'progress' },
+  { id: 'Duration (in seconds)', text: 'Duration (in seconds)', importId: 'duration' },
+  { id: 'Finished', text: 'Finished', importId: 'finished' },
+  { id: 'RecordedDate', text: 'Recorded Date', importId: 'recordedDate', zone: true },
+  { id: 'ResponseId', text: 'Response ID', importId: '_recordId' },
+  { id: 'DistributionChannel', text: 'Distribution Channel', importId: 'distributionChannel' },
+  { id: 'UserLanguage', text: 'User Language', importId: 'userLanguage' },
+  ...QUALTRICS_ITEMS,
+  { id: 'Q3', text: Q3_TEXT, importId: 'QID3_TEXT' },
+  // Embedded data, set from the assistance provider's app when the invitation is sent.
+  { id: 'request_id', text: 'request_id', importId: 'request_id' },
+];
+
+const AIRPORT_EXPECTED: Record<Dimension, number> = { reliability: 6.3, responsiveness: 6.2, assurance: 6.4, empathy: 6.1, tangibles: 5.6 };
+const AIRPORT_GAP_MET: Record<Dimension, number> = { reliability: -0.2, responsiveness: -0.3, assurance: -0.1, empathy: -0.15, tangibles: -0.4 };
+/** Kept waiting past the promise: the wait is responsiveness, being left alone is empathy (the promise's dimension). */
+const AIRPORT_GAP_BREACHED: Record<Dimension, number> = { reliability: -0.8, responsiveness: -1.4, assurance: -0.3, empathy: -1.3, tangibles: 0 };
+
+const RESPONSE_ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * The survey e-mailed the day after an assisted journey, exported from Qualtrics: three
+ * header rows, times in the account's zone (Europe/London) without an offset. Whether the
+ * passenger was met within the assistance standard (10 minutes booked, 25 not booked, less
+ * the minutes waited at their request) is worked out from the request's cells as written.
+ * Requests with a dirty cell are not surveyed; a few responses are partial (Finished 0).
+ */
+function assistanceSurvey(random: Random, asOf: number, requests: readonly LogRecord[], dirtyRequests: ReadonlySet<string>): SourceLog {
+  const records: LogRecord[] = [];
+  const ids = new Set<string>();
+  for (const r of requests) {
+    if (dirtyRequests.has(r.cells.request_id ?? '') || r.cells.assisted_at === '') continue;
+    const requested = Date.parse(r.cells.requested_at ?? '');
+    const assisted = Date.parse(r.cells.assisted_at ?? '');
+    const paused = Number(r.cells.waiting_on_passenger_min);
+    if (!Number.isFinite(requested) || !Number.isFinite(assisted) || !Number.isFinite(paused)) continue;
+    const limit = (r.cells.pre_notified === 'yes' ? 10 : 25) * MINUTE;
+    const met = assisted - requested - paused * MINUTE <= limit;
+    if (!chance(random, met ? 0.13 : 0.2)) continue;
+    const start = seconds(instant(ZONE, addDays(localDate(assisted, ZONE), 1 + Math.floor(random.logNormal(1.5, 0.8))), minuteOfDay(random, ONLINE_HOURS)));
+    const duration = Math.round(random.logNormal(420, 0.45));
+    const finished = !chance(random, 0.05);
+    const end = start + duration * 1000;
+    // Qualtrics records a partial response when it times out, a week after the last answer.
+    const recorded = finished ? end + random.int(0, 2) * 1000 : end + 7 * DAY;
+    if (recorded >= asOf || start - assisted > 30 * DAY) continue;
+    const eLevel = 0.35 * normal(random);
+    const mood = 0.45 * normal(random);
+    const expectation = {} as Record<Dimension, number>;
+    const perception = {} as Record<Dimension, number>;
+    for (const [d] of SERVQUAL_ITEMS) {
+      expectation[d] = AIRPORT_EXPECTED[d] + eLevel;
+      perception[d] = AIRPORT_EXPECTED[d] + 0.5 * eLevel + AIRPORT_GAP_MET[d] + (met ? 0 : AIRPORT_GAP_BREACHED[d]) + mood;
+    }
+    const items = answerItems(random, { expectation, perception, skip: 0.015, skipped: new Set() }, (kind, item) => `Q${kind === 'E' ? 1 : 2}_${item}`, askedAtAirport);
+    // A partial response stops somewhere in the perception matrix.
+    const answered = finished ? Infinity : random.int(0, 20);
+    const progress = finished ? 100 : Math.round(((18 + answered) / (QUALTRICS_ITEMS.length + 1)) * 100);
+    for (let i = 1; i <= 22; i++) if (i > answered) items[`Q2_${i}`] = '';
+    let id: string;
+    do id = `R_${Array.from({ length: 15 }, () => random.pick([...RESPONSE_ID_CHARS])).join('')}`;
+    while (ids.has(id));
+    ids.add(id);
+    records.push({
+      at: recorded,
+      cells: {
+        StartDate: naive(start),
+        EndDate: naive(end),
+        Status: '0',
+        Progress: String(progress),
+        'Duration (in seconds)': String(duration),
+        Finished: finished ? '1' : '0',
+        RecordedDate: naive(recorded),
+        ResponseId: id,
+        DistributionChannel: 'email',
+        UserLanguage: weighted(random, [['EN-GB', 92], ['PL', 4], ['ES', 4]] as const),
+        ...items,
+        Q3: finished ? note(random, ASSISTANCE_COMMENTS, met ? 0.15 : 0.5, 0.05) : '',
+        request_id: r.cells.request_id ?? '',
+      },
+    });
+  }
+  return {
+    id: 'assistance-survey',
+    key: 'ResponseId',
+    columns: QUALTRICS_COLUMNS.map((c) => c.id),
+    // Qualtrics writes UTF-8 with a byte-order mark, CRLF line ends.
+    style: { delimiter: ',', eol: '\r\n', bom: true },
+    headerRows: [
+      Object.fromEntries(QUALTRICS_COLUMNS.map((c) => [c.id, c.text])),
+      Object.fromEntries(QUALTRICS_COLUMNS.map((c) => [c.id, JSON.stringify(c.zone === true ? { ImportId: c.importId, timeZone: ZONE } : { ImportId: c.importId })])),
+    ],
+    records,
+    fileOf: () => 'surveys/assistance-survey.csv',
+    dirt: [],
+  };
+}
+
+export function airportLogs(asOf: number): ExampleData {
   const cal: Calendars = { office: openingHours(AIRPORT_CALENDARS[0] as CalendarSpec), desk: openingHours(RELATIONS_DESK) };
-  return mergeLogs([
+  const assistance = specialAssistance(seededRandom(20260203), asOf);
+  const assistanceLog = renderSourceLog(assistance, seededRandom(203), asOf);
+  const logs = mergeLogs([
     renderSourceLog(passengerFeedback(seededRandom(20260201), asOf, cal), seededRandom(201), asOf),
     renderSourceLog(baggageDelivery(seededRandom(20260202), asOf), seededRandom(202), asOf),
-    renderSourceLog(specialAssistance(seededRandom(20260203), asOf), seededRandom(203), asOf),
+    assistanceLog,
     renderSourceLog(cleanlinessInspections(seededRandom(20260204), asOf), seededRandom(204), asOf),
     renderSourceLog(securityQueue(seededRandom(20260205), asOf), seededRandom(205), asOf),
   ]);
+  const dirtyRequests = new Set(assistanceLog.dirty.map((d) => d.record));
+  const surveys = renderSourceLog(assistanceSurvey(seededRandom(20260206), asOf, assistance.records, dirtyRequests), seededRandom(206), asOf);
+  return { logs, surveys };
 }

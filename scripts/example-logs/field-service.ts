@@ -14,7 +14,7 @@ import { seededRandom, type Random } from '../../src/init/random.js';
 import { PLAIN_CSV } from './csv.js';
 import { chance, minuteOfDay, note, pad, poisson, weighted } from './draw.js';
 import { onBusinessDay, openingHours, type CalendarSpec, type OpeningHours } from './opening-hours.js';
-import { mergeLogs, renderSourceLog, type LogRecord, type RenderedLog, type SourceLog } from './source-log.js';
+import { mergeLogs, renderSourceLog, type ExampleData, type LogRecord, type SourceLog } from './source-log.js';
 import { addDays, DAY, daysUntil, formatTimestamp, instant, isoDate, localDate, MINUTE, quarterOf, weekday, type LocalDate } from './time.js';
 
 const ZONE = 'America/Chicago';
@@ -291,7 +291,7 @@ function dollars(amount: string): string {
   return `$${whole.replace(/\B(?=(\d{3})+$)/g, ',')}.${cents}`;
 }
 
-export function fieldServiceLogs(asOf: number): RenderedLog {
+export function fieldServiceLogs(asOf: number): ExampleData {
   const care = openingHours(FIELD_SERVICE_CALENDARS[0] as CalendarSpec);
   const logs = generate(seededRandom(20260301), asOf, care);
   const jobs: SourceLog = {
@@ -347,9 +347,11 @@ export function fieldServiceLogs(asOf: number): RenderedLog {
       { kind: 'duplicate-key', column: 'invoice_no', count: 1, eligible: isBill },
     ],
   };
-  return mergeLogs([
+  const rendered = mergeLogs([
     renderSourceLog(jobs, seededRandom(301), asOf),
     renderSourceLog(visits, seededRandom(302), asOf),
     renderSourceLog(invoices, seededRandom(303), asOf),
   ]);
+  // The repair company runs no questionnaire of its own: its ratings are in the jobs log.
+  return { logs: rendered, surveys: { files: new Map(), dirty: [] } };
 }

@@ -109,3 +109,20 @@ export function onBusinessDay(cal: OpeningHours, startMs: number, k: number, fra
   }
   throw new Error(`calendar ${cal.id}: no business day ${k} after ${new Date(startMs).toISOString()}`);
 }
+
+/**
+ * SPEC §1 `Nbd` (n >= 1): the close of the last open interval of the n-th date after the
+ * local date of `startMs` that has open hours, a holiday's shortened hours counting. The
+ * survey generator uses it to know whether a customer's case met its standard.
+ */
+export function closeOfNthBusinessDay(cal: OpeningHours, startMs: number, n: number): number {
+  let date = localDate(startMs, cal.timezone);
+  for (let count = 0, i = 0; i < 800; i++) {
+    date = addDays(date, 1);
+    const open = openOn(cal, date);
+    const last = open[open.length - 1];
+    if (last === undefined) continue;
+    if (++count === n) return instant(cal.timezone, date, last.end);
+  }
+  throw new Error(`calendar ${cal.id}: no business day ${n} after ${new Date(startMs).toISOString()}`);
+}

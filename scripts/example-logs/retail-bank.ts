@@ -5,15 +5,19 @@
  * - a phishing wave and summer holidays swamp Complaints Management in Q3: complaint
  *   resolution slips well below 95%, recovering in Q4 but not yet back on target; a thin
  *   summer rota makes callback-time miss in August;
- * - six branches close in April and the advice rating dips below 4.2 in Q2.
+ * - six branches close in April and the advice rating dips below 4.2 in Q2;
+ * - the SERVQUAL questionnaire sent a few days after a complaint is closed: customers whose
+ *   complaint took longer than the 5 business days promised rate reliability and
+ *   responsiveness well below those whose complaint was resolved in time.
  * examples/README.md tells the same story; keep the two together.
  */
 import { seededRandom, type Random } from '../../src/init/random.js';
 import { PLAIN_CSV, type Row } from './csv.js';
 import { chance, minuteOfDay, note, pad, poisson, weighted } from './draw.js';
-import { addOpenMinutes, onBusinessDay, openingHours, openOn, type CalendarSpec, type OpeningHours } from './opening-hours.js';
-import { mergeLogs, renderSourceLog, type LogRecord, type RenderedLog, type SourceLog } from './source-log.js';
-import { daysUntil, formatTimestamp, HOUR, instant, localDate, MINUTE, quarterOf, weekday, type LocalDate } from './time.js';
+import { addOpenMinutes, closeOfNthBusinessDay, onBusinessDay, openingHours, openOn, type CalendarSpec, type OpeningHours } from './opening-hours.js';
+import { answerItems, normal, SERVQUAL_ITEMS, splitPoints, type Dimension } from './servqual.js';
+import { mergeLogs, renderSourceLog, type ExampleData, type LogRecord, type SourceLog } from './source-log.js';
+import { addDays, daysUntil, DAY, formatTimestamp, HOUR, instant, localDate, MINUTE, quarterOf, weekday, type LocalDate } from './time.js';
 
 const ZONE = 'Europe/Berlin';
 const FIRST_DAY: LocalDate = { y: 2026, m: 1, d: 1 };
@@ -346,11 +350,114 @@ function adviceSurvey(random: Random, asOf: number, cal: Calendars): SourceLog {
   };
 }
 
-export function retailBankLogs(asOf: number): RenderedLog {
+/** A CRM timestamp read back, as the registry reads it (`dd.MM.yyyy HH:mm`, Europe/Berlin). */
+function readCrmTime(text: string): number | undefined {
+  const m = /^(\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2})$/.exec(text);
+  if (m === null) return undefined;
+  return instant(ZONE, { y: Number(m[3]), m: Number(m[2]), d: Number(m[1]) }, Number(m[4]) * 60 + Number(m[5]));
+}
+
+const SERVQUAL_COLUMNS = [
+  'response_id',
+  'submitted_at',
+  'case_id',
+  ...SERVQUAL_ITEMS.flatMap(([, items]) => items.map((i) => `E${i}`)),
+  ...SERVQUAL_ITEMS.flatMap(([, items]) => items.map((i) => `P${i}`)),
+  ...SERVQUAL_ITEMS.map((_d, i) => `W${i + 1}`),
+] as const;
+
+/** What a complainant expects of an excellent bank: reliability most, tangibles least, as SERVQUAL studies find. */
+const EXPECTED: Record<Dimension, number> = { reliability: 6.4, responsiveness: 6.2, assurance: 6.1, empathy: 5.8, tangibles: 5.3 };
+/** Perception against expectation when the complaint was resolved within its 5 business days. */
+const GAP_MET: Record<Dimension, number> = { reliability: -0.3, responsiveness: -0.4, assurance: -0.25, empathy: -0.3, tangibles: -0.1 };
+/** What a missed deadline takes off on top: the promise broken is reliability, the wait is responsiveness. */
+const GAP_BREACHED: Record<Dimension, number> = { reliability: -1.5, responsiveness: -1.3, assurance: -0.35, empathy: -0.2, tangibles: 0 };
+/** The importance split customers give, around Zeithaml, Parasuraman and Berry's published shares. */
+const SHARES: Record<Dimension, number> = { reliability: 32, responsiveness: 22, assurance: 19, empathy: 16, tangibles: 11 };
+
+/**
+ * The SERVQUAL questionnaire Complaints Management e-mails a few days after a complaint is
+ * closed: one response per responding complainant, linked to the case by `case_id`. Whether
+ * the case met `complaint-resolution` (within 5bd on branch-hours) is worked out here from the
+ * case's cells as written, so a case the engine calls breached is one the customer felt.
+ * Cases with a dirty cell are not surveyed: the link would lead to a record no standard judges.
+ */
+function complaintSurvey(random: Random, asOf: number, cal: Calendars, cases: readonly LogRecord[], dirtyCases: ReadonlySet<string>): SourceLog {
+  const records: LogRecord[] = [];
+  let seq = 0;
+  for (const c of cases) {
+    if (c.cells.type !== 'complaint' || dirtyCases.has(c.cells.case_id ?? '')) continue;
+    const received = readCrmTime(c.cells.received_at ?? '');
+    const resolved = readCrmTime(c.cells.resolved_at ?? '');
+    if (received === undefined || resolved === undefined) continue;
+    const met = resolved <= closeOfNthBusinessDay(cal.branch, received, 5);
+    // Customers with a grievance answer more often.
+    if (!chance(random, met ? 0.3 : 0.42)) continue;
+    const delay = Math.min(12, 1 + Math.floor(random.logNormal(2, 0.6)));
+    const submitted = Math.max(instant(ZONE, addDays(localDate(resolved, ZONE), delay), minuteOfDay(random, SURVEY_HOURS)), resolved + DAY) + random.int(0, 59) * 1000;
+    if (submitted >= asOf) continue;
+    const eLevel = 0.35 * normal(random);
+    const mood = 0.45 * normal(random);
+    const expectation = {} as Record<Dimension, number>;
+    const perception = {} as Record<Dimension, number>;
+    for (const [d] of SERVQUAL_ITEMS) {
+      expectation[d] = EXPECTED[d] + eLevel;
+      perception[d] = EXPECTED[d] + 0.5 * eLevel + GAP_MET[d] + (met ? 0 : GAP_BREACHED[d]) + mood;
+    }
+    // A few leave the branch questions (tangibles) out: they complained by e-mail.
+    const skipped = new Set<Dimension>(chance(random, 0.03) ? ['tangibles'] : []);
+    const items = answerItems(random, { expectation, perception, skip: 0.02, skipped }, (kind, item) => `${kind}${item}`);
+    const weights = chance(random, 0.9) ? splitPoints(random, SHARES) : undefined;
+    records.push({
+      at: submitted,
+      cells: {
+        response_id: `SQ26-${pad(++seq, 5)}`,
+        submitted_at: formatTimestamp(submitted, ZONE, 'naive'),
+        case_id: c.cells.case_id ?? '',
+        ...items,
+        ...Object.fromEntries(SERVQUAL_ITEMS.map(([d], i) => [`W${i + 1}`, weights === undefined ? '' : String(weights[d])])),
+      },
+    });
+  }
+  const weightsOf = (r: LogRecord): number[] => SERVQUAL_ITEMS.map((_d, i) => Number(r.cells[`W${i + 1}`] || NaN));
+  return {
+    id: 'servqual-complaints',
+    key: 'response_id',
+    columns: SERVQUAL_COLUMNS,
+    style: PLAIN_CSV,
+    records,
+    fileOf: (r) => `surveys/servqual-2026-q${quarterOf(localDate(r.at, ZONE))}.csv`,
+    dirt: [
+      // The web form's number field let an 8 through, twice.
+      { kind: 'out-of-scale', column: 'P3', count: 1, value: () => '8' },
+      { kind: 'out-of-scale', column: 'E20', count: 1, value: () => '8' },
+      // "Not applicable" typed where a score belongs.
+      { kind: 'non-numeric', column: 'P12', count: 1, value: () => 'n/a' },
+      { kind: 'non-numeric', column: 'E5', count: 1, value: () => 'n/a' },
+      // 90 points given instead of 100: reliability written 10 lower than the customer meant.
+      {
+        kind: 'weights-not-100',
+        column: 'W1',
+        count: 1,
+        eligible: (r) => weightsOf(r).every((w) => Number.isInteger(w)) && (weightsOf(r)[0] ?? 0) >= 15,
+        value: (r) => String(Number(r.cells.W1) - 10),
+      },
+      { kind: 'duplicate-key', column: 'response_id', count: 1 },
+    ],
+  };
+}
+
+export function retailBankLogs(asOf: number): ExampleData {
   const cal: Calendars = { branch: openingHours(RETAIL_BANK_CALENDARS[0] as CalendarSpec), centre: openingHours(RETAIL_BANK_CALENDARS[1] as CalendarSpec) };
-  return mergeLogs([
-    renderSourceLog(crmCases(seededRandom(20260101), asOf, cal), seededRandom(101), asOf),
+  const crm = crmCases(seededRandom(20260101), asOf, cal);
+  const crmLog = renderSourceLog(crm, seededRandom(101), asOf);
+  const logs = mergeLogs([
+    crmLog,
     renderSourceLog(callbacks(seededRandom(20260102), asOf, cal), seededRandom(102), asOf),
     renderSourceLog(adviceSurvey(seededRandom(20260103), asOf, cal), seededRandom(103), asOf),
   ]);
+  // The survey follows the cases as the CRM exported them, dirty cells included.
+  const dirtyCases = new Set(crmLog.dirty.map((d) => d.record));
+  const surveys = renderSourceLog(complaintSurvey(seededRandom(20260104), asOf, cal, crm.records, dirtyCases), seededRandom(104), asOf);
+  return { logs, surveys };
 }

@@ -7,15 +7,19 @@ import type { Random } from '../../src/init/random.js';
 import { writeCsv, type CsvStyle, type Row } from './csv.js';
 import { DAY } from './time.js';
 
-/** The kinds of dirty data real exports contain, each judged `invalid` or counted as a duplicate (SPEC §2, §3). */
-export type DirtKind = 'empty-start' | 'unparseable-timestamp' | 'end-before-start' | 'non-numeric' | 'duplicate-key';
+/**
+ * The kinds of dirty data real exports contain, each judged `invalid` or counted as a duplicate
+ * (SPEC §2, §3); on a survey (SPEC §6) an answer outside the scale, text where a score belongs,
+ * and importance weights that do not add up to 100 (rescaled, with a note).
+ */
+export type DirtKind = 'empty-start' | 'unparseable-timestamp' | 'end-before-start' | 'non-numeric' | 'duplicate-key' | 'out-of-scale' | 'weights-not-100';
 
 /** A cell made dirty on purpose, where it lands in the written files. */
 export interface DirtyCell {
   source: string;
   /** registry-relative path of the log file */
   file: string;
-  /** the line the record starts on (the header is line 1) */
+  /** the line the record starts on (the header is line 1; a survey's extra header rows follow it) */
   line: number;
   /** the record's key */
   record: string;
@@ -46,6 +50,8 @@ export interface SourceLog {
   key: string;
   columns: readonly string[];
   style: CsvStyle;
+  /** rows written between the header and the records, as a Qualtrics export has two (question text, import ids) */
+  headerRows?: readonly Row[];
   records: LogRecord[];
   /** the registry-relative file a record is written to */
   fileOf: (record: LogRecord) => string;
@@ -55,6 +61,12 @@ export interface SourceLog {
 export interface RenderedLog {
   files: Map<string, string>;
   dirty: DirtyCell[];
+}
+
+/** An example's generated files: its delivery logs (`logs/`) and its survey exports (`surveys/`), each with its dirt. */
+export interface ExampleData {
+  logs: RenderedLog;
+  surveys: RenderedLog;
 }
 
 /** Code-unit order: the same on every machine, whatever its locale. */
@@ -103,8 +115,9 @@ export function renderSourceLog(log: SourceLog, random: Random, asOf: number): R
   const where = new Map<LogRecord, { file: string; line: number }>();
   for (const file of [...byFile.keys()].sort()) {
     const list = byFile.get(file) ?? [];
-    const written = writeCsv(log.columns, list.map((r) => r.cells), log.style);
-    list.forEach((record, i) => where.set(record, { file, line: written.lines[i] ?? 0 }));
+    const header = log.headerRows ?? [];
+    const written = writeCsv(log.columns, [...header, ...list.map((r) => r.cells)], log.style);
+    list.forEach((record, i) => where.set(record, { file, line: written.lines[header.length + i] ?? 0 }));
     files.set(file, written.text);
   }
   const dirty = placed.map(({ record, spec, value }): DirtyCell => {

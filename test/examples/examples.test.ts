@@ -26,6 +26,7 @@ import { isDuration } from '../../src/registry/schema.js';
 import { parseIsoTimestamp } from '../../src/logs/timestamp.js';
 import { fromLocal } from '../../src/time/zone.js';
 import { AS_OF, promise, REPO } from '../helpers/cli.js';
+import { recordsOf } from './csv-records.js';
 
 interface CheckJson {
   diagnostics: { rule: string; severity: string; file: string; line: number; column: number }[];
@@ -175,42 +176,8 @@ describe('the examples cover the format', () => {
   });
 });
 
-/** The line each record of a CSV text starts on (RFC 4180: a quoted cell may span lines), and its cells. */
-function recordsOf(text: string, delimiter: string): { line: number; cells: string[] }[] {
-  const out: { line: number; cells: string[] }[] = [];
-  const body = text.replace(/^\uFEFF/, '');
-  let line = 1;
-  let start = 1;
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i] as string;
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
-    } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && body[i + 1] === '\n') i++;
-      cells.push(cell);
-      out.push({ line: start, cells });
-      cells = [];
-      cell = '';
-      line++;
-      start = line;
-    } else cell += ch;
-  }
-  return out;
-}
+/** The sources whose files are delivery logs: a survey (SPEC §6 `kind: survey`) is tested in surveys.test.ts. */
+const logSources = (registry: Registry): Source[] => registry.sources.filter((s) => !('kind' in s) || s.kind !== 'survey');
 
 interface Table {
   source: Source;
@@ -364,7 +331,7 @@ describe('the generated logs', () => {
     for (const text of logs.values()) bytes += Buffer.byteLength(text);
     expect(bytes).toBeLessThan(2.5e6);
     const asOf = Date.parse(EXAMPLES_AS_OF);
-    for (const source of registry.sources) {
+    for (const source of logSources(registry)) {
       const { rows } = tableOf(logs, source);
       expect(rows.length, source.id).toBeGreaterThan(1500);
       expect(rows.length, source.id).toBeLessThan(12_000);
@@ -390,7 +357,7 @@ describe('the generated logs', () => {
     const logs = logsOf(example);
     const dirty = generated.get(example)?.dirty ?? [];
     expect(dirty.filter((d) => d.kind === 'duplicate-key')).toHaveLength(1);
-    for (const source of registry.sources) {
+    for (const source of logSources(registry)) {
       const cells = dirty.filter((d) => d.source === source.id);
       const { rows } = tableOf(logs, source);
       // Sparingly: about half a percent of the rows, never more than one in a hundred.
@@ -447,7 +414,7 @@ describe('the generated logs', () => {
     const registry = (await registries).get(example) as Registry;
     const logs = logsOf(example);
     const dirty = new Set((generated.get(example)?.dirty ?? []).map((d) => `${d.file}:${d.line}:${d.column}`));
-    for (const source of registry.sources) {
+    for (const source of logSources(registry)) {
       const { rows } = tableOf(logs, source);
       const standards = registry.standards.filter((s) => s.source === source.id);
       const numeric = new Set(
@@ -498,7 +465,7 @@ describe('the generated logs', () => {
     const expectedRows: string[] = [];
     for (const example of EXAMPLES) {
       const registry = (await registries).get(example) as Registry;
-      for (const source of registry.sources) expectedRows.push(`${source.id} ${tableOf(logsOf(example), source).rows.length}`);
+      for (const source of logSources(registry)) expectedRows.push(`${source.id} ${tableOf(logsOf(example), source).rows.length}`);
       const groups = new Map<string, { count: number; first: string }>();
       for (const d of generated.get(example)?.dirty ?? []) {
         const key = `${d.source} ${d.kind} ${d.column}`;
