@@ -103,7 +103,8 @@ export function planCharter(registry: Registry, filters: CharterFilters): Charte
 
 /** What a run evaluates for the charter's results: every standard of its promises, over every period (the roll-up picks the one asked for). */
 export function charterSelection(plan: CharterPlan): Selection {
-  return { periods: undefined, standards: plan.standards, promises: plan.promises };
+  // the charter shows no customer gap: no survey is read for it
+  return { periods: undefined, standards: plan.standards, promises: plan.promises, surveys: [] };
 }
 
 /** `--with-results P`: the period, which must have started at as_of. Throws a UsageError otherwise. */
