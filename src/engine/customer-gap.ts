@@ -6,9 +6,9 @@
  * not grow with the responses read (SPEC §5). docs/customer-gap.md gives the formulas.
  */
 import type { LogRow, TimestampReader } from '../model/cells.js';
-import type { CustomerGapRow, DuplicateKey, Evaluation, InvalidRecord, PeriodRef, ServqualRow, SourceAccount, SurveyProblem } from '../model/evaluation.js';
+import type { CustomerGapRow, CustomerLinkRow, DuplicateKey, Evaluation, InvalidRecord, PeriodRef, ServqualRow, SourceAccount, SurveyProblem } from '../model/evaluation.js';
 import type { Dimension, Source, Survey } from '../registry/model.js';
-import { columnIndex } from './evaluate.js';
+import { columnIndex, type LinkedOutcome } from './evaluate.js';
 import { KeyTracker } from './keys.js';
 import { PeriodFinder } from './period.js';
 import { compareText as compare } from '../model/diagnostic.js';
@@ -227,11 +227,86 @@ function sortCustomer(rows: { customer: CustomerGapRow[]; servqual: ServqualRow[
   rows.servqual.sort((a, b) => compare(a.source, b.source) || a.period.startMs - b.period.startMs);
 }
 
+/** One standard on the survey's linked source: the dimension of its promise and its records' kept outcomes. */
+export interface SurveyLink {
+  standard: string;
+  /** undefined when the promise names no dimension: only a `score` survey is then compared */
+  dimension: Dimension | undefined;
+  outcomes: ReadonlyMap<string, LinkedOutcome>;
+}
+
 /** What one survey source's run needs from the evaluation: the moment and the registry's zone and fiscal year. */
 export interface SurveyOptions {
   asOfMs: number;
   timezone: string;
   fiscalYearStart: number;
+  /** SPEC §6 `links`: the standards on the linked source */
+  links?: readonly SurveyLink[] | undefined;
+}
+
+/** Sums of one standard and period: the responses whose record met it, and those whose record breached it. */
+interface LinkSums {
+  period: PeriodRef;
+  met: number;
+  metSum: number;
+  breached: number;
+  breachedSum: number;
+}
+
+/**
+ * SPEC §6 `links`: per linked standard and record period, the mean perception on the
+ * standard's dimension (or the `score`) of responses whose record met the standard against
+ * those whose record breached it. Sums only, never rows.
+ */
+export class CustomerLinkAccumulator {
+  private readonly sums = new Map<string, Map<string, LinkSums>>();
+
+  constructor(
+    readonly survey: string,
+    private readonly links: readonly SurveyLink[],
+  ) {}
+
+  /** Counts one valid response linked to record `key`; `value(d)` is its P(r,d), or its score for d undefined. */
+  add(key: string, value: (dimension: Dimension | undefined) => number | undefined): void {
+    for (const link of this.links) {
+      const outcome = link.outcomes.get(key);
+      if (outcome === undefined) continue;
+      const v = value(link.dimension);
+      if (v === undefined) continue;
+      let periods = this.sums.get(link.standard);
+      if (periods === undefined) this.sums.set(link.standard, (periods = new Map()));
+      let s = periods.get(outcome.period.key);
+      if (s === undefined) periods.set(outcome.period.key, (s = { period: outcome.period, met: 0, metSum: 0, breached: 0, breachedSum: 0 }));
+      if (outcome.met) {
+        s.met++;
+        s.metSum += v;
+      } else {
+        s.breached++;
+        s.breachedSum += v;
+      }
+    }
+  }
+
+  rows(): CustomerLinkRow[] {
+    const out: CustomerLinkRow[] = [];
+    for (const [standard, periods] of this.sums) {
+      for (const s of periods.values()) {
+        const metMean = s.met === 0 ? undefined : s.metSum / s.met;
+        const breachedMean = s.breached === 0 ? undefined : s.breachedSum / s.breached;
+        out.push({
+          standard,
+          survey: this.survey,
+          period: s.period,
+          metResponses: s.met,
+          metMean,
+          breachedResponses: s.breached,
+          breachedMean,
+          difference: metMean === undefined || breachedMean === undefined ? undefined : metMean - breachedMean,
+        });
+      }
+    }
+    return out;
+  }
 }
 
 /**
@@ -245,6 +320,7 @@ export class SurveyRun {
   private readonly keys = new KeyTracker();
   private readonly gaps: CustomerGapAccumulator;
   private readonly periods: PeriodFinder;
+  private readonly links: CustomerLinkAccumulator | undefined;
 
   constructor(
     readonly source: Source & { survey: Survey },
@@ -253,6 +329,7 @@ export class SurveyRun {
   ) {
     this.gaps = new CustomerGapAccumulator(source.id, source.survey);
     this.periods = new PeriodFinder(source.survey.period, options.timezone, options.fiscalYearStart);
+    this.links = source.survey.links === undefined || options.links === undefined || options.links.length === 0 ? undefined : new CustomerLinkAccumulator(source.id, options.links);
     this.account = { source: source.id, files: 0, rows: 0, invalid: 0, duplicateKeys: 0, dstGapTimes: 0, dstOverlapTimes: 0, standards: [] };
   }
 
@@ -262,8 +339,10 @@ export class SurveyRun {
     const columns = columnIndex(header);
     const keyIndex = columns.get(this.source.key) ?? -1;
     const atIndex = columns.get(this.source.survey.at) ?? -1;
+    const link = this.source.survey.links;
+    const linkIndex = link === undefined ? -1 : (columns.get(link.column) ?? -1);
     return (rows) => {
-      for (const row of rows) this.push(display, columns, keyIndex, atIndex, row);
+      for (const row of rows) this.push(display, columns, keyIndex, atIndex, linkIndex, row);
     };
   }
 
@@ -272,7 +351,7 @@ export class SurveyRun {
     this.account.files++;
   }
 
-  private push(display: string, columns: ReadonlyMap<string, number>, keyIndex: number, atIndex: number, row: LogRow): void {
+  private push(display: string, columns: ReadonlyMap<string, number>, keyIndex: number, atIndex: number, linkIndex: number, row: LogRow): void {
     const account = this.account;
     account.rows++;
     const key = keyIndex < 0 ? '' : (row.cells[keyIndex] ?? '').trim();
@@ -309,13 +388,28 @@ export class SurveyRun {
     if (score.invalid) account.invalid++;
     this.invalid.push(...problemRecords(score.problems, { ...at, period: period.key }));
     this.gaps.add(period, score);
+    const linked = linkIndex < 0 ? '' : (row.cells[linkIndex] ?? '').trim();
+    // a response with a data error is listed, not compared: its scores are not all as written
+    if (this.links !== undefined && linked !== '' && !score.invalid) {
+      this.links.add(linked, (dimension) => (dimension === undefined ? this.scoreValue(columns, row) : score.scores.find((s) => s.dimension === dimension)?.perception));
+    }
+  }
+
+  /** SPEC §6: the one `score` column of a survey without dimensions, when it holds a number on the scale. */
+  private scoreValue(columns: ReadonlyMap<string, number>, row: LogRow): number | undefined {
+    const column = this.source.survey.score;
+    const i = column === undefined ? undefined : columns.get(column);
+    if (i === undefined) return undefined;
+    const value = readNumber(row.cells[i] ?? '');
+    const [lo, hi] = this.source.survey.scale;
+    return value === undefined || Number.isNaN(value) || value < lo || value > hi ? undefined : value;
   }
 
   /** The rows and what the run found, once every file is read. */
-  finish(): { customer: CustomerGapRow[]; servqual: ServqualRow[]; invalid: InvalidRecord[]; duplicates: DuplicateKey[]; account: SourceAccount } {
+  finish(): { customer: CustomerGapRow[]; servqual: ServqualRow[]; links: CustomerLinkRow[]; invalid: InvalidRecord[]; duplicates: DuplicateKey[]; account: SourceAccount } {
     this.account.duplicateKeys = this.keys.count();
     const duplicates = this.keys.repeats().map((r) => ({ source: this.source.id, ...r }));
-    return { ...this.gaps.rows(this.options.asOfMs), invalid: this.invalid, duplicates, account: this.account };
+    return { ...this.gaps.rows(this.options.asOfMs), links: this.links?.rows() ?? [], invalid: this.invalid, duplicates, account: this.account };
   }
 }
 
@@ -325,11 +419,13 @@ export function addSurveys(evaluation: Evaluation, runs: readonly SurveyRun[]): 
     const done = run.finish();
     evaluation.customer.push(...done.customer);
     evaluation.servqual.push(...done.servqual);
+    if (done.links.length > 0) (evaluation.customerLinks ??= []).push(...done.links);
     evaluation.invalid.push(...done.invalid);
     evaluation.duplicates.push(...done.duplicates);
     evaluation.sources.push(done.account);
   }
   sortCustomer(evaluation);
+  evaluation.customerLinks?.sort((a, b) => compare(a.standard, b.standard) || compare(a.survey, b.survey) || a.period.startMs - b.period.startMs);
   evaluation.invalid.sort((a, b) => compare(a.source, b.source) || compare(a.file, b.file) || a.line - b.line || compare(a.standard ?? '', b.standard ?? ''));
   evaluation.duplicates.sort((a, b) => compare(a.source, b.source) || compare(a.file, b.file) || a.line - b.line);
   evaluation.sources.sort((a, b) => compare(a.source, b.source));

@@ -33,6 +33,14 @@ export interface EvaluationOptions {
   details?: boolean | undefined;
   /** a part of a log read on another thread: only follow the order of keys (see SourceRun.keysFromParts) */
   keyOrderOnly?: boolean | undefined;
+  /** sources a survey links to (SPEC §6 `links`): their standards keep each met or breached record's outcome by key */
+  linkedSources?: readonly string[] | undefined;
+}
+
+/** A judged record's outcome and period, kept for the surveys that link to it. */
+export interface LinkedOutcome {
+  met: boolean;
+  period: PeriodRef;
 }
 
 export interface EvaluationScope {
@@ -71,6 +79,8 @@ class StandardRun {
   readonly summaries = new Map<string, PeriodAccumulator>();
   private readonly plan: StandardPlan;
   private readonly summaryFinder: PeriodFinder | undefined;
+  /** key -> outcome of every met or breached record, only for a standard on a linked source */
+  readonly outcomes: Map<string, LinkedOutcome> | undefined;
 
   constructor(
     standard: Standard,
@@ -82,6 +92,7 @@ class StandardRun {
     this.account = { standard: standard.id, inPeriods: 0, outOfScope: 0, future: 0, invalidWithoutPeriod: 0, skippedWithoutPeriod: 0 };
     this.plan = planStandard(standard, calendars, options.timezone, options.fiscalYearStart);
     this.summaryFinder = options.alsoBy === undefined ? undefined : new PeriodFinder(options.alsoBy, options.timezone, options.fiscalYearStart);
+    this.outcomes = options.linkedSources?.includes(standard.source) === true && this.plan.kind.judgesRecords ? new Map() : undefined;
   }
 
   /** Compiles the standard against one file's header. */
@@ -124,6 +135,7 @@ class StandardRun {
       this.invalid(file, row.line, key, j.reason as InvalidReason, period.key);
       return true;
     }
+    if (this.outcomes !== undefined && key !== '' && (j.outcome === 'met' || j.outcome === 'breached')) this.outcomes.set(key, { met: j.outcome === 'met', period });
     if (this.options.breaches && this.plan.kind.judgesRecords && (j.outcome === 'breached' || (j.outcome === 'at_risk' && this.options.atRisk))) {
       this.breach(period, file, row.line, key, startMs, j);
     }
@@ -357,6 +369,11 @@ export class Evaluator {
   /** A source's standards, in the order its runs judge them: what a part read elsewhere needs. */
   standardsOf(sourceId: string): Standard[] {
     return (this.runs.get(sourceId) ?? []).map((r) => r.standard);
+  }
+
+  /** The kept outcomes of a linked source's standards (see EvaluationOptions.linkedSources). */
+  linkedOutcomes(sourceId: string): { standard: Standard; outcomes: ReadonlyMap<string, LinkedOutcome> }[] {
+    return (this.runs.get(sourceId) ?? []).flatMap((r) => (r.outcomes === undefined ? [] : [{ standard: r.standard, outcomes: r.outcomes }]));
   }
 
   /** The ids of the sources that at least one evaluated standard reads. */

@@ -323,6 +323,19 @@ export interface ServqualRow {
   servqualWeighted: number | undefined;
 }
 
+/** SPEC §6 `links`: per standard on the linked source and the record's period, the mean perception of responses whose record met the standard against those whose record breached it. */
+export interface CustomerLinkRow {
+  standard: string;
+  survey: string;
+  period: PeriodRef;
+  metResponses: number;
+  metMean: number | undefined;
+  breachedResponses: number;
+  breachedMean: number | undefined;
+  /** metMean - breachedMean; undefined unless both are */
+  difference: number | undefined;
+}
+
 export interface Evaluation {
   asOfMs: number;
   breaches: Breach[];
@@ -342,4 +355,6 @@ export interface Evaluation {
   customer: CustomerGapRow[];
   /** SPEC §6: per survey source and period, sorted by source, then period */
   servqual: ServqualRow[];
+  /** SPEC §6 `links`: sorted by standard, survey, then period; absent without linked surveys */
+  customerLinks?: CustomerLinkRow[];
 }

@@ -75,6 +75,7 @@ async function evaluateLogs(input: RunInput, options: RunOptions, parallel: Para
       within: options.within ?? selection.periods,
       alsoBy: options.alsoBy,
       details: options.details,
+      linkedSources: [...new Set(selection.surveys.flatMap((s) => (s.survey?.links === undefined ? [] : [s.survey.links.source])))],
     },
   );
   const ids = evaluator.sourceIds().sort();
@@ -98,7 +99,8 @@ async function evaluateLogs(input: RunInput, options: RunOptions, parallel: Para
 async function readSurvey(reading: Reading, source: Source, logs: SourceLogs, asOfMs: number): Promise<SurveyRun> {
   const { registry, progress, readBytes } = reading;
   const survey = source.survey as Survey;
-  const run = new SurveyRun({ ...source, survey }, createTimestampReader(source.timezone, source.timestamp_format), { asOfMs, timezone: registry.settings.timezone, fiscalYearStart: registry.settings.fiscalYearStart });
+  const links = survey.links === undefined ? [] : reading.evaluator.linkedOutcomes(survey.links.source).map(({ standard, outcomes }) => ({ standard: standard.id, dimension: registry.promises.find((p) => p.id === standard.promise)?.dimension, outcomes }));
+  const run = new SurveyRun({ ...source, survey }, createTimestampReader(source.timezone, source.timestamp_format), { asOfMs, timezone: registry.settings.timezone, fiscalYearStart: registry.settings.fiscalYearStart, links });
   if (logs.files.length === 0) reading.note({ kind: 'no-log-files', source: source.id, patterns: logs.patterns });
   for (const file of logs.files) {
     const csv = await openLog(source, file, readBytes, reading.note, (n) => progress.bytes(n));
@@ -128,7 +130,9 @@ async function evaluateSource(reading: Reading, sourceId: string, logs: SourceLo
   const source = reading.registry.sources.find((s) => s.id === sourceId);
   if (source === undefined) return;
   const files = logs.files;
-  if (parallel.threads > 1 && files.some((f) => sizeOf(f.abs) >= 2 * parallel.chunkBytes) && existsSync(WORKER)) {
+  // a source a survey links to is read in one piece: its records' outcomes are kept by key on this thread (docs/customer-gap.md)
+  const linked = evaluator.options.linkedSources?.includes(sourceId) === true;
+  if (!linked && parallel.threads > 1 && files.some((f) => sizeOf(f.abs) >= 2 * parallel.chunkBytes) && existsSync(WORKER)) {
     const parts = await readInParallel(reading, source, files);
     if (parts !== undefined) {
       const run = evaluator.source(sourceId, createTimestampReader(source.timezone, source.timestamp_format));

@@ -186,3 +186,32 @@ describe('the customer gap agrees with an independent DuckDB computation over th
     });
   });
 });
+
+describe('promise gaps with links (SPEC §6): met against breached, by hand', () => {
+  it('compares P(r,d) of responses whose ticket met the standard with those whose ticket breached it, in the ticket period', () => {
+    const body = JSON.parse(gaps('--format', 'json').stdout) as { customer_links: Record<string, unknown>[] };
+    // complaint-resolution (reliability), 2026-Q3: T1 met (R0001 P=(5+5)/2=5), T2 met (R0002 P=(6+4)/2=5),
+    // T3 breached (R0003 P1=4, P2 empty); R0004 has an out-of-scale answer and is not compared.
+    expect(body.customer_links.find((l) => l.standard === 'complaint-resolution' && l.period === '2026-Q3')).toEqual({
+      standard: 'complaint-resolution',
+      survey: 'servqual',
+      period: '2026-Q3',
+      met_responses: 2,
+      met_mean: 5,
+      breached_responses: 1,
+      breached_mean: 4,
+      difference: 1,
+    });
+    // call-answer (responsiveness): T2 met (P3=5); T4 breached but its response is invalid: no breached mean, no difference
+    expect(body.customer_links.find((l) => l.standard === 'call-answer')).toMatchObject({ met_responses: 1, met_mean: 5, breached_responses: 0, breached_mean: null, difference: null });
+    expect(Object.keys(body.customer_links[0] ?? {})).toEqual(['standard', 'survey', 'period', 'met_responses', 'met_mean', 'breached_responses', 'breached_mean', 'difference']);
+  });
+
+  it('the retail bank: customers whose complaint was resolved in time rate reliability higher', () => {
+    const r = promise(['gaps', '--registry', 'examples/retail-bank', '--as-of', '2026-10-15T00:00:00Z', '--format', 'json']);
+    const body = JSON.parse(r.stdout) as { customer_links: { standard: string; difference: number | null; met_responses: number; breached_responses: number }[] };
+    const rows = body.customer_links.filter((l) => l.standard === 'complaint-resolution' && l.difference !== null);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const l of rows) expect(l.difference).toBeGreaterThan(0);
+  });
+});

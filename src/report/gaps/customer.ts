@@ -2,7 +2,7 @@
  * The customer gap in `promise gaps` (SPEC §6): the JSON rows, and the section the table and
  * Markdown forms show, each dimension's row next to that dimension's delivery roll-up.
  */
-import type { CustomerGapRow, DimensionRollup, Evaluation, ServqualRow } from '../../model/evaluation.js';
+import type { CustomerGapRow, CustomerLinkRow, DimensionRollup, Evaluation, ServqualRow } from '../../model/evaluation.js';
 import { round6, percent } from '../shared/time.js';
 import type { Section } from './sections.js';
 
@@ -22,6 +22,19 @@ export function customerJson(c: CustomerGapRow) {
 
 export function servqualJson(s: ServqualRow) {
   return { source: s.source, period: s.period.key, servqual: round6(s.servqual), servqual_weighted: round6(s.servqualWeighted) };
+}
+
+export function customerLinkJson(l: CustomerLinkRow) {
+  return {
+    standard: l.standard,
+    survey: l.survey,
+    period: l.period.key,
+    met_responses: l.metResponses,
+    met_mean: round6(l.metMean),
+    breached_responses: l.breachedResponses,
+    breached_mean: round6(l.breachedMean),
+    difference: round6(l.difference),
+  };
 }
 
 /** A mean score for people: `5.75`. */
@@ -62,6 +75,21 @@ export function customerSection(e: Evaluation): Section | undefined {
     right: [3, 4, 5, 6, 7, 8, 9],
     status: undefined,
     heading: [0, 1],
+    wrap: [],
+  };
+}
+
+/** SPEC §6 `links`: met against breached per linked standard and period; none without linked surveys. */
+export function customerLinksSection(e: Evaluation): Section | undefined {
+  const links = e.customerLinks ?? [];
+  if (links.length === 0) return undefined;
+  return {
+    title: 'Does keeping the promise show?',
+    head: ['standard', 'survey', 'period', 'met responses', 'mean P (met)', 'breached responses', 'mean P (breached)', 'difference'],
+    rows: links.map((l) => [l.standard, l.survey, l.period.key, l.metResponses, score(l.metMean), l.breachedResponses, score(l.breachedMean), signed(l.difference)]),
+    right: [3, 4, 5, 6, 7],
+    status: undefined,
+    heading: [0, 1, 2],
     wrap: [],
   };
 }

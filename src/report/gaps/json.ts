@@ -10,7 +10,7 @@ import {
   type EvaluationFormatter,
 } from '../shared/evaluation.js';
 import { isoTime } from '../shared/time.js';
-import { customerJson, servqualJson } from './customer.js';
+import { customerJson, customerLinkJson, servqualJson } from './customer.js';
 
 /** SPEC §3 pinned shape; `invalid` and `duplicates` add the data-quality section. */
 export const formatGapsJson: EvaluationFormatter = (report) => {
@@ -27,6 +27,7 @@ export const formatGapsJson: EvaluationFormatter = (report) => {
       duplicates: e.duplicates.map(duplicateJson),
       // SPEC §6; only with survey sources, so that a registry without one keeps its bytes
       ...(e.customer.length === 0 && e.servqual.length === 0 ? {} : { customer: e.customer.map(customerJson), servqual: e.servqual.map(servqualJson) }),
+      ...(e.customerLinks === undefined ? {} : { customer_links: e.customerLinks.map(customerLinkJson) }),
     },
     null,
     2,

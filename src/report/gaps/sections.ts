@@ -3,7 +3,7 @@ import type { Evaluation, GapRow } from '../../model/evaluation.js';
 import { formatCredits, percent, points } from '../shared/time.js';
 import { formatShare } from '../shared/describe.js';
 import { boundGapText, boundText, elapsedText, meanText } from '../shared/figures.js';
-import { customerSection } from './customer.js';
+import { customerLinksSection, customerSection } from './customer.js';
 
 export interface Section {
   title: string;
@@ -50,6 +50,7 @@ function standardRow(g: GapRow): (string | number)[] {
 
 export function gapSections(e: Evaluation): Section[] {
   const customer = customerSection(e);
+  const links = customerLinksSection(e);
   const sections: Section[] = [
     {
       title: 'Standards',
@@ -88,6 +89,7 @@ export function gapSections(e: Evaluation): Section[] {
       wrap: [],
     },
     ...(customer === undefined ? [] : [customer]),
+    ...(links === undefined ? [] : [links]),
     {
       title: 'Sources',
       head: ['source', 'files', 'rows', 'invalid rows', 'repeated keys'],

@@ -184,5 +184,6 @@ export function selectPeriods(report: EvaluationReport): Evaluation {
     invalid: e.invalid.filter((i) => within(periods, i.period === undefined ? undefined : periodByKey.get(i.period))),
     customer: e.customer.filter((c) => within(periods, c.period)),
     servqual: e.servqual.filter((s) => within(periods, s.period)),
+    ...(e.customerLinks === undefined ? {} : { customerLinks: e.customerLinks.filter((l) => within(periods, l.period)) }),
   };
 }
