@@ -278,7 +278,7 @@ export class PeriodAccumulator {
 }
 
 /** SPEC §6: Net Promoter Score, % promoters (9–10) − % detractors (0–6), from −100 to 100; undefined with no score. */
-export function npsOf(promoters: number, detractors: number, scores: number): number | undefined {
+function npsOf(promoters: number, detractors: number, scores: number): number | undefined {
   return scores === 0 ? undefined : ((promoters - detractors) * 100) / scores;
 }
 
