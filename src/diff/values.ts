@@ -45,6 +45,7 @@ export function measureText(m: Measure): string {
     case 'condition':
       return `expect ${describeCondition(m.expect)}`;
     case 'average':
+    case 'nps':
       return kindOf(m).describe(m);
   }
 }

@@ -14,7 +14,7 @@ import type { Duration } from '../registry/duration.js';
 import type { Standard } from '../registry/model.js';
 import { addOpenSeconds, calendarDays, type BusinessCalendar, type CalendarDay } from './calendar.js';
 import { compileRowCondition, parseNumber, type RowCondition, type TestRun, type Verdict } from './condition.js';
-import { emptyJudgement, judgeAverage, judgeCondition, judgeDeadline, judgeDuration, type Judgement, type MeasurePlan } from './measures.js';
+import { emptyJudgement, judgeAverage, judgeCondition, judgeDeadline, judgeDuration, judgeNps, type Judgement, type MeasurePlan } from './measures.js';
 import { PeriodFinder } from './period.js';
 import type { RowView } from './row-view.js';
 
@@ -169,6 +169,9 @@ export function classify(plan: StandardPlan, row: RowView, asOfMs: number, trace
     case 'average':
       judgeAverage(file.measure, row, j);
       break;
+    case 'nps':
+      judgeNps(file.measure, row, j);
+      break;
   }
   if (trace !== undefined) traceJudgement(trace, plan, row, startMs, asOfMs, limit);
   return decided(out, 'judged', trace);
@@ -276,7 +279,8 @@ function traceJudgement(trace: Trace, plan: StandardPlan, row: RowView, startMs:
       trace.steps.push({ step: 'expect', tests, verdict });
       return;
     }
-    case 'average': {
+    case 'average':
+    case 'nps': {
       const text = row.cell(mp.of).trim();
       trace.steps.push({ step: 'value', column: m.of, cell: row.cell(mp.of), value: text === '' ? undefined : parseNumber(text) });
       return;

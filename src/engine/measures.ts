@@ -212,3 +212,22 @@ export function judgeAverage(plan: MeasurePlan, row: RowView, j: Judgement): voi
   j.value = n;
   j.outcome = 'met';
 }
+
+/**
+ * SPEC §6: an NPS judges the period, not the response: a response brings its 0–10 score, a
+ * whole number; anything else (`7.5`, `11`, `-1`, `ten`) is invalid, an empty cell skipped.
+ */
+export function judgeNps(plan: MeasurePlan, row: RowView, j: Judgement): void {
+  reset(j);
+  const m = plan.measure;
+  if (m.kind !== 'nps') throw new TypeError('judgeNps needs an nps measure');
+  const text = row.cell(plan.of).trim();
+  if (text === '') {
+    j.outcome = 'skipped';
+    return;
+  }
+  const n = parseNumber(text);
+  if (n === undefined || !Number.isInteger(n) || n < 0 || n > 10) return invalid(j, { code: 'nps-not-a-score', args: { column: m.of, text } });
+  j.value = n;
+  j.outcome = 'met';
+}

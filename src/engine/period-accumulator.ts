@@ -78,7 +78,7 @@ export class FiniteSum {
 /** An accumulator as plain data, to move it between threads. */
 export interface AccumulatorState {
   period: PeriodRef;
-  counts: [records: number, met: number, breached: number, pending: number, atRisk: number, skipped: number, invalid: number, values: number];
+  counts: [records: number, met: number, breached: number, pending: number, atRisk: number, skipped: number, invalid: number, values: number, promoters: number, detractors: number];
   sum: { value: number; scaled: boolean };
   credits: [string, number][];
   elapsed: DistributionState | undefined;
@@ -95,6 +95,9 @@ export class PeriodAccumulator {
   invalid = 0;
   private readonly sum = new FiniteSum();
   private values = 0;
+  /** nps standards: responses scoring 9–10, and 0–6 */
+  private promoters = 0;
+  private detractors = 0;
   private readonly elapsed: Distribution | undefined;
   private readonly limits: Distribution | undefined;
   private readonly credits = new Map<string, number>();
@@ -117,6 +120,10 @@ export class PeriodAccumulator {
         if (this.standard.measure.kind === 'average') {
           this.sum.add(j.value);
           this.values++;
+        } else if (this.standard.measure.kind === 'nps') {
+          this.values++;
+          if (j.value >= 9) this.promoters++;
+          else if (j.value <= 6) this.detractors++;
         } else this.met++;
         break;
       case 'breached': {
@@ -151,7 +158,7 @@ export class PeriodAccumulator {
   state(): AccumulatorState {
     return {
       period: this.period,
-      counts: [this.records, this.met, this.breached, this.pending, this.atRisk, this.skipped, this.invalid, this.values],
+      counts: [this.records, this.met, this.breached, this.pending, this.atRisk, this.skipped, this.invalid, this.values, this.promoters, this.detractors],
       sum: { value: this.sum.value, scaled: this.sum.scaled },
       credits: [...this.credits],
       elapsed: this.elapsed?.state(),
@@ -161,7 +168,7 @@ export class PeriodAccumulator {
 
   /** Adds the counts of the same standard and period from another part of the log. */
   merge(other: AccumulatorState): void {
-    const [records, met, breached, pending, atRisk, skipped, invalid, values] = other.counts;
+    const [records, met, breached, pending, atRisk, skipped, invalid, values, promoters, detractors] = other.counts;
     this.records += records;
     this.met += met;
     this.breached += breached;
@@ -170,6 +177,8 @@ export class PeriodAccumulator {
     this.skipped += skipped;
     this.invalid += invalid;
     this.values += values;
+    this.promoters += promoters;
+    this.detractors += detractors;
     this.sum.merge(other.sum);
     for (const [currency, amount] of other.credits) this.credits.set(currency, (this.credits.get(currency) ?? 0) + amount);
     if (other.elapsed !== undefined) this.elapsed?.merge(other.elapsed);
@@ -180,6 +189,7 @@ export class PeriodAccumulator {
     const s = this.standard;
     const m = s.measure;
     if (m.kind === 'average') return this.averageRow(m, asOfMs);
+    if (m.kind === 'nps') return this.npsRow(m, asOfMs);
     const { met, breached } = this;
     const target = s.target;
     // the schema lets only an average go without a target
@@ -223,10 +233,24 @@ export class PeriodAccumulator {
    * the bound; met, breached, compliance and target do not apply.
    */
   private averageRow(m: Extract<Standard['measure'], { kind: 'average' }>, asOfMs: number): GapRow {
-    const s = this.standard;
     const average = this.values === 0 ? undefined : this.sum.mean(this.values);
     const bound = boundOf(m);
     const gap = average === undefined ? undefined : bound.op === '≥' ? average - bound.value : bound.value - average;
+    return this.periodRow(average, bound, gap, asOfMs);
+  }
+
+  /**
+   * SPEC §6: an NPS judges the period as an average does, and has its row: `records` counts the
+   * scores, `average` carries the NPS (% promoters − % detractors), `gap` is NPS − at_least.
+   */
+  private npsRow(m: Extract<Standard['measure'], { kind: 'nps' }>, asOfMs: number): GapRow {
+    const score = npsOf(this.promoters, this.detractors, this.values);
+    const gap = score === undefined ? undefined : score - m.at_least;
+    return this.periodRow(score, { op: '≥', value: m.at_least, nps: true }, gap, asOfMs);
+  }
+
+  private periodRow(average: number | undefined, bound: AverageBound, gap: number | undefined, asOfMs: number): GapRow {
+    const s = this.standard;
     return {
       standard: s.id,
       promise: s.promise,
@@ -251,6 +275,11 @@ export class PeriodAccumulator {
       credits: {},
     };
   }
+}
+
+/** SPEC §6: Net Promoter Score, % promoters (9–10) − % detractors (0–6), from −100 to 100; undefined with no score. */
+function npsOf(promoters: number, detractors: number, scores: number): number | undefined {
+  return scores === 0 ? undefined : ((promoters - detractors) * 100) / scores;
 }
 
 /** An average's status: the mean on the right side of its bound (a gap of 0 or more) keeps it. */

@@ -101,6 +101,7 @@ export type InvalidReason =
   | { code: 'pause-not-a-number'; args: { column: string; text: string } }
   | { code: 'pause-out-of-range'; args: { column: string; text: string } }
   | { code: 'not-a-number'; args: { column: string; text: string } }
+  | { code: 'nps-not-a-score'; args: { column: string; text: string } }
   | { code: 'number-out-of-range'; args: { column: string; text: string } }
   | SurveyProblem;
 
@@ -192,6 +193,8 @@ export interface GapRow {
 export interface AverageBound {
   op: '≥' | '≤';
   value: number;
+  /** SPEC §6: the figure is a Net Promoter Score (−100..100), shown `NPS +32`, not a mean */
+  nps?: true;
 }
 
 /**

@@ -120,8 +120,19 @@ const average: MeasureKind<MeasureOf<'average'>> = {
   describe: (m) => (m.at_least !== undefined ? `mean ${m.of} ≥ ${m.at_least}` : `mean ${m.of} ≤ ${m.at_most ?? ''}`),
 };
 
+const nps: MeasureKind<MeasureOf<'nps'>> = {
+  columns: (m) => named([['at', 'start', m.at], ['of', 'of', m.of]]),
+  startColumn: (m) => m.at,
+  limits: () => undefined,
+  perColumn: () => undefined,
+  calendar: () => undefined,
+  judgesRecords: false,
+  skippedWhenEmpty: 'of',
+  describe: (m) => `NPS of ${m.of} ≥ ${m.at_least}`,
+};
+
 /** Every measure kind: adding one is an object here (and its judging in engine/measures.ts). */
-const MEASURE_KINDS: { readonly [K in Measure['kind']]: MeasureKind<MeasureOf<K>> } = { duration, deadline, condition, average };
+const MEASURE_KINDS: { readonly [K in Measure['kind']]: MeasureKind<MeasureOf<K>> } = { duration, deadline, condition, average, nps };
 
 /** The kind of a measure, typed for that measure. */
 export function kindOf(m: Measure): MeasureKind {

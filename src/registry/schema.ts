@@ -364,9 +364,16 @@ const averageMeasure = z
     }
   });
 
+const npsMeasure = z.strictObject({
+  kind: z.literal('nps'),
+  at: columnSchema.meta({ description: 'The column that dates the response.' }),
+  of: columnSchema.meta({ description: 'The 0–10 likelihood-to-recommend column.' }),
+  at_least: z.number().min(-100).max(100).meta({ description: 'The least Net Promoter Score (−100..100) the period must reach.' }),
+});
+
 export const measureSchema = z
-  .discriminatedUnion('kind', [durationMeasure, deadlineMeasure, conditionMeasure, averageMeasure])
-  .meta({ description: 'How a record is judged: duration, deadline, condition or average.' });
+  .discriminatedUnion('kind', [durationMeasure, deadlineMeasure, conditionMeasure, averageMeasure, npsMeasure])
+  .meta({ description: 'How a record is judged: duration, deadline, condition, average or nps.' });
 
 const remedySchema = z
   .strictObject({
@@ -406,7 +413,7 @@ export const standardSchema = z
       const item = s as unknown;
       if (item === null || typeof item !== 'object' || Object.hasOwn(item, 'target')) return;
       const measure = (item as { measure?: unknown }).measure;
-      if (measure !== null && typeof measure === 'object' && (measure as { kind?: unknown }).kind === 'average') return;
+      if (measure !== null && typeof measure === 'object' && ['average', 'nps'].includes((measure as { kind?: unknown }).kind as string)) return;
       // reported as zod reports any missing key: `target is missing`, at the standard
       ctx.addIssue({ code: 'invalid_type', expected: 'number', input: undefined, path: ['target'], message: 'target is missing' });
     },
@@ -417,7 +424,10 @@ export const standardSchema = z
     if (s.measure.kind === 'average' && s.target !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['target'], message: 'an average standard has no target: the mean is held against its bound', params: { hint: `remove target; the promise is kept when the mean is ${s.measure.at_least !== undefined ? 'at least at_least' : 'at most at_most'}` } });
     }
-    if (s.warn_at !== undefined && (s.measure.kind === 'condition' || s.measure.kind === 'average')) {
+    if (s.measure.kind === 'nps' && s.target !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['target'], message: 'an nps standard has no target: the period\'s score is held against at_least', params: { hint: 'remove target; the promise is kept when the NPS is at least at_least' } });
+    }
+    if (s.warn_at !== undefined && (s.measure.kind === 'condition' || s.measure.kind === 'average' || s.measure.kind === 'nps')) {
       ctx.addIssue(issue('warnAtMeaningless', { kind: s.measure.kind }, ['warn_at']));
     }
   })

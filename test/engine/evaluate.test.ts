@@ -251,6 +251,46 @@ describe('conditions and averages', () => {
   });
 });
 
+describe('SPEC §6 nps', () => {
+  const npsOf = async (scores: string[], atLeast = 0) => {
+    const files = registry(std('nps', `{ kind: nps, at: closed, of: score, at_least: ${atLeast} }`, '', 'right').replace('    target: 90%\n', ''));
+    const lines = scores.map((s, i) => `r${i},2026-07-${String((i % 28) + 1).padStart(2, '0')}T10:00:00Z,${s}`);
+    return evaluate({ files, logs: { tickets: `id,closed,score\n${lines.join('\n')}\n` }, asOf: '2026-12-01T00:00:00Z' });
+  };
+
+  it.each([
+    ['all promoters', ['9', '10', '10'], 100],
+    ['all detractors', ['0', '3', '6'], -100],
+    ['passives only', ['7', '8', '7'], 0],
+    ['mixed: 3 promoters, 2 passives, 1 detractor of 6', ['10', '9', '9', '7', '8', '2'], (200 / 6)],
+  ])('%s', async (_, scores, expected) => {
+    const e = await npsOf(scores);
+    expect(e.gaps.map((g) => [g.average, g.records, g.gap, g.met, g.breached, g.compliance, g.target, g.bound])).toEqual([
+      [expected, scores.length, expected, undefined, undefined, undefined, undefined, { op: '≥', value: 0, nps: true }],
+    ]);
+  });
+
+  it('judges the period against at_least; an empty cell is skipped, a cell not a whole 0–10 score invalid with its line', async () => {
+    const e = await npsOf(['10', '', '7.5', '11', '-1', 'ten', '6', '9'], 30);
+    expect(e.invalid.map((i) => [i.line, i.code, i.args])).toEqual([
+      [4, 'nps-not-a-score', { column: 'score', text: '7.5' }],
+      [5, 'nps-not-a-score', { column: 'score', text: '11' }],
+      [6, 'nps-not-a-score', { column: 'score', text: '-1' }],
+      [7, 'nps-not-a-score', { column: 'score', text: 'ten' }],
+    ]);
+    // 10, 6, 9: two promoters, one detractor of three
+    expect(e.gaps.map((g) => [g.average, g.records, g.skipped, g.invalid, g.status])).toEqual([[100 / 3, 3, 1, 4, 'met']]);
+    expect(e.gaps[0]?.gap).toBeCloseTo(100 / 3 - 30, 12);
+    expect(e.breaches).toEqual([]);
+  });
+
+  it('is the same figure read in batches of one, the counts merged', async () => {
+    const files = registry(std('nps', '{ kind: nps, at: closed, of: score, at_least: 50 }', '', 'right').replace('    target: 90%\n', ''));
+    const e = await evaluate({ files, logs: { tickets: `id,closed,score\na,2026-07-01T10:00:00Z,10\nb,2026-07-02T10:00:00Z,0\nc,2026-07-03T10:00:00Z,9\nd,2026-07-04T10:00:00Z,8\n` }, asOf: '2026-12-01T00:00:00Z', batch: 1 });
+    expect(e.gaps.map((g) => [g.average, g.gap, g.status])).toEqual([[25, -25, 'missed']]);
+  });
+});
+
 describe('periods and status', () => {
   it('finished periods are met or missed, running ones on-track or at-risk', async () => {
     const files = registry(std('reply', '{ kind: duration, from: opened, to: replied, within: 1h }').replace('period: quarter', 'period: month'));

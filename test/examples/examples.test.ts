@@ -270,6 +270,7 @@ function skipped(standard: Standard, row: Record<string, string>): boolean {
     case 'deadline':
       return row[m.due] === '';
     case 'average':
+    case 'nps':
       return row[m.of] === '';
     case 'condition':
       return nodes(m.expect).every((n) => n.kind !== 'test' || row[n.column] === '');
@@ -283,7 +284,7 @@ function columnsRead(standard: Standard): string[] {
   const m = standard.measure;
   const conditions = [standard.where, m.kind === 'condition' ? m.expect : undefined].flatMap(nodes).flatMap((n) => (n.kind === 'test' ? [n.column] : []));
   const measure =
-    m.kind === 'duration' ? [m.from, m.to, m.paused, m.per] : m.kind === 'deadline' ? [m.start, m.due, m.done] : m.kind === 'average' ? [m.at, m.of] : [m.at];
+    m.kind === 'duration' ? [m.from, m.to, m.paused, m.per] : m.kind === 'deadline' ? [m.start, m.due, m.done] : m.kind === 'average' || m.kind === 'nps' ? [m.at, m.of] : [m.at];
   return [...measure.filter((c): c is string => c !== undefined), ...conditions];
 }
 
@@ -297,6 +298,7 @@ function columnsOf(standard: Standard): { start: string; end: string | undefined
       return { start: m.start ?? m.due, end: m.done };
     case 'condition':
     case 'average':
+    case 'nps':
       return { start: m.at, end: undefined };
   }
 }

@@ -302,6 +302,22 @@ describe('schema errors are located at the offending value', () => {
     expect(bare).toEqual([]);
   });
 
+  it('SPEC §6: kind nps is accepted with at_least in −100..100, and a bound outside it is an error at the bound', async () => {
+    const ok = await check({ 'standards.yaml': standard(`    measure: { kind: nps, at: closed_at, of: csat, at_least: 30 }
+    period: month
+`) });
+    expect(ok).toEqual([]);
+    const bad = await check({ 'standards.yaml': standard(`    measure: { kind: nps, at: closed_at, of: csat, at_least: 130 }
+    period: month
+`) });
+    expect(where(bad)).toEqual(['schema standards.yaml:5:62']);
+    const target = await check({ 'standards.yaml': standard(`    measure: { kind: nps, at: closed_at, of: csat, at_least: 30 }
+    target: 90%
+    period: month
+`) });
+    expect(where(target)).toEqual(['schema standards.yaml:6:13']);
+  });
+
   it('a bad timezone and bad opening hours on a calendar', async () => {
     const ds = await check({ 'cal.yaml': 'calendars:\n  - id: night\n    timezone: Mars/Olympus\n    hours:\n      daily: "22:00-06:00"\n    holidays: [2026-02-30]\n' });
     expect(where(ds)).toEqual(['schema cal.yaml:3:15', 'schema cal.yaml:5:14', 'schema cal.yaml:6:16']);

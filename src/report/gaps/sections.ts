@@ -2,7 +2,7 @@
 import type { Evaluation, GapRow } from '../../model/evaluation.js';
 import { formatCredits, percent, points } from '../shared/time.js';
 import { formatShare } from '../shared/describe.js';
-import { boundGapText, boundText, elapsedText, meanText } from '../shared/figures.js';
+import { boundFigureText, boundGapText, boundText, elapsedText } from '../shared/figures.js';
 import { customerLinksSection, customerSection } from './customer.js';
 
 export interface Section {
@@ -26,7 +26,7 @@ export interface Section {
 function standardRow(g: GapRow): (string | number)[] {
   const pending = g.atRisk > 0 ? `${g.pending} (${g.atRisk})` : g.pending;
   if (g.bound !== undefined) {
-    return [g.standard, g.period.key, g.records, '–', '–', pending, g.skipped, g.invalid, meanText(g.average), boundText(g.bound), boundGapText(g.gap), g.status, '', '', ''];
+    return [g.standard, g.period.key, g.records, '–', '–', pending, g.skipped, g.invalid, boundFigureText(g.average, g.bound), boundText(g.bound), boundGapText(g.gap, g.bound.nps === true ? 0 : 2), g.status, '', '', ''];
   }
   const time = (seconds: number | undefined) => elapsedText(seconds, g.clock, 'cell');
   return [

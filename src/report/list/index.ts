@@ -138,6 +138,8 @@ function measureJson(m: Measure): Record<string, unknown> {
       return { kind: m.kind, at: m.at, expect: describeCondition(m.expect) };
     case 'average':
       return { kind: m.kind, at: m.at, of: m.of, at_least: m.at_least ?? null, at_most: m.at_most ?? null };
+    case 'nps':
+      return { kind: m.kind, at: m.at, of: m.of, at_least: m.at_least };
   }
 }
 

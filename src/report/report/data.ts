@@ -199,6 +199,8 @@ function limitText(s: Standard): string {
       return describeCondition(m.expect);
     case 'average':
       return m.at_least !== undefined ? `≥ ${m.at_least}` : `≤ ${m.at_most ?? ''}`;
+    case 'nps':
+      return `NPS ≥ ${m.at_least}`;
   }
 }
 
@@ -227,12 +229,12 @@ function reportStandard(s: Standard, input: ReportInput): ReportStandard {
     calendar: m.kind === 'duration' ? m.calendar : undefined,
     periodKind: s.period,
     target: s.target,
-    bound: m.kind !== 'average' ? undefined : m.at_least !== undefined ? { op: '≥', value: m.at_least } : { op: '≤', value: m.at_most as number },
+    bound: m.kind === 'nps' ? { op: '≥', value: m.at_least, nps: true } : m.kind !== 'average' ? undefined : m.at_least !== undefined ? { op: '≥', value: m.at_least } : { op: '≤', value: m.at_most as number },
     status: statusIn(input.period),
     periods: own.map((g) => ({ period: g.period.key, status: g.status, compliance: g.compliance })),
     records: now?.records ?? 0,
-    met: m.kind === 'average' ? undefined : (now?.met ?? 0),
-    breached: m.kind === 'average' ? undefined : (now?.breached ?? 0),
+    met: m.kind === 'average' || m.kind === 'nps' ? undefined : (now?.met ?? 0),
+    breached: m.kind === 'average' || m.kind === 'nps' ? undefined : (now?.breached ?? 0),
     pending: now?.pending ?? 0,
     skipped: now?.skipped ?? 0,
     invalid: now?.invalid ?? 0,

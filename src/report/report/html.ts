@@ -7,7 +7,7 @@
 import type { Breach, PeriodStatus, PromiseStatus } from '../../model/evaluation.js';
 import { clockNotes } from '../shared/data-quality.js';
 import { formatShare } from '../shared/describe.js';
-import { boundText, meanText } from '../shared/figures.js';
+import { boundFigureText, boundText, meanText } from '../shared/figures.js';
 import { invalidReasonText } from '../shared/invalid-reasons.js';
 import { formatCredits, localTime, percent, points, shortDuration } from '../shared/time.js';
 import { plural } from '../shared/words.js';
@@ -156,6 +156,7 @@ const STATUS_SIGN: Record<PeriodStatus | PromiseStatus, string> = {
 
 /** A standard's figure for the period: its compliance, or for an average its mean. */
 function figureOf(s: ReportStandard): string {
+  if (s.kind === 'nps') return boundFigureText(s.average, s.bound);
   return s.kind === 'average' ? meanText(s.average) : percent(s.compliance);
 }
 

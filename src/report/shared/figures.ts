@@ -23,10 +23,17 @@ export function boundText(bound: AverageBound): string {
   return `${bound.op} ${bound.value}`;
 }
 
+/** A period's figure against its bound: `mean 4.30`, or for an NPS `NPS +32` (SPEC §6, whole points). */
+export function boundFigureText(value: number | undefined, bound: AverageBound | undefined): string {
+  if (bound?.nps !== true || value === undefined) return meanText(value);
+  const n = Math.round(value);
+  return `NPS ${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(n)}`;
+}
+
 /** A mean's distance from its bound, signed: `+0.10`, `−0.25` (negative is short of it). */
-export function boundGapText(gap: number | undefined): string {
+export function boundGapText(gap: number | undefined, decimals = 2): string {
   if (gap === undefined) return '–';
-  return `${gap >= 0 ? '+' : '−'}${Math.abs(gap).toFixed(2)}`;
+  return `${gap >= 0 ? '+' : '−'}${Math.abs(gap).toFixed(decimals)}`;
 }
 
 /** Open time in hours, never in days, its two largest units as `1d 4h` would have them: `47h 26m`, `3h`, `45m 10s`. */

@@ -72,6 +72,8 @@ export function invalidReasonText(r: InvalidReason): string {
       return `${r.args.column} "${r.args.text}" is not a number`;
     case 'number-out-of-range':
       return `${r.args.column} "${r.args.text}" ${OUT_OF_RANGE}`;
+    case 'nps-not-a-score':
+      return `${r.args.column} "${r.args.text}" is not a whole score from 0 to 10`;
     case 'answer-not-a-number':
       return `${r.args.column} "${r.args.text}" is not a number: the answer is left out of its dimension`;
     case 'answer-out-of-scale':

@@ -82,3 +82,21 @@ describe('gaps formats: open time reads as open time', () => {
     expect(line(table, 'inquiry-first-reply')).toMatch(/2h 39m\s.*20h 23m\s.*1d 23h/);
   });
 });
+
+describe('gaps formats: an nps reads as its score against at_least (SPEC §6)', () => {
+  const npsRow: GapRow = { ...base, standard: 'branch-nps', records: 50, met: undefined, breached: undefined, compliance: undefined, target: undefined, gap: 2, status: 'met', average: 32, bound: { op: '≥', value: 30, nps: true } };
+  const short: GapRow = { ...npsRow, standard: 'app-nps', records: 7, gap: -100 / 7 - 30, average: -100 / 7, status: 'missed' };
+  const npsReport: EvaluationReport = { ...report, evaluation: { ...evaluation, gaps: [npsRow, short] } };
+
+  it('table and md show NPS +32 against ≥ 30 in whole points; the golden keeps the md', async () => {
+    expect(line(GAPS_FORMATS.table(npsReport, options), 'branch-nps')).toMatch(/NPS \+32\s.*≥ 30\s.*\+2\s/);
+    const md = GAPS_FORMATS.md(npsReport, options);
+    expect(line(md, 'app-nps')).toBe('| app-nps | 2026-Q3 | 7 | – | – | 0 | 0 | 0 | NPS −14 | ≥ 30 | −44 | missed |  |  |  |');
+    await expect(md).toMatchFileSnapshot(golden('gaps-nps.md'));
+  });
+
+  it('json carries the NPS as average and NPS − at_least as gap, met, breached, compliance and target null', () => {
+    const json = JSON.parse(GAPS_FORMATS.json(npsReport, options)) as { standards: Record<string, unknown>[] };
+    expect(json.standards[0]).toMatchObject({ standard: 'branch-nps', records: 50, met: null, breached: null, compliance: null, target: null, gap: 2, average: 32, status: 'met' });
+  });
+});
