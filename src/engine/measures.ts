@@ -199,16 +199,31 @@ export function judgeCondition(plan: MeasurePlan, row: RowView, j: Judgement): v
 
 /** An average judges the period, not the record: here a record only brings its number. */
 export function judgeAverage(plan: MeasurePlan, row: RowView, j: Judgement): void {
-  reset(j);
   const m = plan.measure;
   if (m.kind !== 'average') throw new TypeError('judgeAverage needs an average measure');
+  judgeValue(plan, m.of, row, j, averageProblem);
+}
+
+type ValueProblem = (text: string, n: number | undefined) => 'number-out-of-range' | 'not-a-number' | 'nps-not-a-score' | undefined;
+
+// module-level, so the per-row path creates no closure
+const averageProblem: ValueProblem = (text, n) => (n === undefined ? (isOutOfRange(text) ? 'number-out-of-range' : 'not-a-number') : undefined);
+const npsProblem: ValueProblem = (_text, n) => (n === undefined || !Number.isInteger(n) || n < 0 || n > 10 ? 'nps-not-a-score' : undefined);
+
+/**
+ * A measure that judges the period: the record brings the number in its `of` column; empty is
+ * skipped (SPEC §2), a number `problem` refuses is invalid with that code.
+ */
+function judgeValue(plan: MeasurePlan, column: string, row: RowView, j: Judgement, problem: ValueProblem): void {
+  reset(j);
   const text = row.cell(plan.of).trim();
   if (text === '') {
     j.outcome = 'skipped';
     return;
   }
   const n = parseNumber(text);
-  if (n === undefined) return invalid(j, { code: isOutOfRange(text) ? 'number-out-of-range' : 'not-a-number', args: { column: m.of, text } });
+  const code = problem(text, n);
+  if (code !== undefined || n === undefined) return invalid(j, { code: code ?? 'not-a-number', args: { column, text } });
   j.value = n;
   j.outcome = 'met';
 }
@@ -218,16 +233,7 @@ export function judgeAverage(plan: MeasurePlan, row: RowView, j: Judgement): voi
  * whole number; anything else (`7.5`, `11`, `-1`, `ten`) is invalid, an empty cell skipped.
  */
 export function judgeNps(plan: MeasurePlan, row: RowView, j: Judgement): void {
-  reset(j);
   const m = plan.measure;
   if (m.kind !== 'nps') throw new TypeError('judgeNps needs an nps measure');
-  const text = row.cell(plan.of).trim();
-  if (text === '') {
-    j.outcome = 'skipped';
-    return;
-  }
-  const n = parseNumber(text);
-  if (n === undefined || !Number.isInteger(n) || n < 0 || n > 10) return invalid(j, { code: 'nps-not-a-score', args: { column: m.of, text } });
-  j.value = n;
-  j.outcome = 'met';
+  judgeValue(plan, m.of, row, j, npsProblem);
 }

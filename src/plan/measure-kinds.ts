@@ -109,25 +109,24 @@ const condition: MeasureKind<MeasureOf<'condition'>> = {
   describe: (m) => describeCondition(m.expect),
 };
 
-const average: MeasureKind<MeasureOf<'average'>> = {
-  columns: (m) => named([['at', 'start', m.at], ['of', 'of', m.of]]),
-  startColumn: (m) => m.at,
+/** A kind that judges the period from one number per record, read from `of` (average, nps). */
+const periodValue = {
+  columns: (m: { at: string; of: string }) => named([['at', 'start', m.at], ['of', 'of', m.of]]),
+  startColumn: (m: { at: string }) => m.at,
   limits: () => undefined,
   perColumn: () => undefined,
   calendar: () => undefined,
   judgesRecords: false,
   skippedWhenEmpty: 'of',
+} as const;
+
+const average: MeasureKind<MeasureOf<'average'>> = {
+  ...periodValue,
   describe: (m) => (m.at_least !== undefined ? `mean ${m.of} ≥ ${m.at_least}` : `mean ${m.of} ≤ ${m.at_most ?? ''}`),
 };
 
 const nps: MeasureKind<MeasureOf<'nps'>> = {
-  columns: (m) => named([['at', 'start', m.at], ['of', 'of', m.of]]),
-  startColumn: (m) => m.at,
-  limits: () => undefined,
-  perColumn: () => undefined,
-  calendar: () => undefined,
-  judgesRecords: false,
-  skippedWhenEmpty: 'of',
+  ...periodValue,
   describe: (m) => `NPS of ${m.of} ≥ ${m.at_least}`,
 };
 

@@ -6,17 +6,11 @@
  */
 import type { PeriodStatus, PromiseStatus } from '../../model/evaluation.js';
 import { localTime } from '../shared/time.js';
-import { html, trusted, type Markup } from '../report/markup.js';
+import { html, PAGE_BASE_STYLE, trusted, type Markup } from '../report/markup.js';
 import type { Charter, CharterPromise, CharterRemedy } from './data.js';
 import { audienceHeading, channelHeading, charterMeta, charterTitle, creditText, EMPTY, figureText, ownPeriodsText, PROMISE_WORDS, REMEDY_LEAD, RUNNING, STANDARD_WORDS } from './words.js';
 
-const STYLE = `
-:root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa; --accent: #0550ae;
-  --met: #1a7f37; --met-bg: #dafbe1; --missed: #cf222e; --missed-bg: #ffebe9; --track: #0969da; --track-bg: #ddf4ff;
-  --risk: #9a6700; --risk-bg: #fff8c5; --none: #59636e; --none-bg: #eff2f5; color-scheme: light; }
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-body { margin: 0; color: var(--ink); background: #fff; font: 17px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif; }
+const STYLE = `${PAGE_BASE_STYLE}body { margin: 0; color: var(--ink); background: #fff; font: 17px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif; }
 .page { max-width: 860px; margin: 0 auto; padding: 32px 28px 56px; }
 header { border-bottom: 3px solid var(--ink); padding-bottom: 12px; }
 .eyebrow { margin: 0; color: var(--muted); font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; font-weight: 600; }

@@ -13,16 +13,10 @@ import { formatCredits, localTime, percent, points, shortDuration } from '../sha
 import { plural } from '../shared/words.js';
 import { dimensionChart, distributionChart, statusWords, trendChart } from './charts.js';
 import type { QuarterlyReport, ReportPromise, ReportStandard, Scorecard } from './data.js';
-import { html, join, trusted, type Markup } from './markup.js';
+import { html, join, PAGE_BASE_STYLE, trusted, type Markup } from './markup.js';
 import { distributionText, INVALID_SHOWN } from './md.js';
 
-const STYLE = `
-:root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa; --accent: #0550ae;
-  --met: #1a7f37; --met-bg: #dafbe1; --missed: #cf222e; --missed-bg: #ffebe9; --track: #0969da; --track-bg: #ddf4ff;
-  --risk: #9a6700; --risk-bg: #fff8c5; --none: #59636e; --none-bg: #eff2f5; color-scheme: light; }
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-body { margin: 0; color: var(--ink); background: #fff; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif; }
+const STYLE = `${PAGE_BASE_STYLE}body { margin: 0; color: var(--ink); background: #fff; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif; }
 code, .mono { font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: .88em; }
 code { background: var(--soft); padding: 0 .25em; border-radius: 4px; overflow-wrap: break-word; }
 th code, td code { overflow-wrap: normal; white-space: nowrap; }

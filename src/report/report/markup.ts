@@ -39,3 +39,12 @@ export const trusted = (text: string): Markup => new Markup(text);
 export function join(items: readonly Part[], separator: Part): Markup {
   return new Markup(items.map(render).join(render(separator)));
 }
+
+/** The palette and resets every page of ours starts from (the report, the charter): one look, one set of status colours. */
+export const PAGE_BASE_STYLE = `
+:root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa; --accent: #0550ae;
+  --met: #1a7f37; --met-bg: #dafbe1; --missed: #cf222e; --missed-bg: #ffebe9; --track: #0969da; --track-bg: #ddf4ff;
+  --risk: #9a6700; --risk-bg: #fff8c5; --none: #59636e; --none-bg: #eff2f5; color-scheme: light; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+`;
