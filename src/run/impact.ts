@@ -69,14 +69,16 @@ interface Job {
   gap: ImpactGap | undefined;
 }
 
-/** Header columns of each log file, read once per delimiter; undefined for an empty file. */
+/** Header columns of each log file, read once per delimiter and header layout; undefined for an empty file. */
 type HeaderCache = Map<string, Promise<string[] | undefined>>;
 
-function headerOf(cache: HeaderCache, file: LogFile, delimiter: string): Promise<string[] | undefined> {
-  const key = `${delimiter}\u0000${file.abs}`;
+function headerOf(cache: HeaderCache, file: LogFile, source: Source): Promise<string[] | undefined> {
+  const delimiter = source.delimiter ?? ',';
+  const layout = source.header;
+  const key = `${delimiter}\u0000${layout.rows}\u0000${layout.nameRow}\u0000${layout.naming}\u0000${file.abs}`;
   let header = cache.get(key);
   if (header === undefined) {
-    header = openCsv(file.abs, file.display, { delimiter }).then(
+    header = openCsv(file.abs, file.display, { delimiter, header: layout }).then(
       (csv) => csv.header,
       (err: unknown) => {
         if (err instanceof EmptyLogError) return undefined;
@@ -95,7 +97,7 @@ async function sideGap(job: SideJob, side: 'before' | 'after', cache: HeaderCach
   for (const file of job.files) {
     let header: string[] | undefined;
     try {
-      header = await headerOf(cache, file, job.source.delimiter ?? ',');
+      header = await headerOf(cache, file, job.source);
     } catch (err) {
       if (err instanceof LogFileError) return { kind: 'unreadable-log', message: err.message };
       throw err;

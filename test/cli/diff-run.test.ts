@@ -97,3 +97,60 @@ describe('the impact is read as gaps reads the logs', () => {
     ]);
   });
 });
+
+describe('the impact reads a header of several lines as the source lays it out', () => {
+  /** A survey export whose second header line names the columns; the first is the tool's title line. */
+  function surveyRepository(bound: number): string {
+    const repo = tempDir('promise-diff-survey-');
+    init(repo);
+    const write = (atLeast: number) => {
+      mkdirSync(join(repo, 'surveys'), { recursive: true });
+      writeFileSync(join(repo, 'promise.yaml'), 'version: 1\nname: Test Desk\ntimezone: UTC\n');
+      writeFileSync(
+        join(repo, 'registry.yaml'),
+        `owners:
+  - { id: support, name: Support, kind: team }
+sources:
+  - id: csat
+    kind: survey
+    files: "surveys/*.csv"
+    key: response
+    at: answered_at
+    header_rows: 2
+    header_row: 2
+    scale: [1, 5]
+    dimensions:
+      reliability: { perception: [q1] }
+promises:
+  - id: satisfied
+    statement: Customers rate our help at least 4 out of 5.
+    dimension: reliability
+    owner: support
+standards:
+  - id: csat-average
+    promise: satisfied
+    source: csat
+    measure: { kind: average, of: q1, at: answered_at, at_least: ${atLeast} }
+    period: quarter
+`,
+      );
+    };
+    write(4);
+    const rows = ['Customer survey export,,', 'response,answered_at,q1'];
+    for (let n = 0; n < 40; n++) rows.push(`R${n},2026-08-${String(1 + (n % 28)).padStart(2, '0')}T10:00:00Z,${1 + (n % 5)}`);
+    writeFileSync(join(repo, 'surveys', 'csat.csv'), `${rows.join('\n')}\n`);
+    commit(repo, 'The survey registry');
+    write(bound);
+    return repo;
+  }
+
+  it('measures a changed survey standard instead of reporting its column missing', () => {
+    const repo = surveyRepository(3);
+    const r = promise(['diff', 'HEAD', '--as-of', AS_OF, '--format', 'json'], { cwd: repo, env: ONE });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const body = JSON.parse(r.stdout) as { impact: { standard: string; unavailable?: unknown; before: { records: number } | null; after: { records: number } | null }[] };
+    expect(body.impact).toHaveLength(1);
+    expect(body.impact[0]).toMatchObject({ standard: 'csat-average', before: { records: 40 }, after: { records: 40 } });
+  });
+});
