@@ -400,7 +400,7 @@ export const standardSchema = z
     source: refSchema.meta({ description: 'The delivery log it is measured on.' }),
     where: conditionSchema.optional().meta({ description: 'Which records it applies to.' }),
     measure: measureSchema,
-    target: shareSchema.optional().meta({ description: 'Share of judged records that must meet it, e.g. 95%; required, except for an average, which has none.' }),
+    target: shareSchema.optional().meta({ description: 'Share of judged records that must meet it, e.g. 95%; required, except for an average or an nps, which have none.' }),
     period: z.enum(PERIODS),
     warn_at: shareSchema
       .optional()
@@ -431,7 +431,15 @@ export const standardSchema = z
       ctx.addIssue(issue('warnAtMeaningless', { kind: s.measure.kind }, ['warn_at']));
     }
   })
-  .meta({ title: 'Standard', description: 'A measurable standard that makes (part of) one promise checkable on one source.' });
+  .meta({
+    title: 'Standard',
+    description: 'A measurable standard that makes (part of) one promise checkable on one source.',
+    // what the refinements above say, for editors that read the JSON Schema: an average or an nps
+    // takes no target, every other kind needs one
+    if: { properties: { measure: { properties: { kind: { enum: ['average', 'nps'] } }, required: ['kind'] } }, required: ['measure'] },
+    then: { not: { required: ['target'] } },
+    else: { required: ['target'] },
+  });
 
 // ---- files ---------------------------------------------------------------------------------
 

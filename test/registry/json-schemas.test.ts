@@ -64,4 +64,20 @@ describe('schemas/', () => {
     const validate = validators.get(target.slice(SCHEMAS.length + 1));
     expect(validate?.(parse(text)), JSON.stringify(validate?.errors)).toBe(true);
   });
+
+  it('says in JSON Schema that an average or an nps takes no target and every other kind needs one', () => {
+    const validate = validators.get('standards.schema.json');
+    const standard = (measure: Record<string, unknown>, target?: string) => ({
+      standards: [{ id: 's', promise: 'p', source: 'src', measure, period: 'quarter', ...(target === undefined ? {} : { target }) }],
+    });
+    const duration = { kind: 'duration', from: 'opened', to: 'closed', within: '24h' };
+    const average = { kind: 'average', at: 'answered', of: 'score', at_least: 4 };
+    const nps = { kind: 'nps', at: 'answered', of: 'likely', at_least: 30 };
+    expect(validate?.(standard(duration, '95%'))).toBe(true);
+    expect(validate?.(standard(duration))).toBe(false);
+    expect(validate?.(standard(average))).toBe(true);
+    expect(validate?.(standard(average, '95%'))).toBe(false);
+    expect(validate?.(standard(nps))).toBe(true);
+    expect(validate?.(standard(nps, '95%'))).toBe(false);
+  });
 });
