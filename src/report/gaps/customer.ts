@@ -94,6 +94,9 @@ export function customerLinksSection(e: Evaluation): Section | undefined {
   };
 }
 
+/** The met-against-breached table of the CSV: the JSON fields of `customer_links`, in order. */
+export const CUSTOMER_LINK_CSV_COLUMNS = ['standard', 'survey', 'period', 'met_responses', 'met_mean', 'breached_responses', 'breached_mean', 'difference'] as const;
+
 export const CUSTOMER_CSV_COLUMNS = ['source', 'dimension', 'period', 'respondents', 'expectation', 'perception', 'gap', 'weight', 'weighted_gap', 'servqual', 'servqual_weighted'] as const;
 
 /** The customer-gap rows as a second CSV table, the JSON fields as columns, each row with its period's scores. */
