@@ -18,6 +18,18 @@ export function meanFigure(value: number): string {
   return value.toFixed(2);
 }
 
+/** A mean survey score for people: `5.75`; `–` where there is none. */
+export function scoreText(value: number | undefined): string {
+  return value === undefined ? '–' : value.toFixed(2);
+}
+
+/** A gap or a difference of scores with its sign: `+0.25`, `−1.50`, `0.00`; `–` where there is none. */
+export function signedText(value: number | undefined): string {
+  if (value === undefined) return '–';
+  const fixed = Math.abs(value).toFixed(2);
+  return fixed === '0.00' ? '0.00' : `${value > 0 ? '+' : '−'}${fixed}`;
+}
+
 /** An average's bound: `≥ 4.2`. */
 export function boundText(bound: AverageBound): string {
   return `${bound.op} ${bound.value}`;
