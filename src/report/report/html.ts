@@ -133,7 +133,8 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--line)
   h2 { margin-top: 1.2rem; break-before: auto; }
   h2, h3, caption, figcaption, .promise-head { break-after: avoid; page-break-after: avoid; }
   .promise, .chart, .figure, .card, tr, .statement, .delivery, .links li { break-inside: avoid; page-break-inside: avoid; }
-  #owners, #recovery, #quality { break-before: page; page-break-before: always; }
+  #owners, #customer, #recovery, #quality { break-before: page; page-break-before: always; }
+  .survey { break-inside: avoid; page-break-inside: avoid; }
   .figures { grid-template-columns: repeat(4, minmax(0, 1fr)); }
   .charts { grid-template-columns: repeat(2, minmax(0, 1fr)); }
   .cards { grid-template-columns: repeat(3, minmax(0, 1fr)); }
