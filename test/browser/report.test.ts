@@ -245,7 +245,7 @@ describe.each(['retail-bank', 'airport'] as const)('the customer-gap section of 
   it('prints on A4: the section starts a page, its charts drawn, no part of it cut at the right', { timeout: 60_000 }, async () => {
     const o = await open(html, DESKTOP);
     await o.page.emulateMedia({ media: 'print' });
-    expect(await o.page.locator('#customer').evaluate((el) => getComputedStyle(el).breakBefore)).toBe('page');
+    expect(await o.page.locator('#customer').evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).breakBefore)).toBe('page');
     await expectSection(o.page, 1280);
     const pdf = join(SHOTS, `${example}-customer.pdf`);
     await o.page.pdf({ path: pdf, format: 'A4', printBackground: true });

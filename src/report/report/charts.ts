@@ -11,7 +11,7 @@ import { boundText, elapsedText, hasLimitByValue, hasSingleTimeLimit } from '../
 import { shortDuration } from '../shared/time.js';
 import { coord, linear, niceDomain, niceStep, stepDecimals, ticksOf, timeTicks, timeUnitFor } from './chart-scale.js';
 import type { ReportStandard, ReportSurvey, Scorecard } from './data.js';
-import { scoreText, signedText } from '../shared/figures.js';
+import { npsFigure, scoreText, signedText } from '../shared/figures.js';
 import { html, join, type Markup } from './markup.js';
 
 export const STATUS_COLOUR: Record<PeriodStatus, string> = {
@@ -32,11 +32,6 @@ const REALISTIC = '#bc4c00';
 /** The column an average standard averages, or an NPS standard scores. */
 const averagedColumn = (s: ReportStandard): string | undefined => (s.definition.kind === 'average' || s.definition.kind === 'nps' ? s.definition.of : undefined);
 
-/** An NPS as a chart labels it: whole points with a sign, `+32`, `−14` (SPEC §6). */
-const npsLabel = (v: number): string => {
-  const n = Math.round(v);
-  return `${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(n)}`;
-};
 
 function figure(id: string, caption: string, description: string, width: number, height: number, body: Markup): Markup {
   return html`<figure class="chart" id="${id}"><figcaption>${caption}</figcaption>
@@ -125,7 +120,7 @@ export function trendChart(s: ReportStandard, kind: PeriodKind): Markup {
   const slot = (right - left) / s.trend.length;
   const x = (i: number): number => left + slot * (i + 0.5);
   const unit = byValue ? '' : '%';
-  const label = (v: number): string => (nps ? npsLabel(v) : s.kind === 'average' ? v.toFixed(2) : `${v.toFixed(1)}%`);
+  const label = (v: number): string => (nps ? npsFigure(v) : s.kind === 'average' ? v.toFixed(2) : `${v.toFixed(1)}%`);
 
   const grid = domain.ticks.map(
     (t) => html`<line x1="${left}" x2="${right}" y1="${coord(y(t))}" y2="${coord(y(t))}" stroke="${GRID}"/><text x="${left - 6}" y="${coord(y(t) + 4)}" text-anchor="end" class="tick">${t.toFixed(decimals)}${unit}</text>`,

@@ -35,11 +35,16 @@ export function boundText(bound: AverageBound): string {
   return `${bound.op} ${bound.value}`;
 }
 
+/** A Net Promoter Score in whole points with its sign: `+32`, `−14`, `0` (SPEC §6). */
+export function npsFigure(value: number): string {
+  const n = Math.round(value);
+  return `${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(n)}`;
+}
+
 /** A period's figure against its bound: `mean 4.30`, or for an NPS `NPS +32` (SPEC §6, whole points). */
 export function boundFigureText(value: number | undefined, bound: AverageBound | undefined): string {
   if (bound?.nps !== true || value === undefined) return meanText(value);
-  const n = Math.round(value);
-  return `NPS ${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(n)}`;
+  return `NPS ${npsFigure(value)}`;
 }
 
 /** A mean's distance from its bound, signed: `+0.10`, `−0.25` (negative is short of it). */
