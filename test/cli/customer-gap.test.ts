@@ -95,6 +95,16 @@ describe('--fail-on customer-gap', () => {
     expect(promise(['gaps', '--registry', FIXTURE, '--as-of', '2026-09-30T00:00:00Z', '--fail-on', 'customer-gap']).code).toBe(0);
   });
 
+  it('report: exits 1 when the report period is over and its gap is negative on a dimension, 0 while it runs', () => {
+    const report = (asOf: string) => promise(['report', '--registry', FIXTURE, '--as-of', asOf, '--period', '2026-Q3', '--format', 'json', '--fail-on', 'customer-gap']);
+    const over = report(AS_OF);
+    expect(over.code).toBe(1);
+    const body = JSON.parse(over.stdout) as { customer_gap: { surveys: { dimensions: { gap: number | null }[] }[] } };
+    expect(body.customer_gap.surveys.flatMap((s) => s.dimensions).some((d) => d.gap !== null && d.gap < 0)).toBe(true);
+    expect(report('2026-09-30T00:00:00Z').code).toBe(0);
+    expect(promise(['report', '--registry', FIXTURE, '--as-of', AS_OF, '--period', '2026-Q3', '--format', 'json']).code).toBe(0);
+  });
+
   it('is one of the --fail-on choices, and a bad one is a usage error', () => {
     const r = gaps('--fail-on', 'customer');
     expect(r.code).toBe(2);
