@@ -408,6 +408,7 @@ const ASSISTANCE_STATEMENTS = [
 const Q1_TEXT = 'Thinking about an excellent assistance service at any airport, how far do you agree with each statement? (1 = strongly disagree, 7 = strongly agree)';
 const Q2_TEXT = 'Thinking about the assistance you received at Kingsmere Airport on this journey, how far do you agree with each statement? (1 = strongly disagree, 7 = strongly agree)';
 const Q3_TEXT = 'Is there anything else you would like to tell us about your assistance?';
+const Q4_TEXT = 'How likely is it that you would recommend the assistance service at Kingsmere Airport to a friend or relative who needs it? (0 = not at all likely, 10 = extremely likely)';
 const ASSISTANCE_COMMENTS = [
   'Agent was lovely, but I waited a long time at the meeting point',
   'Thank you to the team at gate 9, "nothing was too much trouble"',
@@ -437,6 +438,10 @@ const QUALTRICS_COLUMNS: readonly { id: string; text: string; importId: string; 
   { id: 'UserLanguage', text: 'User Language', importId: 'userLanguage' },
   ...QUALTRICS_ITEMS,
   { id: 'Q3', text: Q3_TEXT, importId: 'QID3_TEXT' },
+  // A Qualtrics Net Promoter Score question: the 0-10 answer, and the group Qualtrics derives
+  // from it (1 detractor, 2 passive, 3 promoter), which a test holds the registry's NPS to.
+  { id: 'Q4', text: Q4_TEXT, importId: 'QID4' },
+  { id: 'Q4_NPS_GROUP', text: `${Q4_TEXT} - Group`, importId: 'QID4_NPS_GROUP' },
   // Embedded data, set from the assistance provider's app when the invitation is sent.
   { id: 'request_id', text: 'request_id', importId: 'request_id' },
 ];
@@ -455,7 +460,21 @@ const RESPONSE_ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0
  * the minutes waited at their request) is worked out from the request's cells as written.
  * Requests with a dirty cell are not surveyed; a few responses are partial (Finished 0).
  */
+/**
+ * The 0-10 recommendation of a passenger who answered the SERVQUAL items: high when the journey
+ * met what they expected, lower by how far it fell short. Drawn from its own seeded stream, so
+ * the SERVQUAL answers are the same with the question as without it.
+ */
+function recommendation(random: Random, expectation: Record<Dimension, number>, perception: Record<Dimension, number>): number {
+  const shortfall = SERVQUAL_ITEMS.reduce((sum, [d]) => sum + perception[d] - expectation[d], 0) / SERVQUAL_ITEMS.length;
+  return Math.min(10, Math.max(0, Math.round(9 + 1.4 * shortfall + 1.2 * normal(random))));
+}
+
+/** Qualtrics' group of a 0-10 answer: 1 detractor (0-6), 2 passive (7-8), 3 promoter (9-10). */
+const npsGroup = (score: number): string => (score >= 9 ? '3' : score >= 7 ? '2' : '1');
+
 function assistanceSurvey(random: Random, asOf: number, requests: readonly LogRecord[], dirtyRequests: ReadonlySet<string>): SourceLog {
+  const recommend = seededRandom(20260207);
   const records: LogRecord[] = [];
   const ids = new Set<string>();
   for (const r of requests) {
@@ -487,6 +506,8 @@ function assistanceSurvey(random: Random, asOf: number, requests: readonly LogRe
     const answered = finished ? Infinity : random.int(0, 20);
     const progress = finished ? 100 : Math.round(((18 + answered) / (QUALTRICS_ITEMS.length + 1)) * 100);
     for (let i = 1; i <= 22; i++) if (i > answered) items[`Q2_${i}`] = '';
+    // the recommendation comes after the comment box: a partial response never reaches it
+    const score = recommendation(recommend, expectation, perception);
     let id: string;
     do id = `R_${Array.from({ length: 15 }, () => random.pick([...RESPONSE_ID_CHARS])).join('')}`;
     while (ids.has(id));
@@ -506,6 +527,8 @@ function assistanceSurvey(random: Random, asOf: number, requests: readonly LogRe
         UserLanguage: weighted(random, [['EN-GB', 92], ['PL', 4], ['ES', 4]] as const),
         ...items,
         Q3: finished ? note(random, ASSISTANCE_COMMENTS, met ? 0.15 : 0.5, 0.05) : '',
+        Q4: finished ? String(score) : '',
+        Q4_NPS_GROUP: finished ? npsGroup(score) : '',
         request_id: r.cells.request_id ?? '',
       },
     });

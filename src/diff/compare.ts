@@ -56,6 +56,8 @@ export const REASON_CLASS: Readonly<Record<ReasonCode, ChangeClass>> = {
   'average-stricter': 'tightened',
   'average-laxer': 'loosened',
   'average-other-bound': 'neutral',
+  'nps-stricter': 'tightened',
+  'nps-laxer': 'loosened',
   'remedy-added': 'tightened',
   'remedy-removed': 'loosened',
   'credit-raised': 'tightened',
@@ -104,6 +106,8 @@ const EVALUATED: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
   'average-stricter',
   'average-laxer',
   'average-other-bound',
+  'nps-stricter',
+  'nps-laxer',
   'scope',
   'expectation',
   'measure-kind',
@@ -248,6 +252,13 @@ function compareMeasures(c: EntityChanges, o: Measure, n: Measure, renames: Rena
       } else {
         c.field('measure', measureText(o), measureText(m), 'average-other-bound');
       }
+      break;
+    }
+    case 'nps': {
+      const m = n as Extract<Measure, { kind: 'nps' }>;
+      columns('at', o.at, m.at);
+      columns('of', o.of, m.of);
+      if (o.at_least !== m.at_least) c.field('measure.at_least', String(o.at_least), String(m.at_least), m.at_least > o.at_least ? 'nps-stricter' : 'nps-laxer');
       break;
     }
   }

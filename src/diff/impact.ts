@@ -55,7 +55,7 @@ export function sideOutcome(evaluation: Evaluation, standard: Standard, period: 
     row === undefined
       ? { period: period.key, status: 'no-data', compliance: undefined, target: standard.target, records: 0, ...judged(standard, 0, 0), average: undefined }
       : { period: period.key, status: row.status, compliance: row.compliance, target: row.target, records: row.records, ...judged(standard, row.met ?? 0, row.breached ?? 0), average: row.average };
-  return { side, breached };
+  return { side: standard.measure.kind === 'nps' ? { ...side, nps: true } : side, breached };
 }
 
 /** The id a renamed standard had at the revision. */

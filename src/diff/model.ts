@@ -54,6 +54,9 @@ export type ReasonCode =
   | 'average-stricter'
   | 'average-laxer'
   | 'average-other-bound'
+  /** SPEC §6: an NPS standard's at_least raised, or lowered */
+  | 'nps-stricter'
+  | 'nps-laxer'
   // remedies
   | 'remedy-added'
   | 'remedy-removed'
@@ -131,8 +134,10 @@ export interface ImpactSide {
   /** undefined for an average, which judges no single record (SPEC §2) */
   met: number | undefined;
   breached: number | undefined;
-  /** the period's mean, for an average; undefined otherwise */
+  /** the period's mean, for an average; its Net Promoter Score for an nps (SPEC §6); undefined otherwise */
   average: number | undefined;
+  /** an nps standard: `average` is a score from −100 to 100, read as `NPS +32` */
+  nps?: true;
 }
 
 /** Why an impact could not be worked out. */

@@ -6,9 +6,9 @@
  * not grow with the responses read (SPEC §5). docs/customer-gap.md gives the formulas.
  */
 import type { LogRow, TimestampReader } from '../model/cells.js';
-import type { CustomerGapRow, CustomerLinkRow, DuplicateKey, Evaluation, InvalidRecord, PeriodRef, ServqualRow, SourceAccount, SurveyProblem } from '../model/evaluation.js';
+import type { CustomerGapRow, CustomerLinkRow, DuplicateKey, Evaluation, InvalidRecord, PeriodKind, PeriodRef, ServqualRow, SourceAccount, SurveyProblem } from '../model/evaluation.js';
 import type { Dimension, Source, Survey } from '../registry/model.js';
-import { columnIndex, type LinkedOutcome } from './evaluate.js';
+import { columnIndex, type LinkedOutcome, type LinkedOutcomes } from './evaluate.js';
 import { KeyTracker } from './keys.js';
 import { PeriodFinder } from './period.js';
 import { compareText as compare } from '../model/diagnostic.js';
@@ -221,18 +221,12 @@ export function problemRecords(problems: readonly SurveyProblem[], at: { source:
   return problems.map((p) => ({ ...p, ...at, standard: undefined }));
 }
 
-/** Sorts what the surveys add to an evaluation: by source, then period; within them a stable sort keeps SERVQUAL's dimension order, in which the rows are made. */
-function sortCustomer(rows: { customer: CustomerGapRow[]; servqual: ServqualRow[] }): void {
-  rows.customer.sort((a, b) => compare(a.source, b.source) || a.period.startMs - b.period.startMs);
-  rows.servqual.sort((a, b) => compare(a.source, b.source) || a.period.startMs - b.period.startMs);
-}
-
 /** One standard on the survey's linked source: the dimension of its promise and its records' kept outcomes. */
 export interface SurveyLink {
   standard: string;
   /** undefined when the promise names no dimension: only a `score` survey is then compared */
   dimension: Dimension | undefined;
-  outcomes: ReadonlyMap<string, LinkedOutcome>;
+  outcomes: LinkedOutcomes;
 }
 
 /** What one survey source's run needs from the evaluation: the moment and the registry's zone and fiscal year. */
@@ -242,6 +236,13 @@ export interface SurveyOptions {
   fiscalYearStart: number;
   /** SPEC §6 `links`: the standards on the linked source */
   links?: readonly SurveyLink[] | undefined;
+  /**
+   * Every key of the linked source's rows, when it was read: a link to none of them names no
+   * record (`link-not-found`); undefined when the linked source was not read, and then not checked.
+   */
+  linkedKeys?: ReadonlySet<string> | undefined;
+  /** also count over periods of this length (the report's quarter): `customerSummaries` and the like */
+  alsoBy?: PeriodKind | undefined;
 }
 
 /** Sums of one standard and period: the responses whose record met it, and those whose record breached it. */
@@ -253,60 +254,90 @@ interface LinkSums {
   breachedSum: number;
 }
 
+/** The outcomes kept for one key, as a list. */
+function outcomesOf(kept: LinkedOutcome | readonly LinkedOutcome[] | undefined): readonly LinkedOutcome[] {
+  return kept === undefined ? [] : Array.isArray(kept) ? kept : [kept as LinkedOutcome];
+}
+
 /**
  * SPEC §6 `links`: per linked standard and record period, the mean perception on the
  * standard's dimension (or the `score`) of responses whose record met the standard against
- * those whose record breached it. Sums only, never rows.
+ * those whose record breached it. Sums only, never rows. With `alsoBy`, the same sums by the
+ * record's period of that length.
  */
 export class CustomerLinkAccumulator {
   private readonly sums = new Map<string, Map<string, LinkSums>>();
+  private readonly summarySums = new Map<string, Map<string, LinkSums>>();
 
   constructor(
     readonly survey: string,
     private readonly links: readonly SurveyLink[],
   ) {}
 
-  /** Counts one valid response linked to record `key`; `value(d)` is its P(r,d), or its score for d undefined. */
-  add(key: string, value: (dimension: Dimension | undefined) => number | undefined): void {
+  /**
+   * Counts one valid response linked to record `key`; `value(d)` is its P(r,d), or its score for
+   * d undefined. A key on several met or breached rows is compared with each of them (SPEC §2:
+   * every occurrence counts); the standards for which that happened are returned, with how many.
+   */
+  add(key: string, value: (dimension: Dimension | undefined) => number | undefined): { standard: string; rows: number }[] {
+    const repeated: { standard: string; rows: number }[] = [];
     for (const link of this.links) {
-      const outcome = link.outcomes.get(key);
-      if (outcome === undefined) continue;
+      const outcomes = outcomesOf(link.outcomes.get(key));
+      if (outcomes.length === 0) continue;
       const v = value(link.dimension);
       if (v === undefined) continue;
-      let periods = this.sums.get(link.standard);
-      if (periods === undefined) this.sums.set(link.standard, (periods = new Map()));
-      let s = periods.get(outcome.period.key);
-      if (s === undefined) periods.set(outcome.period.key, (s = { period: outcome.period, met: 0, metSum: 0, breached: 0, breachedSum: 0 }));
-      if (outcome.met) {
-        s.met++;
-        s.metSum += v;
-      } else {
-        s.breached++;
-        s.breachedSum += v;
+      if (outcomes.length > 1) repeated.push({ standard: link.standard, rows: outcomes.length });
+      for (const outcome of outcomes) {
+        count(this.sums, link.standard, outcome.period, outcome.met, v);
+        if (outcome.summary !== undefined) count(this.summarySums, link.standard, outcome.summary, outcome.met, v);
       }
     }
+    return repeated;
   }
 
   rows(): CustomerLinkRow[] {
-    const out: CustomerLinkRow[] = [];
-    for (const [standard, periods] of this.sums) {
-      for (const s of periods.values()) {
-        const metMean = s.met === 0 ? undefined : s.metSum / s.met;
-        const breachedMean = s.breached === 0 ? undefined : s.breachedSum / s.breached;
-        out.push({
-          standard,
-          survey: this.survey,
-          period: s.period,
-          metResponses: s.met,
-          metMean,
-          breachedResponses: s.breached,
-          breachedMean,
-          difference: metMean === undefined || breachedMean === undefined ? undefined : metMean - breachedMean,
-        });
-      }
-    }
-    return out;
+    return linkRows(this.survey, this.sums);
   }
+
+  /** The same comparison by the records' periods of the `alsoBy` length. */
+  summaryRows(): CustomerLinkRow[] {
+    return linkRows(this.survey, this.summarySums);
+  }
+}
+
+function count(sums: Map<string, Map<string, LinkSums>>, standard: string, period: PeriodRef, met: boolean, v: number): void {
+  let periods = sums.get(standard);
+  if (periods === undefined) sums.set(standard, (periods = new Map()));
+  let s = periods.get(period.key);
+  if (s === undefined) periods.set(period.key, (s = { period, met: 0, metSum: 0, breached: 0, breachedSum: 0 }));
+  if (met) {
+    s.met++;
+    s.metSum += v;
+  } else {
+    s.breached++;
+    s.breachedSum += v;
+  }
+}
+
+function linkRows(survey: string, sums: Map<string, Map<string, LinkSums>>): CustomerLinkRow[] {
+  const out: CustomerLinkRow[] = [];
+  for (const [standard, periods] of sums) {
+    for (const s of periods.values()) {
+      const metMean = s.met === 0 ? undefined : s.metSum / s.met;
+      const breachedMean = s.breached === 0 ? undefined : s.breachedSum / s.breached;
+      out.push({
+        standard,
+        survey,
+        period: s.period,
+        metResponses: s.met,
+        metMean,
+        breachedResponses: s.breached,
+        breachedMean,
+        difference: metMean === undefined || breachedMean === undefined ? undefined : metMean - breachedMean,
+      });
+    }
+  }
+  return out;
 }
 
 /**
@@ -320,6 +351,9 @@ export class SurveyRun {
   private readonly keys = new KeyTracker();
   private readonly gaps: CustomerGapAccumulator;
   private readonly periods: PeriodFinder;
+  /** with `alsoBy` of another length than the survey's own periods: the same sums over those */
+  private readonly summaryGaps: CustomerGapAccumulator | undefined;
+  private readonly summaryPeriods: PeriodFinder | undefined;
   private readonly links: CustomerLinkAccumulator | undefined;
 
   constructor(
@@ -329,6 +363,10 @@ export class SurveyRun {
   ) {
     this.gaps = new CustomerGapAccumulator(source.id, source.survey);
     this.periods = new PeriodFinder(source.survey.period, options.timezone, options.fiscalYearStart);
+    const alsoBy = options.alsoBy;
+    const other = alsoBy !== undefined && alsoBy !== source.survey.period;
+    this.summaryGaps = other ? new CustomerGapAccumulator(source.id, source.survey) : undefined;
+    this.summaryPeriods = other ? new PeriodFinder(alsoBy, options.timezone, options.fiscalYearStart) : undefined;
     this.links = source.survey.links === undefined || options.links === undefined || options.links.length === 0 ? undefined : new CustomerLinkAccumulator(source.id, options.links);
     this.account = { source: source.id, files: 0, rows: 0, invalid: 0, duplicateKeys: 0, dstGapTimes: 0, dstOverlapTimes: 0, standards: [] };
   }
@@ -385,14 +423,26 @@ export class SurveyRun {
       const i = columns.get(name);
       return i === undefined ? undefined : row.cells[i];
     });
-    if (score.invalid) account.invalid++;
-    this.invalid.push(...problemRecords(score.problems, { ...at, period: period.key }));
     this.gaps.add(period, score);
+    if (this.summaryGaps !== undefined) this.summaryGaps.add((this.summaryPeriods as PeriodFinder).find(ms), score);
+    const problems = [...score.problems];
+    let invalid = score.invalid;
+    const linkSpec = this.source.survey.links;
     const linked = linkIndex < 0 ? '' : (row.cells[linkIndex] ?? '').trim();
-    // a response with a data error is listed, not compared: its scores are not all as written
-    if (this.links !== undefined && linked !== '' && !score.invalid) {
-      this.links.add(linked, (dimension) => (dimension === undefined ? this.scoreValue(columns, row) : score.scores.find((s) => s.dimension === dimension)?.perception));
+    if (linkSpec !== undefined && linked !== '') {
+      const keys = this.options.linkedKeys;
+      if (keys !== undefined && !keys.has(linked)) {
+        // SPEC §6: a link to a record the log does not have is a data error, listed; the scores still count
+        problems.push({ code: 'link-not-found', args: { column: linkSpec.column, text: linked, source: linkSpec.source } });
+        invalid = true;
+      } else if (this.links !== undefined && !score.invalid) {
+        // a response with a data error is listed, not compared: its scores are not all as written
+        const repeated = this.links.add(linked, (dimension) => (dimension === undefined ? this.scoreValue(columns, row) : score.scores.find((s) => s.dimension === dimension)?.perception));
+        for (const r of repeated) problems.push({ code: 'link-repeated', args: { column: linkSpec.column, text: linked, source: linkSpec.source, standard: r.standard, rows: r.rows } });
+      }
     }
+    if (invalid) account.invalid++;
+    this.invalid.push(...problemRecords(problems, { ...at, period: period.key }));
   }
 
   /** SPEC §6: the one `score` column of a survey without dimensions, when it holds a number on the scale. */
@@ -406,11 +456,53 @@ export class SurveyRun {
   }
 
   /** The rows and what the run found, once every file is read. */
-  finish(): { customer: CustomerGapRow[]; servqual: ServqualRow[]; links: CustomerLinkRow[]; invalid: InvalidRecord[]; duplicates: DuplicateKey[]; account: SourceAccount } {
+  finish(): SurveyResult {
     this.account.duplicateKeys = this.keys.count();
     const duplicates = this.keys.repeats().map((r) => ({ source: this.source.id, ...r }));
-    return { ...this.gaps.rows(this.options.asOfMs), links: this.links?.rows() ?? [], invalid: this.invalid, duplicates, account: this.account };
+    const own = this.gaps.rows(this.options.asOfMs);
+    const summaries = this.options.alsoBy === undefined ? undefined : this.summaryGaps === undefined ? own : this.summaryGaps.rows(this.options.asOfMs);
+    return {
+      ...own,
+      links: this.links?.rows() ?? [],
+      summaries: summaries === undefined ? undefined : { ...summaries, links: this.links?.summaryRows() ?? [] },
+      invalid: this.invalid,
+      duplicates,
+      account: this.account,
+    };
   }
+}
+
+/** What one survey source's run found. */
+interface SurveyResult {
+  customer: CustomerGapRow[];
+  servqual: ServqualRow[];
+  links: CustomerLinkRow[];
+  /** with `alsoBy`: the same over periods of that length */
+  summaries: { customer: CustomerGapRow[]; servqual: ServqualRow[]; links: CustomerLinkRow[] } | undefined;
+  invalid: InvalidRecord[];
+  duplicates: DuplicateKey[];
+  account: SourceAccount;
+}
+
+/** Survey findings that are notes: listed, but the response is not counted as invalid for them. */
+const NOTES: ReadonlySet<InvalidRecord['code']> = new Set(['no-perception', 'weights-rescaled', 'link-repeated']);
+
+const lineOf = (r: { file: string; line: number }): string => `${r.file}\u0000${r.line}`;
+
+/**
+ * A survey source that standards also read (a CSAT `average`, an `nps`) was read twice, as a log
+ * and as a survey: one account, its rows and repeated keys counted once, a row invalid for a
+ * standard or for the survey counted once, an unreadable row listed once.
+ */
+function mergeInto(evaluation: Evaluation, account: SourceAccount, done: SurveyResult): void {
+  const bad = new Set(evaluation.invalid.filter((i) => i.source === account.source).map(lineOf));
+  const unreadable = new Set(evaluation.invalid.filter((i) => i.source === account.source && i.standard === undefined).map(lineOf));
+  for (const r of done.invalid) {
+    if (r.code.startsWith('row-') && unreadable.has(lineOf(r))) continue;
+    evaluation.invalid.push(r);
+    if (!NOTES.has(r.code)) bad.add(lineOf(r));
+  }
+  account.invalid = bad.size;
 }
 
 /** Adds the surveys' figures to an evaluation, sorted as the finish sorts (SPEC: same inputs, same bytes). */
@@ -420,12 +512,32 @@ export function addSurveys(evaluation: Evaluation, runs: readonly SurveyRun[]): 
     evaluation.customer.push(...done.customer);
     evaluation.servqual.push(...done.servqual);
     if (done.links.length > 0) (evaluation.customerLinks ??= []).push(...done.links);
-    evaluation.invalid.push(...done.invalid);
-    evaluation.duplicates.push(...done.duplicates);
-    evaluation.sources.push(done.account);
+    if (done.summaries !== undefined) {
+      (evaluation.customerSummaries ??= []).push(...done.summaries.customer);
+      (evaluation.servqualSummaries ??= []).push(...done.summaries.servqual);
+      if (done.summaries.links.length > 0) (evaluation.customerLinkSummaries ??= []).push(...done.summaries.links);
+    }
+    const read = evaluation.sources.find((s) => s.source === done.account.source);
+    if (read !== undefined) mergeInto(evaluation, read, done);
+    else {
+      evaluation.invalid.push(...done.invalid);
+      evaluation.duplicates.push(...done.duplicates);
+      evaluation.sources.push(done.account);
+    }
   }
-  sortCustomer(evaluation);
-  evaluation.customerLinks?.sort((a, b) => compare(a.standard, b.standard) || compare(a.survey, b.survey) || a.period.startMs - b.period.startMs);
+  const byPeriod = <T extends { source: string; period: PeriodRef }>(rows: T[] | undefined): void => {
+    // a stable sort keeps SERVQUAL's dimension order, in which the rows are made
+    rows?.sort((a, b) => compare(a.source, b.source) || a.period.startMs - b.period.startMs);
+  };
+  const links = (rows: CustomerLinkRow[] | undefined): void => {
+    rows?.sort((a, b) => compare(a.standard, b.standard) || compare(a.survey, b.survey) || a.period.startMs - b.period.startMs);
+  };
+  byPeriod(evaluation.customer);
+  byPeriod(evaluation.servqual);
+  byPeriod(evaluation.customerSummaries);
+  byPeriod(evaluation.servqualSummaries);
+  links(evaluation.customerLinks);
+  links(evaluation.customerLinkSummaries);
   evaluation.invalid.sort((a, b) => compare(a.source, b.source) || compare(a.file, b.file) || a.line - b.line || compare(a.standard ?? '', b.standard ?? ''));
   evaluation.duplicates.sort((a, b) => compare(a.source, b.source) || compare(a.file, b.file) || a.line - b.line);
   evaluation.sources.sort((a, b) => compare(a.source, b.source));

@@ -41,6 +41,22 @@ export interface EvaluationOptions {
 export interface LinkedOutcome {
   met: boolean;
   period: PeriodRef;
+  /** with `alsoBy`: the record's period of that length (the report's quarter) */
+  summary: PeriodRef | undefined;
+}
+
+/**
+ * Per record key, the outcome of its met or breached row; a key on several rows keeps one per
+ * row, in file order (SPEC §2 counts every occurrence of a repeated key, so a response linked
+ * to it is compared with each: docs/customer-gap.md).
+ */
+export type LinkedOutcomes = ReadonlyMap<string, LinkedOutcome | readonly LinkedOutcome[]>;
+
+function keepOutcome(map: Map<string, LinkedOutcome | LinkedOutcome[]>, key: string, outcome: LinkedOutcome): void {
+  const kept = map.get(key);
+  if (kept === undefined) map.set(key, outcome);
+  else if (Array.isArray(kept)) kept.push(outcome);
+  else map.set(key, [kept as LinkedOutcome, outcome]);
 }
 
 export interface EvaluationScope {
@@ -80,7 +96,7 @@ class StandardRun {
   private readonly plan: StandardPlan;
   private readonly summaryFinder: PeriodFinder | undefined;
   /** key -> outcome of every met or breached record, only for a standard on a linked source */
-  readonly outcomes: Map<string, LinkedOutcome> | undefined;
+  readonly outcomes: Map<string, LinkedOutcome | LinkedOutcome[]> | undefined;
 
   constructor(
     standard: Standard,
@@ -129,13 +145,14 @@ class StandardRun {
     const startMs = c.startMs;
     const j = c.judgement;
     this.accumulator(this.periods, period).add(j);
-    if (this.summaryFinder !== undefined) this.accumulator(this.summaries, this.summaryFinder.find(startMs)).add(j);
+    const summary = this.summaryFinder?.find(startMs);
+    if (summary !== undefined) this.accumulator(this.summaries, summary).add(j);
     this.account.inPeriods++;
     if (j.outcome === 'invalid') {
       this.invalid(file, row.line, key, j.reason as InvalidReason, period.key);
       return true;
     }
-    if (this.outcomes !== undefined && key !== '' && (j.outcome === 'met' || j.outcome === 'breached')) this.outcomes.set(key, { met: j.outcome === 'met', period });
+    if (this.outcomes !== undefined && key !== '' && (j.outcome === 'met' || j.outcome === 'breached')) keepOutcome(this.outcomes, key, { met: j.outcome === 'met', period, summary });
     if (this.options.breaches && this.plan.kind.judgesRecords && (j.outcome === 'breached' || (j.outcome === 'at_risk' && this.options.atRisk))) {
       this.breach(period, file, row.line, key, startMs, j);
     }
@@ -242,6 +259,7 @@ export class FileRun {
     for (const row of rows) {
       run.account.rows++;
       const key = this.keyIndex < 0 ? '' : (row.cells[this.keyIndex] ?? '').trim();
+      if (key !== '') run.linkedKeys?.add(key);
       if (row.problem !== undefined) {
         // The row itself cannot be trusted: invalid for every standard, listed once.
         run.account.invalid++;
@@ -262,6 +280,12 @@ export class FileRun {
 export class SourceRun {
   readonly account: SourceAccount;
   readonly keys: KeyTracker;
+  /**
+   * Every key of a source a survey links to (SPEC §6 `links`), so that a link to a record that
+   * is not in the log can be told from one whose record is pending, skipped or invalid: one
+   * entry per distinct key, only for a linked source (docs/customer-gap.md).
+   */
+  readonly linkedKeys: Set<string> | undefined;
 
   constructor(
     readonly source: Source,
@@ -269,8 +293,10 @@ export class SourceRun {
     private readonly reader: TimestampReader,
     readonly out: Evaluation,
     keyOrderOnly = false,
+    linked = false,
   ) {
     this.keys = keyOrderOnly ? new KeyTracker(0, 0, true) : new KeyTracker();
+    this.linkedKeys = linked ? new Set() : undefined;
     this.account = { source: source.id, files: 0, rows: 0, invalid: 0, duplicateKeys: 0, dstGapTimes: 0, dstOverlapTimes: 0, standards: standards.map((s) => s.account) };
   }
 
@@ -372,8 +398,13 @@ export class Evaluator {
   }
 
   /** The kept outcomes of a linked source's standards (see EvaluationOptions.linkedSources). */
-  linkedOutcomes(sourceId: string): { standard: Standard; outcomes: ReadonlyMap<string, LinkedOutcome> }[] {
+  linkedOutcomes(sourceId: string): { standard: Standard; outcomes: LinkedOutcomes }[] {
     return (this.runs.get(sourceId) ?? []).flatMap((r) => (r.outcomes === undefined ? [] : [{ standard: r.standard, outcomes: r.outcomes }]));
+  }
+
+  /** Every key of a linked source's rows, once it is read; undefined for a source not read here (see EvaluationOptions.linkedSources). */
+  linkedKeys(sourceId: string): ReadonlySet<string> | undefined {
+    return this.sources.find((s) => s.source.id === sourceId)?.linkedKeys;
   }
 
   /** The ids of the sources that at least one evaluated standard reads. */
@@ -385,7 +416,7 @@ export class Evaluator {
   source(sourceId: string, reader: TimestampReader): SourceRun {
     const source = this.scope.sources.find((s) => s.id === sourceId);
     if (source === undefined) throw new RangeError(`unknown source "${sourceId}"`);
-    const run = new SourceRun(source, this.runs.get(sourceId) ?? [], reader, this.out, this.options.keyOrderOnly === true);
+    const run = new SourceRun(source, this.runs.get(sourceId) ?? [], reader, this.out, this.options.keyOrderOnly === true, this.options.linkedSources?.includes(sourceId) === true);
     this.sources.push(run);
     return run;
   }

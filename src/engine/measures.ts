@@ -228,6 +228,13 @@ function judgeValue(plan: MeasurePlan, column: string, row: RowView, j: Judgemen
   j.outcome = 'met';
 }
 
+/** How one 0–10 answer counts in a Net Promoter Score (SPEC §6): 9–10 promote, 7–8 are passive, 0–6 detract. */
+export type NpsCategory = 'promoter' | 'passive' | 'detractor';
+
+export function npsCategory(score: number): NpsCategory {
+  return score >= 9 ? 'promoter' : score <= 6 ? 'detractor' : 'passive';
+}
+
 /**
  * SPEC §6: an NPS judges the period, not the response: a response brings its 0–10 score, a
  * whole number; anything else (`7.5`, `11`, `-1`, `ten`) is invalid, an empty cell skipped.

@@ -3,7 +3,7 @@ import { compareText } from '../model/diagnostic.js';
 import type { AverageBound, Clock, GapRow, Histogram, PeriodRef, PeriodStatus } from '../model/evaluation.js';
 import type { Standard } from '../registry/model.js';
 import { Distribution, type DistributionState } from './distribution.js';
-import type { Judgement } from './measures.js';
+import { npsCategory, type Judgement } from './measures.js';
 
 /** Compliance against target, with a tolerance for shares that are not exact in binary. */
 export function meetsTarget(compliance: number, target: number): boolean {
@@ -122,8 +122,10 @@ export class PeriodAccumulator {
           this.values++;
         } else if (this.standard.measure.kind === 'nps') {
           this.values++;
-          if (j.value >= 9) this.promoters++;
-          else if (j.value <= 6) this.detractors++;
+          // one decision with `promise explain`'s NPS step
+          const category = npsCategory(j.value);
+          if (category === 'promoter') this.promoters++;
+          else if (category === 'detractor') this.detractors++;
         } else this.met++;
         break;
       case 'breached': {

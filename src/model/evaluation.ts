@@ -118,7 +118,11 @@ export type SurveyProblem =
   | { code: 'weights-missing'; args: { columns: string[] } }
   | { code: 'weights-zero'; args: Record<string, never> }
   | { code: 'weights-rescaled'; args: { sum: number } }
-  | { code: 'no-perception'; args: { dimension: string; expectations: number } };
+  | { code: 'no-perception'; args: { dimension: string; expectations: number } }
+  /** SPEC §6 `links`: the linked source has no row with this key (a data error: the response is not compared) */
+  | { code: 'link-not-found'; args: { column: string; text: string; source: string } }
+  /** the linked key is on several met or breached rows of `standard`: the response is compared with each (a note) */
+  | { code: 'link-repeated'; args: { column: string; text: string; source: string; standard: string; rows: number } };
 
 /** A record that could not be judged, with where it is and why (never dropped silently). */
 export type InvalidRecord = InvalidReason & {
@@ -360,4 +364,10 @@ export interface Evaluation {
   servqual: ServqualRow[];
   /** SPEC §6 `links`: sorted by standard, survey, then period; absent without linked surveys */
   customerLinks?: CustomerLinkRow[];
+  /** with `alsoBy`: the customer gap over periods of that length too (the report's quarter), sorted as `customer` */
+  customerSummaries?: CustomerGapRow[];
+  /** with `alsoBy`: the SERVQUAL scores over those periods */
+  servqualSummaries?: ServqualRow[];
+  /** with `alsoBy` and linked surveys: met against breached by the record's period of that length */
+  customerLinkSummaries?: CustomerLinkRow[];
 }

@@ -100,7 +100,9 @@ async function readSurvey(reading: Reading, source: Source, logs: SourceLogs, as
   const { registry, progress, readBytes } = reading;
   const survey = source.survey as Survey;
   const links = survey.links === undefined ? [] : reading.evaluator.linkedOutcomes(survey.links.source).map(({ standard, outcomes }) => ({ standard: standard.id, dimension: registry.promises.find((p) => p.id === standard.promise)?.dimension, outcomes }));
-  const run = new SurveyRun({ ...source, survey }, createTimestampReader(source.timezone, source.timestamp_format), { asOfMs, timezone: registry.settings.timezone, fiscalYearStart: registry.settings.fiscalYearStart, links });
+  const linkedKeys = survey.links === undefined ? undefined : reading.evaluator.linkedKeys(survey.links.source);
+  const settings = { asOfMs, timezone: registry.settings.timezone, fiscalYearStart: registry.settings.fiscalYearStart, links, linkedKeys, alsoBy: reading.evaluator.options.alsoBy };
+  const run = new SurveyRun({ ...source, survey }, createTimestampReader(source.timezone, source.timestamp_format), settings);
   if (logs.files.length === 0) reading.note({ kind: 'no-log-files', source: source.id, patterns: logs.patterns });
   for (const file of logs.files) {
     const csv = await openLog(source, file, readBytes, reading.note, (n) => progress.bytes(n));

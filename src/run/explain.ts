@@ -7,23 +7,41 @@ import type { Disposition, TraceStep } from '../engine/classify.js';
 import { classify, planFile, planStandard } from '../engine/classify.js';
 import { compileCalendar } from '../engine/calendar.js';
 import { columnIndex } from '../engine/evaluate.js';
-import { figuresOf } from '../engine/measures.js';
+import { figuresOf, npsCategory, type NpsCategory } from '../engine/measures.js';
 import { RowView } from '../engine/row-view.js';
 import { openCsv } from '../logs/csv.js';
 import type { LogFile } from '../logs/files.js';
 import { createTimestampReader } from '../logs/timestamp-reader.js';
 import { EmptyLogError, UsageError } from '../model/errors.js';
 import type { InvalidReason, Outcome } from '../model/evaluation.js';
-import type { Registry, Source, Standard } from '../registry/model.js';
+import type { Measure, Registry, Source, Standard } from '../registry/model.js';
 import { didYouMean } from '../registry/suggest.js';
 
 /** What became of the record: an outcome (SPEC §2), or why it has none. */
 /** `counted`: a value an average standard adds to its period's mean (an average judges the period, not the record). */
 type ExplainedOutcome = Outcome | 'out_of_scope' | 'future' | 'counted';
 
+/**
+ * SPEC §6: how one response counts in its period's NPS, in place of the value step of an average:
+ * the cell, the score read from it, and whether it promotes, is passive or detracts (undefined
+ * when the cell holds no whole score from 0 to 10).
+ */
+export interface NpsStep {
+  step: 'nps';
+  column: string;
+  cell: string;
+  score: number | undefined;
+  category: NpsCategory | undefined;
+}
+
+/** A step of an explanation: one of `classify`'s, or the NPS step. */
+export type ExplainStep = TraceStep | NpsStep;
+
 /** One row's explanation: its figures are those `breaches` reports for it. */
 export interface RecordExplanation {
   standard: string;
+  /** the standard's measure kind: how its words read (an average's mean, an NPS) */
+  kind: Measure['kind'];
   record: string;
   source: string;
   file: string;
@@ -40,7 +58,7 @@ export interface RecordExplanation {
   open: boolean;
   /** why it is invalid, when it is */
   reason: InvalidReason | undefined;
-  steps: TraceStep[];
+  steps: ExplainStep[];
 }
 
 interface ExplainRequest {
@@ -89,7 +107,7 @@ async function explainFile(registry: Registry, standard: Standard, source: Sourc
   const plan = planStandard(standard, calendars, registry.settings.timezone, registry.settings.fiscalYearStart);
   planFile(plan, columns);
   const view = new RowView(csv.header.length, createTimestampReader(source.timezone, source.timestamp_format));
-  const base = { standard: standard.id, record: request.record, source: source.id, file: file.display };
+  const base = { standard: standard.id, kind: standard.measure.kind, record: request.record, source: source.id, file: file.display };
   for await (const batch of csv.batches()) {
     for (const row of batch) {
       const key = (row.cells[keyIndex] ?? '').trim();
@@ -120,8 +138,14 @@ async function explainFile(registry: Registry, standard: Standard, source: Sourc
         overSeconds: figures?.overSeconds,
         open: judged && j.open,
         reason: judged ? j.reason : c.reason,
-        steps: trace.steps,
+        steps: standard.measure.kind === 'nps' ? trace.steps.map((step) => npsStep(step, judged && j.outcome === 'met' ? j.value : undefined)) : trace.steps,
       });
     }
   }
+}
+
+/** An NPS standard's value step as the NPS step: the score counted, by the engine's own category (SPEC §6). */
+function npsStep(step: TraceStep, counted: number | undefined): ExplainStep {
+  if (step.step !== 'value') return step;
+  return { step: 'nps', column: step.column, cell: step.cell, score: counted ?? step.value, category: counted === undefined ? undefined : npsCategory(counted) };
 }

@@ -20,6 +20,10 @@ interface ReportJson {
   headline: Record<string, number | Record<string, number>>;
   promises: { standards: { distribution: { histogram: unknown } | null }[] }[];
   dimensions: unknown[];
+  customer_gap?: {
+    surveys: { survey: string; servqual: number | null; dimensions: { dimension: string; respondents: number; gap: number | null }[] }[];
+    links: { standard: string; difference: number | null }[];
+  };
 }
 
 /** What a page did while it was open: every request, and every console or page error. */
@@ -75,10 +79,10 @@ function report(example: string): { html: string; json: ReportJson } {
   return { html, json: JSON.parse(json.stdout) as ReportJson };
 }
 
-/** A trend per standard, a distribution per duration standard that judged anything, the dimension roll-up. */
+/** A trend per standard, a distribution per duration standard that judged anything, the dimension roll-up, a customer gap per survey. */
 function expectedCharts(json: ReportJson): number {
   const standards = json.promises.flatMap((p) => p.standards);
-  return standards.length + standards.filter((s) => s.distribution?.histogram != null).length + (json.dimensions.length > 0 ? 1 : 0);
+  return standards.length + standards.filter((s) => s.distribution?.histogram != null).length + (json.dimensions.length > 0 ? 1 : 0) + (json.customer_gap?.surveys.length ?? 0);
 }
 
 async function expectOffline(o: Opened): Promise<void> {
@@ -153,6 +157,99 @@ describe.each(EXAMPLES)('the HTML report of examples/%s in Chromium', (example) 
     await o.page.pdf({ path: pdf, format: 'A4', printBackground: true });
     const bytes = readFileSync(pdf);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await expectOffline(o);
+    await o.page.context().close();
+  });
+});
+
+/** The signed figure as the page writes it: `−0.40`, `+1.44`, `0.00`. */
+const signed = (v: number | null): string => {
+  if (v === null) return '–';
+  const fixed = Math.abs(v).toFixed(2);
+  return fixed === '0.00' ? '0.00' : `${v > 0 ? '+' : '−'}${fixed}`;
+};
+
+/** Elements of the section that stick out past its right edge (a table scrolls in its frame, so what is inside one is not counted). */
+async function overflowing(page: Page): Promise<string[]> {
+  return page.locator('#customer').evaluate((section) => {
+    const edge = section.getBoundingClientRect().right + 0.5;
+    return [...section.querySelectorAll('*')]
+      .filter((el) => el.closest('.table-wrap') === null && el.getBoundingClientRect().right > edge)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}`);
+  });
+}
+
+describe.each(['retail-bank', 'airport'] as const)('the customer-gap section of examples/%s in Chromium (SPEC §6)', (example) => {
+  let html = '';
+  let json: ReportJson;
+  beforeAll(() => {
+    ({ html, json } = report(example));
+  }, 60_000);
+
+  async function expectSection(page: Page, maxWidth: number): Promise<void> {
+    const c = json.customer_gap;
+    expect(c?.surveys.length).toBeGreaterThan(0);
+    const section = page.locator('#customer');
+    await section.scrollIntoViewIfNeeded();
+    expect(await section.isVisible()).toBe(true);
+    expect(await overflowing(page)).toEqual([]);
+    for (const survey of c?.surveys ?? []) {
+      const chart = page.locator(`#customer_${survey.survey} svg[role="img"]`);
+      await chart.scrollIntoViewIfNeeded();
+      expect(await chart.isVisible()).toBe(true);
+      const box = await chart.boundingBox();
+      expect(box?.width).toBeGreaterThan(250);
+      expect(box?.width).toBeLessThanOrEqual(maxWidth);
+      // its text alternative names every dimension with its gap, as the JSON has them
+      const desc = await chart.evaluate((svg) => svg.querySelector(':scope > desc')?.textContent ?? '');
+      for (const d of survey.dimensions) {
+        expect(desc).toContain(d.dimension);
+        if (d.gap !== null) expect(desc).toContain(`gap ${signed(d.gap)}`);
+      }
+      // the page's score is the JSON's
+      expect(await page.locator(`[data-servqual="${survey.survey}"]`).textContent()).toContain(`SERVQUAL score ${signed(survey.servqual)}`);
+      // the table's gap column holds the JSON's gaps, in SERVQUAL's order
+      const gaps = await page.locator(`#survey_${survey.survey} tbody tr`).evaluateAll((rows) => rows.map((r) => r.children[4]?.textContent ?? ''));
+      expect(gaps).toEqual(survey.dimensions.map((d) => signed(d.gap)));
+    }
+    const sentences = await page.locator('#customer ul.links li').allTextContents();
+    expect(sentences).toHaveLength(c?.links.length ?? 0);
+    for (const [i, l] of (c?.links ?? []).entries()) {
+      expect(sentences[i]).toContain(l.standard);
+      if (l.difference !== null) expect(sentences[i]).toContain(Math.abs(l.difference).toFixed(2));
+    }
+  }
+
+  it('on a desktop: the chart, the score, the gaps and the comparison are the JSON report\'s, nothing sticks out', { timeout: 60_000 }, async () => {
+    const o = await open(html, DESKTOP);
+    await expectOffline(o);
+    await expectSection(o.page, 600);
+    await o.page.locator('#customer').screenshot({ path: join(SHOTS, `${example}-customer-desktop.png`) });
+    await o.page.context().close();
+  });
+
+  it('on a phone: the chart fits the width and its labels are not tiny; the tables scroll in their frame', { timeout: 60_000 }, async () => {
+    const o = await open(html, PHONE);
+    await expectOffline(o);
+    await expectSection(o.page, 390);
+    // the labels of the dimensions are drawn at 11 CSS pixels or more
+    const label = o.page.locator('#customer svg text.label').first();
+    const height = (await label.boundingBox())?.height ?? 0;
+    expect(height).toBeGreaterThanOrEqual(11);
+    const widths = await o.page.locator('html').evaluate((root) => ({ page: root.scrollWidth, view: root.clientWidth }));
+    expect(widths.page).toBeLessThanOrEqual(widths.view);
+    await o.page.locator('#customer').screenshot({ path: join(SHOTS, `${example}-customer-phone.png`) });
+    await o.page.context().close();
+  });
+
+  it('prints on A4: the section starts a page, its charts drawn, no part of it cut at the right', { timeout: 60_000 }, async () => {
+    const o = await open(html, DESKTOP);
+    await o.page.emulateMedia({ media: 'print' });
+    expect(await o.page.locator('#customer').evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).breakBefore)).toBe('page');
+    await expectSection(o.page, 1280);
+    const pdf = join(SHOTS, `${example}-customer.pdf`);
+    await o.page.pdf({ path: pdf, format: 'A4', printBackground: true });
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await expectOffline(o);
     await o.page.context().close();
   });

@@ -53,7 +53,7 @@ describe('promise gaps on a survey (SPEC §6): every format, golden', () => {
     expect(Object.keys(body.servqual[0] ?? {})).toEqual(['source', 'period', 'servqual', 'servqual_weighted']);
   });
 
-  it('lists every bad answer, weight, undated response and repeated key with file and line; none is dropped', () => {
+  it('lists every bad answer, weight, undated response, link to no record and repeated key with file and line; none is dropped', () => {
     const body = json();
     const survey = body.invalid.filter((i) => i.source === 'servqual').map((i) => `${i.line} ${i.record} ${i.reason_code}`);
     expect(survey).toEqual([
@@ -63,10 +63,12 @@ describe('promise gaps on a survey (SPEC §6): every format, golden', () => {
       '5 R0004 no-perception',
       '6 R0005 answer-not-a-number',
       '6 R0005 no-perception',
+      // SPEC §6: a link to a ticket the log does not have (T9) is listed, and not compared
+      '7 R0006 link-not-found',
       '9 R0008 start-empty',
     ]);
     expect(body.duplicates.map((d) => `${d.source} ${d.record} ${d.line} ${d.first_line}`)).toEqual(['servqual R0002 8 3']);
-    expect(body.sources.find((s) => s.source === 'servqual')).toMatchObject({ rows: 8, invalid: 3, duplicate_keys: 1 });
+    expect(body.sources.find((s) => s.source === 'servqual')).toMatchObject({ rows: 8, invalid: 4, duplicate_keys: 1 });
     // the Qualtrics export's records keep the file's lines: three header lines, then line 4
     expect(body.invalid.filter((i) => i.source === 'servperf').map((i) => `${i.line} ${i.record} ${i.reason_code}`)).toEqual(['6 Q3 no-perception']);
   });
@@ -91,6 +93,16 @@ describe('--fail-on customer-gap', () => {
   it('exits 0 when the periods with negative gaps are not finished yet', () => {
     // at 2026-09-30 the third quarter is still in progress
     expect(promise(['gaps', '--registry', FIXTURE, '--as-of', '2026-09-30T00:00:00Z', '--fail-on', 'customer-gap']).code).toBe(0);
+  });
+
+  it('report: exits 1 when the report period is over and its gap is negative on a dimension, 0 while it runs', () => {
+    const report = (asOf: string) => promise(['report', '--registry', FIXTURE, '--as-of', asOf, '--period', '2026-Q3', '--format', 'json', '--fail-on', 'customer-gap']);
+    const over = report(AS_OF);
+    expect(over.code).toBe(1);
+    const body = JSON.parse(over.stdout) as { customer_gap: { surveys: { dimensions: { gap: number | null }[] }[] } };
+    expect(body.customer_gap.surveys.flatMap((s) => s.dimensions).some((d) => d.gap !== null && d.gap < 0)).toBe(true);
+    expect(report('2026-09-30T00:00:00Z').code).toBe(0);
+    expect(promise(['report', '--registry', FIXTURE, '--as-of', AS_OF, '--period', '2026-Q3', '--format', 'json']).code).toBe(0);
   });
 
   it('is one of the --fail-on choices, and a bad one is a usage error', () => {
@@ -205,6 +217,15 @@ describe('promise gaps with links (SPEC §6): met against breached, by hand', ()
     // call-answer (responsiveness): T2 met (P3=5); T4 breached but its response is invalid: no breached mean, no difference
     expect(body.customer_links.find((l) => l.standard === 'call-answer')).toMatchObject({ met_responses: 1, met_mean: 5, breached_responses: 0, breached_mean: null, difference: null });
     expect(Object.keys(body.customer_links[0] ?? {})).toEqual(['standard', 'survey', 'period', 'met_responses', 'met_mean', 'breached_responses', 'breached_mean', 'difference']);
+  });
+
+  it('the CSV carries customer_links as its third table, after a blank line: the JSON fields as columns, the same rows', () => {
+    const tables = gaps('--format', 'csv').stdout.split('\r\n\r\n');
+    expect(tables).toHaveLength(3);
+    const [head, ...rows] = (tables[2] ?? '').trimEnd().split('\r\n');
+    const body = JSON.parse(gaps('--format', 'json').stdout) as { customer_links: Record<string, unknown>[] };
+    expect(head?.split(',')).toEqual(Object.keys(body.customer_links[0] ?? {}));
+    expect(rows).toEqual(body.customer_links.map((l) => Object.values(l).map((v) => (v === null ? '' : String(v))).join(',')));
   });
 
   it('the retail bank: customers whose complaint was resolved in time rate reliability higher', () => {

@@ -87,3 +87,114 @@ describe('a monthly standard in the quarterly report', () => {
     expect(quarter?.standards.find((s) => s.standard === 'callback-time')?.status).toBe('missed');
   });
 });
+
+interface CustomerRow {
+  source: string;
+  dimension: string;
+  period: string;
+  respondents: number;
+  expectation: number | null;
+  perception: number | null;
+  gap: number | null;
+  weight: number | null;
+  weighted_gap: number | null;
+}
+interface LinkRow {
+  standard: string;
+  survey: string;
+  period: string;
+  met_responses: number;
+  met_mean: number | null;
+  breached_responses: number;
+  breached_mean: number | null;
+  difference: number | null;
+}
+interface CustomerGaps {
+  customer: CustomerRow[];
+  servqual: { source: string; period: string; servqual: number | null; servqual_weighted: number | null }[];
+  customer_links: LinkRow[];
+}
+interface CustomerReport {
+  customer_gap: {
+    surveys: { survey: string; servqual: number | null; servqual_weighted: number | null; previous_servqual: number | null; dimensions: (Omit<CustomerRow, 'source' | 'period'> & { previous_gap: number | null })[] }[];
+    links: (Omit<LinkRow, 'period'> & { previous_difference: number | null })[];
+  };
+}
+
+/** The quarter a month or a quarter lies in, named as a registry with its fiscal year starting in month `fyStart` names it. */
+function quarterOf(key: string, fyStart: number): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(key);
+  if (month === null) return key;
+  const [y, m] = [Number(month[1]), Number(month[2])];
+  const shifted = (m - fyStart + 12) % 12;
+  const q = Math.floor(shifted / 3) + 1;
+  if (fyStart === 1) return `${y}-Q${q}`;
+  return `FY${m >= fyStart ? y + 1 : y}-Q${q}`;
+}
+
+const yearOf = (quarter: string): string => quarter.replace(/-Q[1-4]$/, '');
+
+/** met against breached of several periods as one: counts added, means weighted by them. */
+function pooled(rows: readonly LinkRow[]): { met: number; metMean: number | null; breached: number; breachedMean: number | null } {
+  const met = rows.reduce((n, r) => n + r.met_responses, 0);
+  const breached = rows.reduce((n, r) => n + r.breached_responses, 0);
+  const sum = (side: 'met' | 'breached') => rows.reduce((n, r) => n + (side === 'met' ? (r.met_mean ?? 0) * r.met_responses : (r.breached_mean ?? 0) * r.breached_responses), 0);
+  return { met, metMean: met === 0 ? null : sum('met') / met, breached, breachedMean: breached === 0 ? null : sum('breached') / breached };
+}
+
+const close = (actual: number | null, expected: number | null): void => {
+  if (expected === null) expect(actual).toBeNull();
+  else expect(actual).toBeCloseTo(expected, 5);
+};
+
+/**
+ * SPEC §6: the report's customer gap is the evaluation's, never worked out again: for every
+ * quarter it is gaps' row of that quarter; met against breached, by the record's period, is the
+ * pooled rows of the linked standard's periods in it (the airport's standards are monthly).
+ */
+describe.each([
+  ['retail-bank', 1],
+  ['airport', 4],
+])('the customer gap of report and gaps agree on examples/%s', (example, fyStart) => {
+  const base = ['--registry', `examples/${example}`, '--as-of', AS_OF, '--format', 'json'];
+  const gaps = json<CustomerGaps>(['gaps', ...base]);
+  const quarters = [...new Set(gaps.customer.map((c) => c.period))];
+
+  const expectLinks = (links: CustomerReport['customer_gap']['links'], within: (period: string) => boolean): void => {
+    expect(links.length).toBeGreaterThan(0);
+    for (const l of links) {
+      const p = pooled(gaps.customer_links.filter((g) => g.standard === l.standard && g.survey === l.survey && within(g.period)));
+      expect([l.met_responses, l.breached_responses]).toEqual([p.met, p.breached]);
+      close(l.met_mean, p.metMean);
+      close(l.breached_mean, p.breachedMean);
+    }
+  };
+
+  it('has surveys in at least three quarters', () => {
+    expect(quarters.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(quarters.slice(1))('in %s: per dimension, the SERVQUAL score and met against breached, with the quarter before', (quarter) => {
+    const report = json<CustomerReport>(['report', ...base, '--period', quarter]).customer_gap;
+    const before = quarters[quarters.indexOf(quarter) - 1];
+    expect(report.surveys.length).toBeGreaterThan(0);
+    for (const survey of report.surveys) {
+      const rows = gaps.customer.filter((c) => c.source === survey.survey && c.period === quarter);
+      expect(survey.dimensions.map(({ dimension, respondents, expectation, perception, gap, weight, weighted_gap }) => ({ source: survey.survey, dimension, period: quarter, respondents, expectation, perception, gap, weight, weighted_gap }))).toEqual(rows);
+      expect(survey.dimensions.map((d) => d.previous_gap)).toEqual(survey.dimensions.map((d) => gaps.customer.find((c) => c.source === survey.survey && c.period === before && c.dimension === d.dimension)?.gap ?? null));
+      const score = gaps.servqual.find((s) => s.source === survey.survey && s.period === quarter);
+      expect([survey.servqual, survey.servqual_weighted]).toEqual([score?.servqual ?? null, score?.servqual_weighted ?? null]);
+    }
+    expectLinks(report.links, (p) => quarterOf(p, fyStart) === quarter);
+  });
+
+  it('a report over a year counts the responses of its quarters: the evaluation sums over the report\'s periods too', () => {
+    const report = json<CustomerReport & { period: string }>(['report', ...base, '--period', yearOf(quarters[0] as string)]);
+    for (const survey of report.customer_gap.surveys) {
+      for (const d of survey.dimensions) {
+        expect(d.respondents).toBe(gaps.customer.filter((c) => c.source === survey.survey && c.dimension === d.dimension && yearOf(c.period) === report.period).reduce((n, c) => n + c.respondents, 0));
+      }
+    }
+    expectLinks(report.customer_gap.links, (p) => yearOf(quarterOf(p, fyStart)) === report.period);
+  });
+});

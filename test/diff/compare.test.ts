@@ -57,13 +57,14 @@ standards:
     source: tickets
     where: ${lines.where ?? '{ channel: email }'}
     measure: ${measure}
-${measure.includes('kind: average') ? '' : `    target: ${lines.target ?? '90%'}\n`}    period: ${lines.period ?? 'quarter'}
+${measure.includes('kind: average') || measure.includes('kind: nps') ? '' : `    target: ${lines.target ?? '90%'}\n`}    period: ${lines.period ?? 'quarter'}
 ${lines.extra ?? ''}`;
 }
 
 const duration = (rest: string) => `{ kind: duration, from: opened_at, to: replied_at, ${rest} }`;
 const deadline = (rest: string) => `{ kind: deadline, done: done_at, due: due_at${rest} }`;
 const average = (rest: string) => `{ kind: average, at: surveyed_at, of: csat, ${rest} }`;
+const nps = (rest: string) => `{ kind: nps, at: surveyed_at, of: recommend, ${rest} }`;
 
 async function registry(parts: Partial<Parts>): Promise<Registry> {
   const p = { ...BASE, ...parts };
@@ -195,6 +196,9 @@ describe('deadlines, pauses, averages, remedies', () => {
     ['at_least lowered: loosened', { standards: standard({ measure: average('at_least: 4.2') }) }, { standards: standard({ measure: average('at_least: 4') }) }, ['standard email-reply measure.at_least loosened average-laxer']],
     ['at_most lowered: tightened', { standards: standard({ measure: average('at_most: 2') }) }, { standards: standard({ measure: average('at_most: 1.5') }) }, ['standard email-reply measure.at_most tightened average-stricter']],
     ['at_least to at_most: neutral', { standards: standard({ measure: average('at_least: 4') }) }, { standards: standard({ measure: average('at_most: 2') }) }, ['standard email-reply measure neutral average-other-bound']],
+    ['SPEC §6: an NPS bound raised: tightened', { standards: standard({ measure: nps('at_least: 30') }) }, { standards: standard({ measure: nps('at_least: 40') }) }, ['standard email-reply measure.at_least tightened nps-stricter']],
+    ['an NPS bound lowered: loosened', { standards: standard({ measure: nps('at_least: 30') }) }, { standards: standard({ measure: nps('at_least: -10') }) }, ['standard email-reply measure.at_least loosened nps-laxer']],
+    ['an NPS of another column: neutral', { standards: standard({ measure: nps('at_least: 30') }) }, { standards: standard({ measure: '{ kind: nps, at: surveyed_at, of: likely, at_least: 30 }' }) }, ['standard email-reply measure.of neutral columns']],
     ['another kind of measure: neutral', {}, { standards: standard({ measure: deadline('') }) }, ['standard email-reply measure neutral measure-kind']],
     ['a condition expects something else: neutral', { standards: standard({ measure: '{ kind: condition, at: closed_at, expect: { fixed: "yes" } }' }) }, { standards: standard({ measure: '{ kind: condition, at: closed_at, expect: { fixed: [yes, partly] } }' }) }, ['standard email-reply measure.expect neutral expectation']],
     ['credit lowered: loosened', { standards: remedy('{ action: Apology and a credit, credit: 10, currency: EUR }') }, { standards: remedy('{ action: Apology and a credit, credit: 5, currency: EUR }') }, ['standard email-reply remedy.credit loosened credit-lowered']],

@@ -46,6 +46,22 @@ describe('impactOf', () => {
   });
 });
 
+describe('an NPS in the impact (SPEC §6: read as a net promoter score, never as a mean)', () => {
+  const standard = { id: 'recommend', period: 'quarter', target: undefined, measure: { kind: 'nps', at: 'closed', of: 'likely', at_least: 30 } } as unknown as Standard;
+  const q3 = lastFinishedPeriod(Date.parse('2026-10-15T00:00:00Z'), 'quarter', 'UTC', 1);
+  const evaluation = (average: number, status: 'met' | 'missed') =>
+    ({ gaps: [{ standard: 'recommend', period: q3, status, compliance: undefined, target: undefined, records: 48, met: undefined, breached: undefined, average }], breaches: [] }) as unknown as Evaluation;
+
+  it('reads as NPS before and after, in whole points, its records counted as responses', () => {
+    const before = sideOutcome(evaluation(37.5, 'met'), standard, q3);
+    const after = sideOutcome(evaluation(37.5, 'missed'), standard, q3);
+    expect(after.side).toMatchObject({ nps: true, average: 37.5, met: undefined });
+    const pair: StandardPair = { id: 'recommend', before: standard, after: standard };
+    expect(impactText(impactOf(pair, before, after))).toBe('2026-Q3 status met → missed, NPS +38 → +38; 0 records newly breached, 0 no longer breached');
+    expect(impactText(impactOf({ ...pair, before: undefined }, undefined, sideOutcome(evaluation(-12.4, 'missed'), standard, q3)))).toBe('2026-Q3 under the new definition: missed, NPS −12 (48 responses)');
+  });
+});
+
 describe('an average in the impact (SPEC §2: read by its mean, no record met or breached)', () => {
   const standard = (kind: 'average' | 'condition') =>
     ({ id: 'csat', period: 'quarter', target: kind === 'average' ? undefined : 0.9, measure: kind === 'average' ? { kind, at: 'closed', of: 'score', at_least: 4 } : { kind, at: 'closed', expect: { score: '>= 4' } } }) as unknown as Standard;

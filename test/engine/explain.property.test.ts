@@ -152,3 +152,33 @@ describe('explain and the engine', () => {
     );
   }, 120_000);
 });
+
+describe('explain and the engine on an NPS (SPEC §6)', () => {
+  it("count each response in the same share: the period's NPS is the explanations' promoters less detractors", async () => {
+    const dir = tempDir('promise-explain-nps-');
+    mkdirSync(join(dir, 'logs'));
+    const files = { ...BASE, 'standards.yaml': 'standards:\n  - { id: s, promise: p, source: tickets, measure: { kind: nps, at: opened, of: likely, at_least: 0 }, period: month }\n' };
+    const { registry } = await load(files);
+    const asOfMs = Date.parse(AS_OF);
+    let run = 0;
+    const answerArb = fc.constantFrom('', '0', '3', '6', '7', '8', '9', '10', '7.5', '11', 'x');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.integer({ min: 0, max: 100 * 24 * 60 }), answerArb), { minLength: 1, maxLength: 40 }), async (rows) => {
+        const text = ['id,opened,likely', ...rows.map(([minute, answer], i) => `T${i},${iso(BASE_MS + minute * 60_000)},${answer}`)].join('\n');
+        const e = await evaluate({ files, logs: { tickets: text }, asOf: AS_OF });
+        const abs = join(dir, 'logs', `tickets-${run++}.csv`);
+        writeFileSync(abs, `${text}\n`);
+        const explained: RecordExplanation[] = [];
+        for (let i = 0; i < rows.length; i++) explained.push(...(await explainRecord({ registry, standard: 's', record: `T${i}`, asOfMs, files: new Map([['tickets', { files: [{ abs, display: 'logs/tickets-1.csv' }] }]]) })));
+        for (const g of e.gaps) {
+          const categories = explained.filter((x) => x.period === g.period.key && x.outcome === 'counted').map((x) => x.steps.find((s) => s.step === 'nps'));
+          const share = (c: string) => categories.filter((s) => s?.step === 'nps' && s.category === c).length;
+          expect(categories.length).toBe(g.records);
+          if (categories.length === 0) expect(g.average).toBeUndefined();
+          else expect(g.average).toBeCloseTo(((share('promoter') - share('detractor')) * 100) / categories.length, 9);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+});

@@ -91,7 +91,7 @@ describe('the examples cover the format', () => {
 
   it('every measure kind, and each kind with its options', async () => {
     const standards = await allStandards();
-    expect(new Set(standards.map((s) => s.measure.kind))).toEqual(new Set(['duration', 'deadline', 'condition', 'average']));
+    expect(new Set(standards.map((s) => s.measure.kind))).toEqual(new Set(['duration', 'deadline', 'condition', 'average', 'nps']));
     const durations = standards.flatMap((s) => (s.measure.kind === 'duration' ? [s.measure] : []));
     const limits = durations.flatMap((m) => (isDuration(m.within) ? [{ m, d: m.within }] : Object.values(m.within).map((d) => ({ m, d }))));
     // wall-clock, open hours on a calendar, business days on a calendar

@@ -6,7 +6,7 @@ import { selectForReport } from '../../plan/selection.js';
 import { buildReport } from '../../report/report/data.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/report/index.js';
 import type { CommandContext } from '../context.js';
-import { evaluationExitCode } from '../exit-code.js';
+import { evaluationExitCode, negativeCustomerGaps } from '../exit-code.js';
 import { runFeedback } from '../feedback.js';
 import { filesRead, openRegistry, requireValid } from '../open-registry.js';
 import { pickFormat } from '../options.js';
@@ -42,13 +42,16 @@ export function reportCommand(ctx: CommandContext): Command {
       promises: selection.promises,
       standards: selection.standards,
       owners: registry.owners,
+      surveys: selection.surveys,
       mismatches: findingsByPromise(registry, opened.diagnostics, 'statement-mismatch').filter((m) => selection.promises.some((p) => p.id === m.promise)),
       asOfDate: scope.asOfDate,
       reviewHorizon: scope.reviewHorizon,
     });
     await writeReport(ctx.io, REPORT_FORMATS[formatName](report), options.out, filesRead(opened));
     const missed = report.promises.flatMap((p) => p.standards).filter((s) => s.status === 'missed').length;
-    ctx.setExitCode(evaluationExitCode({ breaches: report.headline.breaches, missed }, options.failOn));
+    // SPEC §6: the report period's customer gap, negative on a dimension once the period is over
+    const customerGaps = negativeCustomerGaps((report.customer?.surveys ?? []).flatMap((s) => s.dimensions.map((d) => ({ finished: report.finished, gap: d.gap }))));
+    ctx.setExitCode(evaluationExitCode({ breaches: report.headline.breaches, missed, customerGaps }, options.failOn));
   });
   return cmd;
 }

@@ -79,7 +79,9 @@ function standardResult(s: Standard, period: PeriodRef, e: Evaluation): CharterS
   const row = e.summaries.find((g) => g.standard === s.id && g.period.key === period.key);
   const status = e.periodRollups?.standards.find((r) => r.standard === s.id && r.period.key === period.key)?.status ?? 'no-data';
   const m = s.measure;
-  const bound: AverageBound | undefined = m.kind !== 'average' ? undefined : m.at_least !== undefined ? { op: '≥', value: m.at_least } : { op: '≤', value: m.at_most as number };
+  // SPEC §6: an NPS is held against its bound as an average is, and reads as a score
+  const bound: AverageBound | undefined =
+    m.kind === 'nps' ? { op: '≥', value: m.at_least, nps: true } : m.kind !== 'average' ? undefined : m.at_least !== undefined ? { op: '≥', value: m.at_least } : { op: '≤', value: m.at_most as number };
   const own = e.gaps.filter((g) => g.standard === s.id && g.period.startMs < period.endMs && g.period.endMs > period.startMs);
   return {
     id: s.id,

@@ -1,7 +1,7 @@
 /** The charter's own words, shared by its HTML and Markdown: headings and how results read. */
 import type { PeriodStatus, PromiseStatus } from '../../model/evaluation.js';
 import { formatShare } from '../shared/describe.js';
-import { boundText, meanText } from '../shared/figures.js';
+import { boundFigureText, boundText } from '../shared/figures.js';
 import { localTime, percent } from '../shared/time.js';
 import type { Charter, CharterRemedy, CharterStandardResult } from './data.js';
 
@@ -39,9 +39,9 @@ export const REMEDY_LEAD = 'If we break this promise';
 /** A remedy's credit, when it has one: `25 EUR`. */
 export const creditText = (r: CharterRemedy): string | undefined => (r.credit === undefined ? undefined : `${r.credit} ${r.currency ?? ''}`.trim());
 
-/** A standard's figure in the period: `96.2% (target 95%)`, `mean 4.31 (≥ 4.2)`. */
+/** A standard's figure in the period: `96.2% (target 95%)`, `mean 4.31 (≥ 4.2)`, `NPS +37 (≥ 40)`. */
 export function figureText(s: CharterStandardResult): string {
-  if (s.bound !== undefined) return `${meanText(s.average)} (${boundText(s.bound)})`;
+  if (s.bound !== undefined) return `${boundFigureText(s.average, s.bound)} (${boundText(s.bound)})`;
   return `${percent(s.compliance)}${s.target === undefined ? '' : ` (target ${formatShare(s.target)})`}`;
 }
 

@@ -1,7 +1,7 @@
 /** The sentences of `promise diff`, made in one place from the typed changes and impacts. */
 import type { Change, ChangeClass, DiffReport, Impact, ImpactSide, ReasonCode } from '../../diff/model.js';
 import { CHANGE_CLASSES } from '../../diff/model.js';
-import { meanFigure } from '../shared/figures.js';
+import { meanFigure, npsFigure } from '../shared/figures.js';
 import { percent } from '../shared/time.js';
 import { plural } from '../shared/words.js';
 
@@ -42,6 +42,8 @@ export function reasonText(c: Change): string {
     'average-stricter': 'a stricter bound on the mean',
     'average-laxer': 'a laxer bound on the mean',
     'average-other-bound': 'the bound changed direction: see the impact',
+    'nps-stricter': 'a higher bound on the Net Promoter Score: more respondents must promote than detract',
+    'nps-laxer': 'a lower bound on the Net Promoter Score',
     'remedy-added': 'a breach now owes the customer a remedy',
     'remedy-removed': 'a breach no longer owes the customer a remedy',
     'credit-raised': 'a breach owes a larger credit',
@@ -118,9 +120,10 @@ export function causesText(report: DiffReport, impact: Impact): string {
     .join('; ');
 }
 
-/** An average is read by its mean (SPEC §2), every other kind by its compliance. */
-function figureOf(s: ImpactSide): { name: 'mean' | 'compliance'; value: string } {
+/** An average is read by its mean (SPEC §2), an nps by its score (SPEC §6: `NPS +32`), every other kind by its compliance. */
+function figureOf(s: ImpactSide): { name: 'mean' | 'compliance' | 'NPS'; value: string } {
   if (s.met !== undefined) return { name: 'compliance', value: percent(s.compliance) };
+  if (s.nps === true) return { name: 'NPS', value: s.average === undefined ? '–' : npsFigure(s.average) };
   return { name: 'mean', value: s.average === undefined ? '–' : meanFigure(s.average) };
 }
 
@@ -129,14 +132,14 @@ function figureText(s: ImpactSide): string {
   return `${name} ${value}`;
 }
 
-/** `compliance 97.0% → 88.0%`, or `mean 4.30 → 4.10`; both names when the kind changed. */
+/** `compliance 97.0% → 88.0%`, `mean 4.30 → 4.10`, or `NPS +37 → +37`; both names when the kind changed. */
 function figuresText(before: ImpactSide, after: ImpactSide): string {
   const [b, a] = [figureOf(before), figureOf(after)];
   return b.name === a.name ? `${b.name} ${b.value} → ${a.value}` : `${figureText(before)} → ${figureText(after)}`;
 }
 
 function sideText(s: ImpactSide): string {
-  const counts = s.met === undefined ? plural(s.records, 'value') : `${s.met} met, ${s.breached ?? 0} breached`;
+  const counts = s.met === undefined ? plural(s.records, s.nps === true ? 'response' : 'value') : `${s.met} met, ${s.breached ?? 0} breached`;
   return `${s.status}, ${figureText(s)} (${counts})`;
 }
 

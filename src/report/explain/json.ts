@@ -1,7 +1,6 @@
-import type { TraceStep } from '../../engine/classify.js';
 import type { TestRun } from '../../engine/condition.js';
 import type { TimestampReading } from '../../model/cells.js';
-import type { RecordExplanation } from '../../run/explain.js';
+import type { ExplainStep, RecordExplanation } from '../../run/explain.js';
 import { invalidReasonText } from '../shared/invalid-reasons.js';
 import { isoTime } from '../shared/time.js';
 import { stepName, stepText, type ExplainReport } from './words.js';
@@ -26,7 +25,7 @@ function testJson(t: TestRun) {
 }
 
 /** The data of a step, field by field in SPEC's snake_case (no internal object is written wholesale). */
-function stepData(s: TraceStep): Record<string, unknown> {
+function stepData(s: ExplainStep): Record<string, unknown> {
   switch (s.step) {
     case 'where':
       return { via: 'where', tests: s.tests.map(testJson), in_scope: typeof s.verdict === 'object' ? null : s.verdict };
@@ -54,6 +53,8 @@ function stepData(s: TraceStep): Record<string, unknown> {
       return { tests: s.tests.map(testJson), result: typeof s.verdict === 'object' ? null : s.verdict };
     case 'value':
       return { column: s.column, cell: s.cell, value: s.value ?? null };
+    case 'nps':
+      return { column: s.column, cell: s.cell, score: s.score ?? null, category: s.category ?? null };
     case 'cells':
       return { cells: s.cells.map((c) => ({ column: c.column, cell: c.cell })) };
     case 'disposition':

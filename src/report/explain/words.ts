@@ -6,7 +6,7 @@ import type { TestRun } from '../../engine/condition.js';
 import type { TimestampReading } from '../../model/cells.js';
 import { describeCondition } from '../../registry/condition.js';
 import { formatSeconds } from '../../registry/duration.js';
-import type { RecordExplanation } from '../../run/explain.js';
+import type { ExplainStep, NpsStep, RecordExplanation } from '../../run/explain.js';
 import { invalidReasonText, timestampProblemText } from '../shared/invalid-reasons.js';
 
 /** What the explain formatters are given. */
@@ -69,8 +69,21 @@ function openHours(seconds: number): string {
 
 const onCalendar = (e: RecordExplanation): boolean => e.steps.some((s) => s.step === 'calendar');
 
+const NPS_COUNTS = {
+  promoter: 'a promoter (9–10): NPS = % promoters − % detractors, and this response is among the promoters',
+  passive: 'passive (7–8): NPS = % promoters − % detractors, and this response counts in neither share, only in the total',
+  detractor: 'a detractor (0–6): NPS = % promoters − % detractors, and this response is among the detractors',
+} as const;
+
+/** SPEC §6: how one response counts in its period's Net Promoter Score. */
+function npsText(step: NpsStep): string {
+  const cell = step.cell.trim();
+  if (step.category !== undefined) return `${step.column} "${cell}" is ${NPS_COUNTS[step.category]}`;
+  return cell === '' ? `${step.column} is empty: not counted in the NPS` : `${step.column} "${cell}" is not a whole score from 0 to 10: not counted in the NPS`;
+}
+
 /** The sentence of one step. */
-export function stepText(step: TraceStep, e: RecordExplanation, report: ExplainReport): string {
+export function stepText(step: ExplainStep, e: RecordExplanation, report: ExplainReport): string {
   const zone = zoneOf(e, report);
   switch (step.step) {
     case 'where': {
@@ -122,6 +135,8 @@ export function stepText(step: TraceStep, e: RecordExplanation, report: ExplainR
           ? `${step.column} is empty: nothing to count`
           : `${step.column} "${step.cell.trim()}" is not a number`
         : `${step.column} "${step.cell.trim()}": ${step.value} is counted in the period's mean`;
+    case 'nps':
+      return npsText(step);
     case 'cells':
       return `nothing to judge and no date to file it under: ${step.cells.map((c) => `${c.column} is empty`).join(', ')}`;
     case 'disposition':
@@ -191,13 +206,16 @@ function outcomeText(e: RecordExplanation, period: string | undefined): string {
       return `outcome: pending, open and within its allowance${shown}${inPeriod}`;
     case 'at_risk':
       return `outcome: at risk, open and past warn_at of its allowance${shown}${inPeriod}`;
-    case 'counted':
-      return `outcome: counted in the period's mean${inPeriod}`;
+    case 'counted': {
+      if (e.kind !== 'nps') return `outcome: counted in the period's mean${inPeriod}`;
+      const category = e.steps.find((s): s is NpsStep => s.step === 'nps')?.category;
+      return `outcome: counted in the period's NPS${category === undefined ? '' : ` as ${category === 'passive' ? 'a passive response' : `a ${category}`}`}${inPeriod}`;
+    }
   }
 }
 
 /** The name of a step in JSON. */
-export function stepName(step: TraceStep): string {
+export function stepName(step: ExplainStep): string {
   switch (step.step) {
     case 'where':
     case 'per':

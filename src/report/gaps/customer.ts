@@ -3,6 +3,7 @@
  * Markdown forms show, each dimension's row next to that dimension's delivery roll-up.
  */
 import type { CustomerGapRow, CustomerLinkRow, DimensionRollup, Evaluation, ServqualRow } from '../../model/evaluation.js';
+import { scoreText, signedText } from '../shared/figures.js';
 import { round6, percent } from '../shared/time.js';
 import type { Section } from './sections.js';
 
@@ -37,17 +38,8 @@ export function customerLinkJson(l: CustomerLinkRow) {
   };
 }
 
-/** A mean score for people: `5.75`. */
-function score(value: number | undefined): string {
-  return value === undefined ? '–' : value.toFixed(2);
-}
-
-/** A gap with its sign: `+0.25`, `−1.50`. */
-function signed(value: number | undefined): string {
-  if (value === undefined) return '–';
-  const fixed = Math.abs(value).toFixed(2);
-  return fixed === '0.00' ? '0.00' : `${value > 0 ? '+' : '−'}${fixed}`;
-}
+const score = scoreText;
+const signed = signedText;
 
 /** The delivery side of a dimension in a period: its standards' compliance and promises kept. */
 function delivery(d: DimensionRollup | undefined): [string, string] {
@@ -93,6 +85,9 @@ export function customerLinksSection(e: Evaluation): Section | undefined {
     wrap: [],
   };
 }
+
+/** The met-against-breached table of the CSV: the JSON fields of `customer_links`, in order. */
+export const CUSTOMER_LINK_CSV_COLUMNS = ['standard', 'survey', 'period', 'met_responses', 'met_mean', 'breached_responses', 'breached_mean', 'difference'] as const;
 
 export const CUSTOMER_CSV_COLUMNS = ['source', 'dimension', 'period', 'respondents', 'expectation', 'perception', 'gap', 'weight', 'weighted_gap', 'servqual', 'servqual_weighted'] as const;
 

@@ -10,7 +10,8 @@ import { formatShare } from '../shared/describe.js';
 import { boundText, elapsedText, hasLimitByValue, hasSingleTimeLimit } from '../shared/figures.js';
 import { shortDuration } from '../shared/time.js';
 import { coord, linear, niceDomain, niceStep, stepDecimals, ticksOf, timeTicks, timeUnitFor } from './chart-scale.js';
-import type { ReportStandard, Scorecard } from './data.js';
+import type { ReportStandard, ReportSurvey, Scorecard } from './data.js';
+import { npsFigure, scoreText, signedText } from '../shared/figures.js';
 import { html, join, type Markup } from './markup.js';
 
 export const STATUS_COLOUR: Record<PeriodStatus, string> = {
@@ -28,8 +29,9 @@ const GRID = '#d8dee4';
 const BAR = '#4d7cb5';
 const REALISTIC = '#bc4c00';
 
-/** The column an average standard averages. */
-const averagedColumn = (s: ReportStandard): string | undefined => (s.definition.kind === 'average' ? s.definition.of : undefined);
+/** The column an average standard averages, or an NPS standard scores. */
+const averagedColumn = (s: ReportStandard): string | undefined => (s.definition.kind === 'average' || s.definition.kind === 'nps' ? s.definition.of : undefined);
+
 
 function figure(id: string, caption: string, description: string, width: number, height: number, body: Markup): Markup {
   return html`<figure class="chart" id="${id}"><figcaption>${caption}</figcaption>
@@ -78,8 +80,9 @@ export function textWidth(text: string, size: number): number {
 }
 
 /**
- * The last four periods of the report's length against the target: compliance in %, or for an
- * average the mean against its bound. A period with nothing judged is a gap in the line.
+ * The last four periods of the report's length against the target: compliance in %, for an
+ * average the mean against its bound, for an NPS the score (−100 to 100) against its bound. A
+ * period with nothing judged is a gap in the line.
  */
 export function trendChart(s: ReportStandard, kind: PeriodKind): Markup {
   const W = 420;
@@ -90,18 +93,21 @@ export function trendChart(s: ReportStandard, kind: PeriodKind): Markup {
   const bottom = H - 54;
   const bound = s.bound;
   const column = averagedColumn(s);
-  const value = (t: ReportStandard['trend'][number]): number | undefined => (s.kind === 'average' ? t.average : t.compliance === undefined ? undefined : t.compliance * 100);
+  const nps = s.kind === 'nps';
+  const byValue = s.kind === 'average' || nps;
+  const value = (t: ReportStandard['trend'][number]): number | undefined => (byValue ? t.average : t.compliance === undefined ? undefined : t.compliance * 100);
   const values = s.trend.map(value).filter((v): v is number => v !== undefined);
 
   let domain: { lo: number; hi: number; ticks: number[]; step: number };
   let reference: number | undefined;
-  if (s.kind === 'average') {
+  if (byValue) {
     reference = bound?.value;
     const all = reference === undefined ? values : [...values, reference];
     const lo = all.length === 0 ? 0 : Math.min(...all);
     const hi = all.length === 0 ? 1 : Math.max(...all);
-    const pad = (hi - lo) * 0.2 || Math.abs(hi) * 0.1 || 1;
-    domain = niceDomain(lo - pad, hi + pad, 4);
+    const pad = (hi - lo) * 0.2 || Math.abs(hi) * 0.1 || (nps ? 10 : 1);
+    // an NPS lies within −100..100: the axis does not run past either end
+    domain = nps ? niceDomain(Math.max(-100, lo - pad), Math.min(100, hi + pad), 4) : niceDomain(lo - pad, hi + pad, 4);
   } else {
     reference = (s.target ?? 1) * 100;
     const lo = Math.min(reference, ...values);
@@ -113,8 +119,8 @@ export function trendChart(s: ReportStandard, kind: PeriodKind): Markup {
   const y = linear(domain.lo, domain.hi, bottom, top);
   const slot = (right - left) / s.trend.length;
   const x = (i: number): number => left + slot * (i + 0.5);
-  const unit = s.kind === 'average' ? '' : '%';
-  const label = (v: number): string => (s.kind === 'average' ? v.toFixed(2) : `${v.toFixed(1)}%`);
+  const unit = byValue ? '' : '%';
+  const label = (v: number): string => (nps ? npsFigure(v) : s.kind === 'average' ? v.toFixed(2) : `${v.toFixed(1)}%`);
 
   const grid = domain.ticks.map(
     (t) => html`<line x1="${left}" x2="${right}" y1="${coord(y(t))}" y2="${coord(y(t))}" stroke="${GRID}"/><text x="${left - 6}" y="${coord(y(t) + 4)}" text-anchor="end" class="tick">${t.toFixed(decimals)}${unit}</text>`,
@@ -150,16 +156,16 @@ export function trendChart(s: ReportStandard, kind: PeriodKind): Markup {
   const shown = [...new Set(s.trend.map((t) => t.status).filter((st) => st !== 'no-data'))];
   const targetWidth = textWidth(targetWords, 12);
   const legend = html`<line x1="${coord(right - targetWidth - 30)}" x2="${coord(right - targetWidth - 6)}" y1="12" y2="12" stroke="${INK}" stroke-width="1.5" stroke-dasharray="6 4"/><text x="${right}" y="16" text-anchor="end" class="legend">${targetWords}</text>${legendRow(left + 6, shown)}`;
-  const what = s.kind === 'average' ? `mean${column === undefined ? '' : ` ${column}`}` : 'compliance';
+  const what = nps ? `NPS${column === undefined ? '' : ` of ${column}`}` : s.kind === 'average' ? `mean${column === undefined ? '' : ` ${column}`}` : 'compliance';
   const caption = `${s.id}: ${what} over the last four ${kind}s`;
   const figures = s.trend.map((t) => {
     const v = value(t);
     return v === undefined ? `${t.period} no data` : `${t.period} ${label(v)} (${statusWords(t.status)})`;
   });
-  const description = `${s.kind === 'average' ? `Mean${column === undefined ? '' : ` ${column}`} per ${kind} against the ${targetWords}` : `Compliance per ${kind} against the ${targetWords}`}: ${figures.join('; ')}.`;
+  const description = `${nps ? `Net Promoter Score${column === undefined ? '' : ` of ${column}`} (−100 to 100) per ${kind} against the ${targetWords}` : s.kind === 'average' ? `Mean${column === undefined ? '' : ` ${column}`} per ${kind} against the ${targetWords}` : `Compliance per ${kind} against the ${targetWords}`}: ${figures.join('; ')}.`;
   const axes = html`<line x1="${left}" x2="${left}" y1="${top}" y2="${bottom}" stroke="${INK}"/><line x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}" stroke="${INK}"/>
 <text x="${coord((left + right) / 2)}" y="${H - 10}" text-anchor="middle" class="axis-title">${kind}</text>
-<text transform="translate(15 ${coord((top + bottom) / 2)}) rotate(-90)" text-anchor="middle" class="axis-title">${s.kind === 'average' ? what : 'compliance (%)'}</text>`;
+<text transform="translate(15 ${coord((top + bottom) / 2)}) rotate(-90)" text-anchor="middle" class="axis-title">${nps ? 'NPS' : s.kind === 'average' ? what : 'compliance (%)'}</text>`;
   return figure(`trend_${s.id}`, caption, description, W, H, html`${grid}${axes}${targetLine}${line}${points}${legend}`);
 }
 
@@ -315,4 +321,60 @@ export function dimensionChart(cards: readonly Scorecard[], periodKey: string): 
 <line x1="${left}" x2="${left}" y1="${top}" y2="${bottom}" stroke="${INK}"/><line x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}" stroke="${INK}"/>
 <text x="${coord((left + right) / 2)}" y="${H - 10}" text-anchor="middle" class="axis-title">promises (count)</text>`;
   return figure('dimensions_chart', `Promises kept per SERVQUAL dimension, ${periodKey}`, description, W, H, html`${axes}${grid}${join(rows, '\n')}${legend}`);
+}
+
+function diamond(x: number, y: number): Markup {
+  return html`<path d="M${coord(x)} ${coord(y - 6)}L${coord(x + 6)} ${coord(y)}L${coord(x)} ${coord(y + 6)}L${coord(x - 6)} ${coord(y)}Z" fill="#fff" stroke="${INK}" stroke-width="2"/>`;
+}
+
+function dot(x: number, y: number): Markup {
+  return html`<circle cx="${coord(x)}" cy="${coord(y)}" r="5" fill="${INK}"/>`;
+}
+
+/**
+ * SPEC §6: a survey's expectation against perception per SERVQUAL dimension over the period, on
+ * its answer scale. Expectation is a hollow diamond, perception a filled dot, joined by a bar;
+ * the gap is written beside each row with its sign, so nothing rests on the bar's colour.
+ */
+export function customerGapChart(s: ReportSurvey, periodKey: string): Markup {
+  // narrower than the other charts, with larger type (see #customer in the stylesheet), so that
+  // it reads on a phone's width without zooming
+  const W = 340;
+  const left = 116;
+  const right = W - 62;
+  const top = 56;
+  const row = 32;
+  const bottom = top + s.dimensions.length * row;
+  const H = bottom + 46;
+  const [lo, hi] = s.scale;
+  const x = linear(lo, hi, left, right);
+  const step = hi - lo <= 10 ? 1 : niceStep(hi - lo, 6);
+  const grid = ticksOf(lo, hi, step).map(
+    (t) => html`<line x1="${coord(x(t))}" x2="${coord(x(t))}" y1="${top}" y2="${bottom}" stroke="${GRID}"/><text x="${coord(x(t))}" y="${bottom + 18}" text-anchor="middle" class="tick">${t}</text>`,
+  );
+  const rows = s.dimensions.map((d, i) => {
+    const cy = top + i * row + row / 2;
+    const label = html`<text x="${left - 8}" y="${coord(cy + 5)}" text-anchor="end" class="label">${d.dimension}</text>`;
+    if (d.perception === undefined) return html`${label}<text x="${left + 6}" y="${coord(cy + 5)}" class="note">no responses</text>`;
+    const p = x(d.perception);
+    const e = d.expectation === undefined ? undefined : x(d.expectation);
+    const bar =
+      e === undefined
+        ? html``
+        : html`<line x1="${coord(e)}" x2="${coord(p)}" y1="${coord(cy)}" y2="${coord(cy)}" stroke="${(d.gap ?? 0) < 0 ? STATUS_COLOUR.missed : STATUS_COLOUR.met}" stroke-width="5"/>`;
+    const gap = d.gap !== undefined ? signedText(d.gap) : d.asksExpectation ? '–' : 'P only';
+    return html`${label}${bar}${e === undefined ? html`` : diamond(e, cy)}${dot(p, cy)}<text x="${right + 10}" y="${coord(cy + 5)}" class="value">${gap}</text>`;
+  });
+  const legend = html`${diamond(10, 14)}<text x="22" y="19" class="legend">expectation (E)</text>${dot(160, 14)}<text x="171" y="19" class="legend">perception (P)</text><text x="${right + 10}" y="${top - 24}" class="axis-title">gap</text><text x="${right + 10}" y="${top - 8}" class="tick">P − E</text>`;
+  const figures = s.dimensions.map((d) => {
+    if (d.perception === undefined) return `${d.dimension} no responses`;
+    const e = d.expectation === undefined ? (d.asksExpectation ? ', no expectation answered' : ' (perception only)') : `, expectation ${scoreText(d.expectation)}`;
+    const gap = d.gap === undefined ? '' : `, gap ${signedText(d.gap)} (${d.gap < 0 ? 'below' : d.gap > 0 ? 'above' : 'at'} expectation)`;
+    return `${d.dimension} perception ${scoreText(d.perception)}${e}${gap}`;
+  });
+  const description = `Mean expectation and perception per SERVQUAL dimension in ${periodKey}, on the ${lo} to ${hi} answer scale: ${figures.join('; ')}.`;
+  const axes = html`<line x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}" stroke="${INK}"/>
+<text x="${coord((left + right) / 2)}" y="${H - 8}" text-anchor="middle" class="axis-title">mean answer (${lo} to ${hi})</text>`;
+  const id = `customer_${s.source}`;
+  return figure(id, `${s.source}: expectation against perception, ${periodKey}`, description, W, H, html`${grid}${axes}${join(rows, '\n')}${legend}`);
 }

@@ -2,10 +2,10 @@
  * The quarterly report (SPEC §4) as data: built once from an evaluation and the registry, then
  * drawn as HTML, written as Markdown, or given as JSON. Pure: no files, no clock.
  */
-import type { AverageBound, Breach, Clock, GapRow, Histogram, InvalidRecord, PeriodRef, PeriodRollups, PeriodStatus, PromiseStatus, RollupCounts } from '../../model/evaluation.js';
+import type { AverageBound, Breach, Clock, CustomerGapRow, CustomerLinkRow, GapRow, Histogram, InvalidRecord, PeriodRef, PeriodRollups, PeriodStatus, PromiseStatus, RollupCounts, ServqualRow } from '../../model/evaluation.js';
 import type { Evaluation } from '../../model/evaluation.js';
 import { compareText as compare, type Diagnostic } from '../../model/diagnostic.js';
-import type { Measure, Owner, ServicePromise, Standard } from '../../registry/model.js';
+import type { Measure, Owner, ServicePromise, Source, Standard } from '../../registry/model.js';
 import { describeCondition } from '../../registry/condition.js';
 import { describeMeasure, describeWithin } from '../shared/describe.js';
 import { creditsOwed } from '../shared/evaluation.js';
@@ -123,6 +123,57 @@ export interface ReportFinding {
   line: number;
 }
 
+/** One SERVQUAL dimension of a survey over the report period (SPEC §6), next to its delivery. */
+export interface ReportCustomerDimension {
+  dimension: string;
+  /** responses with a perception score on it */
+  respondents: number;
+  expectation: number | undefined;
+  perception: number | undefined;
+  /** mean P - E; undefined for a perception-only (SERVPERF) dimension */
+  gap: number | undefined;
+  weight: number | undefined;
+  weightedGap: number | undefined;
+  /** the gap in the period before, and the change */
+  previousGap: number | undefined;
+  change: number | undefined;
+  /** false for a perception-only (SERVPERF) dimension: no expectation is asked */
+  asksExpectation: boolean;
+  /** the dimension's delivery roll-up in the period (the SERVQUAL dimensions' scorecard); undefined when no promise has it */
+  delivery: { compliance: number | undefined; kept: number; promises: number } | undefined;
+}
+
+/** One survey source's customer gap over the report period. */
+export interface ReportSurvey {
+  source: string;
+  description: string | undefined;
+  /** the answer scale, lowest and highest */
+  scale: readonly [number, number];
+  dimensions: ReportCustomerDimension[];
+  servqual: number | undefined;
+  servqualWeighted: number | undefined;
+  previousServqual: number | undefined;
+  previousServqualWeighted: number | undefined;
+  change: number | undefined;
+  changeWeighted: number | undefined;
+}
+
+/** SPEC §6 `links`: one linked standard over the report period, by the period of the record. */
+export interface ReportCustomerLink {
+  standard: string;
+  promise: string | undefined;
+  /** the dimension whose perception is compared; undefined for a survey's one `score` */
+  dimension: string | undefined;
+  survey: string;
+  metResponses: number;
+  metMean: number | undefined;
+  breachedResponses: number;
+  breachedMean: number | undefined;
+  difference: number | undefined;
+  previousDifference: number | undefined;
+  change: number | undefined;
+}
+
 export interface QuarterlyReport {
   registry: string;
   timezone: string;
@@ -147,6 +198,8 @@ export interface QuarterlyReport {
   promises: ReportPromise[];
   owners: Scorecard[];
   dimensions: Scorecard[];
+  /** SPEC §6: the customer gap of each survey source and what keeping a linked standard shows; undefined without survey sources */
+  customer?: { surveys: ReportSurvey[]; links: ReportCustomerLink[] } | undefined;
   recovery: { worst: Breach[]; remedies: RemedyLine[]; credits: Record<string, number> };
   structural: {
     unmeasured: { promise: string; statement: string }[];
@@ -172,6 +225,8 @@ export interface ReportInput {
   promises: readonly ServicePromise[];
   standards: readonly Standard[];
   owners: readonly Owner[];
+  /** the survey sources the evaluation read (SPEC §6); none leaves the customer-gap section out */
+  surveys?: readonly Source[] | undefined;
   /** findings of `check` about promises: statement-mismatch, by promise id */
   mismatches: readonly (Diagnostic & { promise: string })[];
   /** the date (YYYY-MM-DD, registry zone) up to which a review_by counts as due */
@@ -284,6 +339,86 @@ function scorecard(name: string, title: string, c: RollupCounts, promises: reado
   };
 }
 
+const difference = (a: number | undefined, b: number | undefined): number | undefined => (a === undefined || b === undefined ? undefined : a - b);
+
+/**
+ * The customer gap over the report period and the one before, as the evaluation summed it over
+ * periods of the report's length (`customerSummaries`, or a survey's own rows when its periods
+ * are the report's): nothing is recomputed here, only looked up and set side by side.
+ */
+function customerSection(input: ReportInput, dimensions: readonly Scorecard[]): QuarterlyReport['customer'] {
+  const surveys = input.surveys ?? [];
+  if (surveys.length === 0) return undefined;
+  const e = input.evaluation;
+  const { period, previous } = input;
+  const rows = e.customerSummaries ?? e.customer;
+  const scores = e.servqualSummaries ?? e.servqual;
+  const row = (source: string, dimension: string, p: PeriodRef): CustomerGapRow | undefined => rows.find((r) => r.source === source && r.dimension === dimension && r.period.key === p.key);
+  const score = (source: string, p: PeriodRef): ServqualRow | undefined => scores.find((r) => r.source === source && r.period.key === p.key);
+  const out: ReportSurvey[] = [...surveys]
+    .filter((s) => s.survey !== undefined && s.survey.dimensions.length > 0)
+    .sort((a, b) => compare(a.id, b.id))
+    .map((s) => {
+      const survey = s.survey as NonNullable<Source['survey']>;
+      const now = score(s.id, period);
+      const before = score(s.id, previous);
+      return {
+        source: s.id,
+        description: s.description,
+        scale: survey.scale,
+        dimensions: survey.dimensions.map(({ dimension, items }) => {
+          const r = row(s.id, dimension, period);
+          const previousGap = row(s.id, dimension, previous)?.gap;
+          const card = dimensions.find((c) => c.name === dimension);
+          return {
+            dimension,
+            respondents: r?.respondents ?? 0,
+            expectation: r?.expectation,
+            perception: r?.perception,
+            gap: r?.gap,
+            weight: r?.weight,
+            weightedGap: r?.weightedGap,
+            previousGap,
+            change: difference(r?.gap, previousGap),
+            asksExpectation: items.expectation.length > 0,
+            delivery: card === undefined ? undefined : { compliance: card.compliance, kept: card.kept, promises: card.promises },
+          };
+        }),
+        servqual: now?.servqual,
+        servqualWeighted: now?.servqualWeighted,
+        previousServqual: before?.servqual,
+        previousServqualWeighted: before?.servqualWeighted,
+        change: difference(now?.servqual, before?.servqual),
+        changeWeighted: difference(now?.servqualWeighted, before?.servqualWeighted),
+      };
+    });
+  const linkRows = e.customerLinkSummaries ?? e.customerLinks ?? [];
+  const link = (l: { standard: string; survey: string }, p: PeriodRef): CustomerLinkRow | undefined => linkRows.find((r) => r.standard === l.standard && r.survey === l.survey && r.period.key === p.key);
+  const pairs = new Map<string, { standard: string; survey: string }>();
+  for (const r of linkRows) if (r.period.key === period.key || r.period.key === previous.key) pairs.set(`${r.standard}\u0000${r.survey}`, { standard: r.standard, survey: r.survey });
+  const links: ReportCustomerLink[] = [...pairs.values()]
+    .sort((a, b) => compare(a.standard, b.standard) || compare(a.survey, b.survey))
+    .map((pair) => {
+      const now = link(pair, period);
+      const previousDifference = link(pair, previous)?.difference;
+      const promise = input.standards.find((s) => s.id === pair.standard)?.promise;
+      const survey = surveys.find((s) => s.id === pair.survey)?.survey;
+      return {
+        ...pair,
+        promise,
+        dimension: survey === undefined || survey.dimensions.length === 0 ? undefined : input.promises.find((p) => p.id === promise)?.dimension,
+        metResponses: now?.metResponses ?? 0,
+        metMean: now?.metMean,
+        breachedResponses: now?.breachedResponses ?? 0,
+        breachedMean: now?.breachedMean,
+        difference: now?.difference,
+        previousDifference,
+        change: difference(now?.difference, previousDifference),
+      };
+    });
+  return { surveys: out, links };
+}
+
 export function buildReport(input: ReportInput): QuarterlyReport {
   const { evaluation: e, period } = input;
   const ownerName = new Map(input.owners.map((o) => [o.id, o.name]));
@@ -356,6 +491,7 @@ export function buildReport(input: ReportInput): QuarterlyReport {
     promises,
     owners,
     dimensions,
+    customer: customerSection(input, dimensions),
     recovery: { worst, remedies, credits },
     structural: {
       unmeasured: promises.filter((p) => p.standards.length === 0).map((p) => ({ promise: p.id, statement: p.statement })),

@@ -7,14 +7,14 @@
 import type { Breach, PeriodStatus, PromiseStatus } from '../../model/evaluation.js';
 import { clockNotes } from '../shared/data-quality.js';
 import { formatShare } from '../shared/describe.js';
-import { boundFigureText, boundText, meanText } from '../shared/figures.js';
+import { boundText } from '../shared/figures.js';
 import { invalidReasonText } from '../shared/invalid-reasons.js';
 import { formatCredits, localTime, percent, points, shortDuration } from '../shared/time.js';
 import { plural } from '../shared/words.js';
-import { dimensionChart, distributionChart, statusWords, trendChart } from './charts.js';
+import { customerGapChart, dimensionChart, distributionChart, statusWords, trendChart } from './charts.js';
 import type { QuarterlyReport, ReportPromise, ReportStandard, Scorecard } from './data.js';
 import { html, join, PAGE_BASE_STYLE, trusted, type Markup } from './markup.js';
-import { distributionText, INVALID_SHOWN } from './md.js';
+import { changeText, CUSTOMER_HEAD, customerCells, customerLede, customerLinkCells, customerLinkText, distributionText, INVALID_SHOWN, LINK_HEAD, periodFigure, servqualText } from './md.js';
 
 const STYLE = `${PAGE_BASE_STYLE}body { margin: 0; color: var(--ink); background: #fff; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif; }
 code, .mono { font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: .88em; }
@@ -95,6 +95,14 @@ tbody th { font-weight: 600; }
 .card dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .card dd.sub { grid-column: 1 / -1; text-align: left; color: var(--muted); font-size: .8rem; margin: -2px 0 4px; white-space: normal; }
 .card .answers { margin: .6rem 0 0; font-size: .82rem; color: var(--muted); }
+#customer .chart svg { max-width: 440px; }
+#customer .chart text { font-size: 13px; }
+#customer .chart .label, #customer .chart .value, #customer .chart .axis-title, #customer .chart .legend { font-size: 14px; }
+.survey { border: 1px solid var(--line); border-radius: 12px; padding: 14px 20px 4px; margin: 0 0 22px; }
+.survey h3 { margin: 0; }
+.survey .score { margin: .5rem 0; font-size: 1.05rem; }
+.survey .score strong { font-size: 1.5rem; font-variant-numeric: tabular-nums; }
+.links li { margin: .35rem 0; }
 .findings { padding-left: 1.2rem; }
 .findings li { margin: .35rem 0; }
 .total { font-weight: 600; }
@@ -108,7 +116,7 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--line)
   .figure { padding: 10px 12px; }
   .big { font-size: 1.8rem; }
   .credits .big { font-size: 1.5rem; }
-  .promise { padding: 12px 10px 4px; border-radius: 10px; }
+  .promise, .survey { padding: 12px 10px 4px; border-radius: 10px; }
   .chart { padding: 8px 6px 4px; }
   .statement { font-size: 1.05rem; }
   .charts, .cards { grid-template-columns: minmax(0, 1fr); }
@@ -124,8 +132,9 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--line)
   a[href]:not([href^="#"])::after { content: " (" attr(href) ")"; }
   h2 { margin-top: 1.2rem; break-before: auto; }
   h2, h3, caption, figcaption, .promise-head { break-after: avoid; page-break-after: avoid; }
-  .promise, .chart, .figure, .card, tr, .statement, .delivery { break-inside: avoid; page-break-inside: avoid; }
-  #owners, #recovery, #quality { break-before: page; page-break-before: always; }
+  .promise, .chart, .figure, .card, tr, .statement, .delivery, .links li { break-inside: avoid; page-break-inside: avoid; }
+  #owners, #customer, #recovery, #quality { break-before: page; page-break-before: always; }
+  .survey { break-inside: avoid; page-break-inside: avoid; }
   .figures { grid-template-columns: repeat(4, minmax(0, 1fr)); }
   .charts { grid-template-columns: repeat(2, minmax(0, 1fr)); }
   .cards { grid-template-columns: repeat(3, minmax(0, 1fr)); }
@@ -148,10 +157,9 @@ const STATUS_SIGN: Record<PeriodStatus | PromiseStatus, string> = {
   unmeasured: '?',
 };
 
-/** A standard's figure for the period: its compliance, or for an average its mean. */
+/** A standard's figure for the period: its compliance, for an average its mean, for an NPS its score. */
 function figureOf(s: ReportStandard): string {
-  if (s.kind === 'nps') return boundFigureText(s.average, s.bound);
-  return s.kind === 'average' ? meanText(s.average) : percent(s.compliance);
+  return periodFigure(s, s.compliance, s.average);
 }
 
 function badge(status: PeriodStatus | PromiseStatus): Markup {
@@ -167,7 +175,7 @@ function header(r: QuarterlyReport): Markup {
 <h1>${r.registry} <span class="period">${r.period.key}</span></h1>
 <p class="meta">${day(r.period.startMs, z)} to ${day(r.period.endMs - 1, z)} (${z}) · compared with ${r.previous.key} · as of <time datetime="${new Date(r.asOfMs).toISOString()}">${localTime(r.asOfMs, z)}</time></p>
 ${r.finished ? html`` : html`<p class="notice"><strong>The period is still running:</strong> its figures are not final.</p>\n`}<nav class="toc" aria-label="Sections"><ul>
-<li><a href="#headline">Headline</a></li><li><a href="#promises">Promises</a></li><li><a href="#owners">Owner scorecards</a></li><li><a href="#dimensions">SERVQUAL dimensions</a></li><li><a href="#recovery">Service recovery</a></li><li><a href="#structural">Structural gaps</a></li><li><a href="#quality">Data quality</a></li>
+<li><a href="#headline">Headline</a></li><li><a href="#promises">Promises</a></li><li><a href="#owners">Owner scorecards</a></li><li><a href="#dimensions">SERVQUAL dimensions</a></li>${r.customer === undefined ? html`` : html`<li><a href="#customer">Customer gap</a></li>`}<li><a href="#recovery">Service recovery</a></li><li><a href="#structural">Structural gaps</a></li><li><a href="#quality">Data quality</a></li>
 </ul></nav>
 </header>
 `;
@@ -196,12 +204,12 @@ function headline(r: QuarterlyReport): Markup {
 }
 
 function change(s: ReportStandard): Markup {
-  if (s.kind === 'average') {
+  if (s.kind === 'average' || s.kind === 'nps') {
     if (s.average === undefined || s.previousAverage === undefined) return html`–`;
     const d = s.average - s.previousAverage;
     const up = s.bound?.op !== '≤';
     const tone = d === 0 ? '' : d > 0 === up ? 'better' : 'worse';
-    return html`<span class="${tone}">${d > 0 ? '▲ ' : d < 0 ? '▼ ' : ''}${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(2)}</span>`;
+    return html`<span class="${tone}">${d > 0 ? '▲ ' : d < 0 ? '▼ ' : ''}${changeText(s)}</span>`;
   }
   if (s.change === undefined) return html`–`;
   const tone = s.change > 0 ? 'better' : s.change < 0 ? 'worse' : '';
@@ -224,7 +232,7 @@ function standardRow(s: ReportStandard, r: QuarterlyReport): Markup {
 <th scope="row"><code>${s.id}</code></th>
 <td class="num"><strong>${figureOf(s)}</strong><span class="small">${counts}${pending}</span></td>
 <td class="num">${s.bound !== undefined ? boundText(s.bound) : s.target === undefined ? '–' : formatShare(s.target)}</td>
-<td class="num">${change(s)}<span class="small">${r.previous.key}: ${s.kind === 'average' ? (s.previousAverage === undefined ? '–' : s.previousAverage.toFixed(2)) : percent(s.previousCompliance)}</span></td>
+<td class="num">${change(s)}<span class="small">${r.previous.key}: ${s.kind === 'average' ? (s.previousAverage === undefined ? '–' : s.previousAverage.toFixed(2)) : periodFigure(s, s.previousCompliance, s.previousAverage)}</span></td>
 <td>${badge(s.status)}${own}</td>
 <td class="text">${s.measure}</td>
 </tr>`;
@@ -289,6 +297,55 @@ ${cards.map(
   (c) =>
     html`<tr><th scope="row">${c.name}</th><td class="num">${c.kept} of ${c.promises}</td><td class="num">${c.broken}</td><td class="num">${c.inProgress}</td><td class="num">${c.unmeasured}</td><td class="num">${c.standardsMet} of ${c.standards}</td><td class="num">${c.standardsMissed}</td><td class="num">${percent(c.compliance)}</td><td class="num">${c.breaches}</td></tr>\n`,
 )}</tbody></table></div>
+`;
+}
+
+/** SPEC §6: each survey's expectation against perception, next to delivery, and what keeping a linked standard shows. */
+function customerSection(r: QuarterlyReport): Markup {
+  const c = r.customer;
+  if (c === undefined) return html``;
+  const previous = r.previous.key;
+  const numeric = (i: number): string => (i === 0 ? '' : 'num');
+  const tone = (v: number | undefined): string => (v === undefined || Math.abs(v) < 0.005 ? 'num' : v < 0 ? 'num worse' : 'num better');
+  const surveys = c.surveys.map(
+    (s) => html`<article class="survey" id="survey_${s.source}" aria-labelledby="survey_${s.source}_title">
+<h3 id="survey_${s.source}_title"><code>${s.source}</code></h3>
+${s.description === undefined ? html`` : html`<p class="facts">${s.description}. Answers on a ${s.scale[0]}–${s.scale[1]} scale.</p>
+`}<p class="score" data-servqual="${s.source}">${servqualText(s, previous)}</p>
+<div class="charts">${customerGapChart(s, r.period.key)}</div>
+<div class="table-wrap"><table>
+<caption>Expectation against perception, ${r.period.key}</caption>
+<thead><tr>${CUSTOMER_HEAD(previous).map((h, i) => html`<th scope="col" class="${numeric(i)}">${h}</th>`)}</tr></thead>
+<tbody>
+${s.dimensions.map((d) => {
+  const cells = customerCells(d);
+  return html`<tr><th scope="row">${cells[0]}</th>${cells.slice(1).map((cell, i) => html`<td class="${i === 3 ? tone(d.gap) : i === 4 ? tone(d.weightedGap) : i === 5 ? tone(d.change) : 'num'}">${cell}</td>`)}</tr>
+`;
+})}</tbody></table></div>
+</article>
+`,
+  );
+  const links =
+    c.links.length === 0
+      ? html``
+      : html`<h3 id="links-title">Does keeping the promise show?</h3>
+<div class="table-wrap"><table aria-labelledby="links-title">
+<thead><tr>${LINK_HEAD(previous).map((h, i) => html`<th scope="col" class="${i < 3 ? '' : 'num'}">${h}</th>`)}</tr></thead>
+<tbody>
+${c.links.map((l) => {
+  const cells = customerLinkCells(l);
+  return html`<tr><th scope="row"><code>${cells[0]}</code></th><td>${cells[1]}</td><td><code>${cells[2]}</code></td>${cells.slice(3).map((cell, i) => html`<td class="${i === 4 ? tone(l.difference) : i === 5 ? tone(l.change) : 'num'}">${cell}</td>`)}</tr>
+`;
+})}</tbody></table></div>
+<ul class="links">
+${c.links.map((l) => html`<li>${customerLinkText(l)}.</li>
+`)}</ul>
+`;
+  return html`<section id="customer" aria-labelledby="customer-title">
+<h2 id="customer-title">Customer gap</h2>
+<p>${customerLede(r)}</p>
+${c.surveys.length === 0 ? html`<p>No survey measures SERVQUAL dimensions.</p>
+` : html``}${surveys}${links}</section>
 `;
 }
 
@@ -394,7 +451,7 @@ ${r.owners.map(scorecard)}</div>
 <section id="dimensions" aria-labelledby="dimensions-title">
 <h2 id="dimensions-title">SERVQUAL dimensions</h2>
 ${dimensionTable(r.dimensions)}${dims === undefined ? html`` : html`<div class="charts">${dims}</div>\n`}</section>
-${recovery(r)}${structural(r)}${dataQuality(r)}</main>
+${customerSection(r)}${recovery(r)}${structural(r)}${dataQuality(r)}</main>
 <footer>${r.registry} · service report ${r.period.key} · as of ${localTime(r.asOfMs, r.timezone)} (${r.timezone}) · made by <code>promise report</code></footer>
 </div>
 </body>

@@ -2,7 +2,7 @@
 import type { Breach } from '../../model/evaluation.js';
 import { breachJson, invalidJson } from '../shared/evaluation.js';
 import { isoTime, round6 } from '../shared/time.js';
-import type { QuarterlyReport, ReportStandard, Scorecard } from './data.js';
+import type { QuarterlyReport, ReportCustomerLink, ReportStandard, ReportSurvey, Scorecard } from './data.js';
 
 function standardJson(s: ReportStandard) {
   return {
@@ -65,6 +65,50 @@ function scorecardJson(c: Scorecard) {
   };
 }
 
+function surveyJson(s: ReportSurvey) {
+  return {
+    survey: s.source,
+    description: s.description ?? null,
+    scale: [...s.scale],
+    servqual: round6(s.servqual),
+    servqual_weighted: round6(s.servqualWeighted),
+    previous_servqual: round6(s.previousServqual),
+    previous_servqual_weighted: round6(s.previousServqualWeighted),
+    change: round6(s.change),
+    change_weighted: round6(s.changeWeighted),
+    dimensions: s.dimensions.map((d) => ({
+      dimension: d.dimension,
+      respondents: d.respondents,
+      expectation: round6(d.expectation),
+      perception: round6(d.perception),
+      gap: round6(d.gap),
+      weight: round6(d.weight),
+      weighted_gap: round6(d.weightedGap),
+      previous_gap: round6(d.previousGap),
+      change: round6(d.change),
+      delivery_compliance: d.delivery === undefined ? null : round6(d.delivery.compliance),
+      promises_kept: d.delivery?.kept ?? null,
+      promises: d.delivery?.promises ?? null,
+    })),
+  };
+}
+
+function customerLinkJson(l: ReportCustomerLink) {
+  return {
+    standard: l.standard,
+    promise: l.promise ?? null,
+    dimension: l.dimension ?? null,
+    survey: l.survey,
+    met_responses: l.metResponses,
+    met_mean: round6(l.metMean),
+    breached_responses: l.breachedResponses,
+    breached_mean: round6(l.breachedMean),
+    difference: round6(l.difference),
+    previous_difference: round6(l.previousDifference),
+    change: round6(l.change),
+  };
+}
+
 export function reportJson(r: QuarterlyReport) {
   const h = r.headline;
   return {
@@ -91,6 +135,8 @@ export function reportJson(r: QuarterlyReport) {
     promises: r.promises.map((p) => ({ promise: p.id, statement: p.statement, owner: p.owner, owner_name: p.ownerName, dimension: p.dimension, status: p.status, standards: p.standards.map(standardJson) })),
     owners: r.owners.map(scorecardJson),
     dimensions: r.dimensions.map(scorecardJson),
+    // SPEC §6; only with survey sources, so that a registry without one keeps its bytes
+    ...(r.customer === undefined ? {} : { customer_gap: { surveys: r.customer.surveys.map(surveyJson), links: r.customer.links.map(customerLinkJson) } }),
     recovery: {
       worst: r.recovery.worst.map((b: Breach) => breachJson(b)),
       remedies: r.recovery.remedies.map((m) => ({ standard: m.standard, action: m.action, breaches: m.breaches, credit: m.credit ?? null, currency: m.currency ?? null, total: m.total ?? null })),

@@ -1,13 +1,13 @@
 /** The report in Markdown: for a wiki page or a pull-request comment, the same content as the HTML. */
 import { formatShare } from '../shared/describe.js';
-import { boundGapText, boundText, elapsedText, hasSingleTimeLimit, meanText } from '../shared/figures.js';
+import { boundFigureText, boundGapText, boundText, elapsedText, hasSingleTimeLimit, meanText, scoreText, signedText } from '../shared/figures.js';
 import { clockNotes } from '../shared/data-quality.js';
 import { escapeMarkdownCell } from '../shared/escape.js';
 import { invalidReasonText } from '../shared/invalid-reasons.js';
 import { markdownTable } from '../shared/markdown.js';
 import { formatCredits, localTime, percent, points, shortDuration } from '../shared/time.js';
 import { plural } from '../shared/words.js';
-import type { QuarterlyReport, ReportStandard, Scorecard } from './data.js';
+import type { QuarterlyReport, ReportCustomerDimension, ReportCustomerLink, ReportStandard, ReportSurvey, Scorecard } from './data.js';
 
 /** Invalid records listed before "and N more". */
 export const INVALID_SHOWN = 50;
@@ -16,8 +16,14 @@ const md = escapeMarkdownCell;
 
 const mean = meanText;
 
+/** A standard's figure in a period: its compliance, an average's mean, an NPS as a score (SPEC §6: `NPS +32`, not a mean). */
+export function periodFigure(s: ReportStandard, compliance: number | undefined, average: number | undefined): string {
+  if (s.kind === 'nps') return boundFigureText(average, s.bound);
+  return s.kind === 'average' ? mean(average) : percent(compliance);
+}
+
 function trendText(s: ReportStandard): string {
-  return s.trend.map((t) => `${t.period} ${s.kind === 'average' ? mean(t.average) : percent(t.compliance)}`).join(' → ');
+  return s.trend.map((t) => `${t.period} ${periodFigure(s, t.compliance, t.average)}`).join(' → ');
 }
 
 /** How long delivery took, against the promise: the realistic promise is the limit kept at the target share. */
@@ -31,8 +37,78 @@ export function distributionText(s: ReportStandard): string {
   return `half within ${time(d.p50Seconds)}, 90% within ${time(d.p90Seconds)}${kept}; promised: within ${s.limit}${typical}`;
 }
 
-function meanChange(s: ReportStandard): string {
-  return s.average === undefined || s.previousAverage === undefined ? '–' : boundGapText(s.average - s.previousAverage);
+/** The change of a standard's figure against the period before: points of compliance, of a mean, or whole points of NPS. */
+export function changeText(s: ReportStandard): string {
+  if (s.kind !== 'average' && s.kind !== 'nps') return points(s.change);
+  return s.average === undefined || s.previousAverage === undefined ? '–' : boundGapText(s.average - s.previousAverage, s.kind === 'nps' ? 0 : 2);
+}
+
+/** SPEC §6: the opening of the customer-gap section. */
+export function customerLede(r: QuarterlyReport): string {
+  return `What customers expected against what they perceived, per SERVQUAL dimension over ${r.period.key}: a negative gap means they got less than they expected. Beside each dimension, the delivery of its promises.`;
+}
+
+/** A survey's overall score over the period and against the one before: `SERVQUAL score −0.86, weighted −0.20 (2026-Q2: −0.70, weighted −0.18; change −0.16)`. */
+export function servqualText(s: ReportSurvey, previous: string): string {
+  const weighted = (v: number | undefined): string => (s.servqualWeighted === undefined && s.previousServqualWeighted === undefined ? '' : `, weighted ${signedText(v)}`);
+  const before = s.previousServqual === undefined ? `${previous}: no score` : `${previous}: ${signedText(s.previousServqual)}${weighted(s.previousServqualWeighted)}; change ${signedText(s.change)}`;
+  return `SERVQUAL score ${signedText(s.servqual)}${weighted(s.servqualWeighted)} (${before})`;
+}
+
+/** The cells of one dimension's row, shared by the Markdown and HTML tables. */
+export function customerCells(d: ReportCustomerDimension): string[] {
+  return [
+    d.dimension,
+    String(d.respondents),
+    d.asksExpectation ? scoreText(d.expectation) : 'not asked',
+    scoreText(d.perception),
+    signedText(d.gap),
+    signedText(d.weightedGap),
+    signedText(d.change),
+    d.delivery === undefined ? '–' : percent(d.delivery.compliance),
+    d.delivery === undefined ? '–' : `${d.delivery.kept} of ${d.delivery.promises}`,
+  ];
+}
+
+export const CUSTOMER_HEAD = (previous: string): string[] => ['dimension', 'respondents', 'expectation', 'perception', 'gap', 'weighted gap', `gap vs ${previous}`, 'delivery compliance', 'promises kept'];
+
+/** What a linked standard shows: `Customers whose record met it rated reliability 1.40 points higher …`. */
+export function customerLinkText(l: ReportCustomerLink): string {
+  const what = l.dimension === undefined ? `the ${l.survey} score` : l.dimension;
+  if (l.metResponses + l.breachedResponses === 0) return `${l.standard}: no response in the period is about a record it met or breached`;
+  if (l.difference === undefined || l.metMean === undefined || l.breachedMean === undefined) {
+    const side = (n: number): string => (n === 0 ? 'none' : plural(n, 'response'));
+    return `${l.standard}: ${side(l.metResponses)} about a record it met and ${side(l.breachedResponses)} about one it breached: nothing to compare in the period`;
+  }
+  const d = Math.abs(l.difference).toFixed(2);
+  const how = d === '0.00' ? 'the same as' : `${d} ${d === '1.00' ? 'point' : 'points'} ${l.difference > 0 ? 'higher' : 'lower'} than`;
+  return `Customers whose record met ${l.standard} rated ${what} ${how} those whose record breached it (${scoreText(l.metMean)} from ${plural(l.metResponses, 'response')} against ${scoreText(l.breachedMean)} from ${plural(l.breachedResponses, 'response')})`;
+}
+
+export const LINK_HEAD = (previous: string): string[] => ['standard', 'dimension', 'survey', 'met: responses', 'met: mean P', 'breached: responses', 'breached: mean P', 'difference', `vs ${previous}`];
+
+export function customerLinkCells(l: ReportCustomerLink): string[] {
+  return [l.standard, l.dimension ?? 'score', l.survey, String(l.metResponses), scoreText(l.metMean), String(l.breachedResponses), scoreText(l.breachedMean), signedText(l.difference), signedText(l.change)];
+}
+
+function customerMd(r: QuarterlyReport): string {
+  const c = r.customer;
+  if (c === undefined) return '';
+  const out: string[] = ['\n## Customer gap\n\n', `${customerLede(r)}\n`];
+  if (c.surveys.length === 0) out.push('\nNo survey measures SERVQUAL dimensions.\n');
+  for (const s of c.surveys) {
+    out.push(`\n### ${md(s.source)}\n\n`);
+    if (s.description !== undefined) out.push(`${md(s.description)}. `);
+    out.push(`Answers on a ${s.scale[0]}–${s.scale[1]} scale. ${servqualText(s, r.previous.key)}.\n\n`);
+    out.push(markdownTable(CUSTOMER_HEAD(r.previous.key), s.dimensions.map(customerCells), [1, 2, 3, 4, 5, 6, 7, 8]));
+  }
+  if (c.links.length > 0) {
+    out.push('\n### Does keeping the promise show?\n\n');
+    out.push(markdownTable(LINK_HEAD(r.previous.key), c.links.map(customerLinkCells), [3, 4, 5, 6, 7, 8]));
+    out.push('\n');
+    for (const l of c.links) out.push(`- ${md(customerLinkText(l))}.\n`);
+  }
+  return out.join('');
 }
 
 function scorecardTable(cards: readonly Scorecard[], first: string): string {
@@ -72,8 +148,8 @@ export function formatReportMd(r: QuarterlyReport): string {
           s.id,
           s.measure,
           s.bound !== undefined ? boundText(s.bound) : s.target === undefined ? '–' : formatShare(s.target),
-          s.kind === 'average' ? mean(s.average) : percent(s.compliance),
-          s.kind === 'average' ? meanChange(s) : points(s.change),
+          periodFigure(s, s.compliance, s.average),
+          changeText(s),
           s.periods.length > 1 ? `${s.status} (${s.periods.map((x) => `${x.period}: ${x.status}`).join(', ')})` : s.status,
           trendText(s),
         ]),
@@ -88,6 +164,7 @@ export function formatReportMd(r: QuarterlyReport): string {
 
   out.push('\n## Owner scorecards\n\n', scorecardTable(r.owners, 'owner'));
   out.push('\n## SERVQUAL dimensions\n\n', scorecardTable(r.dimensions, 'dimension'));
+  out.push(customerMd(r));
 
   out.push('\n## Service recovery\n\n');
   if (r.recovery.worst.length === 0) out.push('No breaches in the period.\n');

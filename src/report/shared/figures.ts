@@ -18,16 +18,33 @@ export function meanFigure(value: number): string {
   return value.toFixed(2);
 }
 
+/** A mean survey score for people: `5.75`; `–` where there is none. */
+export function scoreText(value: number | undefined): string {
+  return value === undefined ? '–' : value.toFixed(2);
+}
+
+/** A gap or a difference of scores with its sign: `+0.25`, `−1.50`, `0.00`; `–` where there is none. */
+export function signedText(value: number | undefined): string {
+  if (value === undefined) return '–';
+  const fixed = Math.abs(value).toFixed(2);
+  return fixed === '0.00' ? '0.00' : `${value > 0 ? '+' : '−'}${fixed}`;
+}
+
 /** An average's bound: `≥ 4.2`. */
 export function boundText(bound: AverageBound): string {
   return `${bound.op} ${bound.value}`;
 }
 
+/** A Net Promoter Score in whole points with its sign: `+32`, `−14`, `0` (SPEC §6). */
+export function npsFigure(value: number): string {
+  const n = Math.round(value);
+  return `${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(n)}`;
+}
+
 /** A period's figure against its bound: `mean 4.30`, or for an NPS `NPS +32` (SPEC §6, whole points). */
 export function boundFigureText(value: number | undefined, bound: AverageBound | undefined): string {
   if (bound?.nps !== true || value === undefined) return meanText(value);
-  const n = Math.round(value);
-  return `NPS ${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(n)}`;
+  return `NPS ${npsFigure(value)}`;
 }
 
 /** A mean's distance from its bound, signed: `+0.10`, `−0.25` (negative is short of it). */

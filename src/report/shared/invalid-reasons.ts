@@ -88,5 +88,9 @@ export function invalidReasonText(r: InvalidReason): string {
       return `the weights add up to ${r.args.sum}, not 100: rescaled to 100 (note)`;
     case 'no-perception':
       return `answers no perception item of ${r.args.dimension}: not counted for ${r.args.dimension}${r.args.expectations > 0 ? ` (its ${r.args.expectations === 1 ? 'expectation answer is' : `${r.args.expectations} expectation answers are`} left out)` : ''} (note)`;
+    case 'link-not-found':
+      return `${r.args.column} "${r.args.text}" is the key of no record in source ${r.args.source}: the response is not compared (its scores count)`;
+    case 'link-repeated':
+      return `${r.args.column} "${r.args.text}" is on ${r.args.rows} judged rows of source ${r.args.source} for ${r.args.standard}: the response is compared with each (note)`;
   }
 }

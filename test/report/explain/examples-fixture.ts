@@ -18,6 +18,8 @@ export const CASES = [
   ['field-service', 'repair-by-promised-date', 'J26-00023', 'a deadline'],
   ['field-service', 'first-time-fix', 'V-000005', 'a condition'],
   ['airport', 'first-bag', '20260103-AFR1672', 'a duration per value'],
+  ['airport', 'assistance-nps', 'R_nWNqG9FWb5yCHFC', 'an NPS response from a promoter, on a Qualtrics export'],
+  ['airport', 'assistance-nps', 'R_3d67z1gGTN9Xj9u', 'an NPS response from a passive'],
 ] as const;
 
 export async function explainExamples(): Promise<ExplainReport> {

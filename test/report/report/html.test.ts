@@ -60,7 +60,7 @@ describe('report as HTML', () => {
   it('gives every id once, and each chart a title and a description that name it', () => {
     const ids = [...page.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(svgs).toHaveLength(7);
+    expect(svgs).toHaveLength(9);
     for (const svg of svgs) {
       expect(attr(svg, 'role')).toBe('img');
       const [titleId, descId] = (attr(svg, 'aria-labelledby') ?? '').split(' ');
@@ -69,6 +69,7 @@ describe('report as HTML', () => {
     }
     const charts = [...page.matchAll(/<figure class="chart" id="([^"]+)">/g)].map((m) => m[1]);
     expect(charts).toEqual([
+      'trend_advice-nps',
       'trend_advice-rating',
       'trend_repair-by-promised-date',
       'trend_email-first-response',
@@ -76,6 +77,7 @@ describe('report as HTML', () => {
       'trend_complaint-resolution',
       'dist_complaint-resolution',
       'dimensions_chart',
+      'customer_servqual-complaints',
     ]);
   });
 
@@ -143,6 +145,56 @@ describe('report as HTML', () => {
     expect(rows.match(/<td class="mono">logs\/[^<]+:\d+<\/td>/g)).toHaveLength(50);
     expect(rows).toContain('… and 3 more (<code>--format json</code> lists them all).');
     expect(rows).toContain('<td>unreadable row</td>');
+  });
+
+  it('draws an NPS trend as the score against its bound, in whole points (SPEC §6), not as a mean', () => {
+    const svg = svgs.find((x) => x.includes('<title id="trend_advice-nps_title">')) ?? '';
+    expect(svg).toContain('<title id="trend_advice-nps_title">advice-nps: NPS of would_recommend over the last four quarters</title>');
+    expect(svg).toContain('Net Promoter Score of would_recommend (−100 to 100) per quarter against the bound ≥ 30: 2025-Q4 no data; 2026-Q1 +35 (met); 2026-Q2 +25 (missed); 2026-Q3 +32 (met).');
+    expect(svg).toContain('>NPS</text>');
+    const row = page.slice(page.indexOf('<tr id="standard_advice-nps">'), page.indexOf('</tr>', page.indexOf('<tr id="standard_advice-nps">')));
+    expect(row).toContain('<strong>NPS +32</strong>');
+    expect(row).toContain('▲ +8');
+    expect(row).toContain('2026-Q2: NPS +25');
+  });
+
+  describe('the customer gap (SPEC §6)', () => {
+    const section = page.slice(page.indexOf('<section id="customer"'), page.indexOf('</section>', page.indexOf('<section id="customer"')));
+    const chart = svgs.find((x) => x.includes('<title id="customer_servqual-complaints_title">')) ?? '';
+
+    it('is a section after the SERVQUAL dimensions, linked from the contents', () => {
+      expect(page).toContain('<li><a href="#customer">Customer gap</a></li>');
+      expect(page.indexOf('id="dimensions"')).toBeLessThan(page.indexOf('id="customer"'));
+      expect(page.indexOf('id="customer"')).toBeLessThan(page.indexOf('id="recovery"'));
+      expect(formatReportHtml(quarterlyReport({ customer: undefined }))).not.toContain('Customer gap');
+    });
+
+    it('draws expectation against perception per dimension, and says every figure in the chart\'s text', () => {
+      expect(chart).toContain(
+        '<desc id="customer_servqual-complaints_desc">Mean expectation and perception per SERVQUAL dimension in 2026-Q3, on the 1 to 7 answer scale: reliability perception 5.09, expectation 6.41, gap −1.32 (below expectation); responsiveness perception 5.31, expectation 6.18, gap −0.87 (below expectation); assurance perception 5.81, expectation 6.05, gap −0.24 (below expectation); empathy no responses; tangibles perception 5.42 (perception only).</desc>',
+      );
+      // the shapes carry E and P, and the gap is written: colour carries nothing alone
+      expect(chart.match(/<path d="M[^"]*Z" fill="#fff" stroke="#24292f"/g)).toHaveLength(4);
+      expect(chart.match(/<circle [^>]*r="5" fill="#24292f"\/>/g)).toHaveLength(5);
+      for (const word of ['expectation (E)', 'perception (P)', '−1.32', 'P only', 'no responses']) expect(chart).toContain(`>${word}</text>`);
+    });
+
+    it('gives per dimension the gap, the weighted gap, the change and the delivery; the SERVQUAL score against the period before', () => {
+      expect(section).toContain('<p class="score" data-servqual="servqual-complaints">SERVQUAL score −0.81, weighted −0.66 (2026-Q2: −1.02, weighted −0.70; change +0.21)</p>');
+      expect(section).toContain('<tr><th scope="row">reliability</th><td class="num">212</td><td class="num">6.41</td><td class="num">5.09</td><td class="num worse">−1.32</td><td class="num worse">−0.42</td><td class="num worse">−0.22</td><td class="num">96.0%</td><td class="num">1 of 2</td></tr>');
+      expect(section).toContain('<td class="num">not asked</td>');
+    });
+
+    it('compares met against breached per linked standard, in a table and in words', () => {
+      expect(section).toContain('<h3 id="links-title">Does keeping the promise show?</h3>');
+      expect(section).toContain('<td class="num better">+1.45</td>');
+      expect(section).toContain('<li>Customers whose record met complaint-resolution rated reliability 1.45 points higher than those whose record breached it (5.31 from 180 responses against 3.86 from 32 responses).</li>');
+      expect(section).toContain('<li>repair-by-promised-date: no response in the period is about a record it met or breached.</li>');
+    });
+
+    it('escapes a survey\'s description', () => {
+      expect(section).toContain('SERVQUAL after a complaint &lt;closed&gt; &amp; &quot;resolved&quot;.');
+    });
   });
 
   it('says when the period is still running, and shows the structural gaps', () => {

@@ -16,7 +16,7 @@ describe('report as JSON', () => {
 
   it('has the documented top-level shape, snake_case, times in UTC', () => {
     const body = parse();
-    expect(Object.keys(body)).toEqual(['registry', 'as_of', 'period', 'period_start', 'period_end', 'previous_period', 'finished', 'headline', 'promises', 'owners', 'dimensions', 'recovery', 'structural', 'data_quality']);
+    expect(Object.keys(body)).toEqual(['registry', 'as_of', 'period', 'period_start', 'period_end', 'previous_period', 'finished', 'headline', 'promises', 'owners', 'dimensions', 'customer_gap', 'recovery', 'structural', 'data_quality']);
     expect(body).toMatchObject({ registry: 'Acme Bank & Trust', as_of: '2026-11-16T08:00:00.000Z', period: '2026-Q3', period_start: '2026-06-30T22:00:00.000Z', period_end: '2026-09-30T22:00:00.000Z', previous_period: '2026-Q2', finished: true });
     expect(body.headline).toEqual({
       promises_made: 5,
@@ -35,7 +35,7 @@ describe('report as JSON', () => {
 
   it('gives every standard the same fields, with null where a figure does not apply', () => {
     const all = standards(parse());
-    expect(all.map((s) => s.standard)).toEqual(['advice-rating', 'repair-by-promised-date', 'email-first-response', 'complaint-resolution']);
+    expect(all.map((s) => s.standard)).toEqual(['advice-nps', 'advice-rating', 'repair-by-promised-date', 'email-first-response', 'complaint-resolution']);
     const keys = Object.keys(all[0] as Json);
     for (const s of all) expect(Object.keys(s)).toEqual(keys);
     const byId = new Map(all.map((s) => [s.standard, s]));
@@ -47,6 +47,25 @@ describe('report as JSON', () => {
     expect(d).toMatchObject({ p50_seconds: 9540, realistic_seconds: 93600, promised_seconds: 86400 });
     expect(d.histogram).toMatchObject({ upper_seconds: 115200, over: 27 });
     expect((d.histogram as { counts: number[] }).counts).toHaveLength(24);
+  });
+
+  it('SPEC §6: an NPS standard carries its score as average, with no compliance', () => {
+    const nps = standards(parse()).find((s) => s.standard === 'advice-nps');
+    expect(nps).toMatchObject({ kind: 'nps', average: 32.2034, previous_average: 24.5, compliance: null, met: null, breached: null, target: null });
+  });
+
+  it('SPEC §6: the customer gap per survey and dimension, and met against breached per linked standard, snake_case, null where there is no figure', () => {
+    const c = parse().customer_gap as { surveys: Json[]; links: Json[] };
+    expect(c.surveys).toHaveLength(1);
+    const survey = c.surveys[0] as Json & { dimensions: Json[] };
+    expect(Object.keys(survey)).toEqual(['survey', 'description', 'scale', 'servqual', 'servqual_weighted', 'previous_servqual', 'previous_servqual_weighted', 'change', 'change_weighted', 'dimensions']);
+    expect(survey).toMatchObject({ survey: 'servqual-complaints', scale: [1, 7], servqual: -0.8113, change: 0.2137 });
+    expect(survey.dimensions.map((d) => d.dimension)).toEqual(['reliability', 'responsiveness', 'assurance', 'empathy', 'tangibles']);
+    expect(survey.dimensions[0]).toEqual({ dimension: 'reliability', respondents: 212, expectation: 6.412, perception: 5.088, gap: -1.324, weight: 0.318, weighted_gap: -0.4212, previous_gap: -1.1, change: -0.224, delivery_compliance: 0.96, promises_kept: 1, promises: 2 });
+    expect(survey.dimensions[4]).toMatchObject({ expectation: null, gap: null, delivery_compliance: null, promises_kept: null });
+    expect(c.links[0]).toEqual({ standard: 'complaint-resolution', promise: 'resolve-complaints-in-5-business-days', dimension: 'reliability', survey: 'servqual-complaints', met_responses: 180, met_mean: 5.31, breached_responses: 32, breached_mean: 3.86, difference: 1.45, previous_difference: 1.2, change: 0.25 });
+    expect(c.links[1]).toMatchObject({ met_responses: 0, met_mean: null, difference: null });
+    expect(Object.keys(JSON.parse(formatReportJson(quarterlyReport({ customer: undefined }))) as Json)).not.toContain('customer_gap');
   });
 
   it('lists recovery, structural gaps and every invalid record', () => {

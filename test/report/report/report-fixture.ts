@@ -148,6 +148,39 @@ const adviceRating: ReportStandard = {
   distribution: undefined,
 };
 
+/** SPEC §6: an NPS standard, its figure a score from −100 to 100, not a mean. */
+const adviceNps: ReportStandard = {
+  ...standardBase,
+  id: 'advice-nps',
+  promise: 'competent-advice',
+  owner: 'branch-network',
+  kind: 'nps',
+  measure: 'NPS of would_recommend ≥ 30',
+  definition: { kind: 'nps', at: 'surveyed_at', of: 'would_recommend', at_least: 30 },
+  limit: 'NPS ≥ 30',
+  periodKind: 'quarter',
+  target: undefined,
+  bound: { op: '≥', value: 30, nps: true },
+  status: 'met',
+  periods: [{ period: '2026-Q3', status: 'met', compliance: undefined }],
+  records: 118,
+  met: undefined,
+  breached: undefined,
+  compliance: undefined,
+  gap: 2.2034,
+  previousCompliance: undefined,
+  change: undefined,
+  average: 32.2034,
+  previousAverage: 24.5,
+  trend: [
+    { period: '2025-Q4', compliance: undefined, status: 'no-data', average: undefined },
+    { period: '2026-Q1', compliance: undefined, status: 'met', average: 35 },
+    { period: '2026-Q2', compliance: undefined, status: 'missed', average: 24.5 },
+    { period: '2026-Q3', compliance: undefined, status: 'met', average: 32.2034 },
+  ],
+  distribution: undefined,
+};
+
 const repairByDate: ReportStandard = {
   ...standardBase,
   id: 'repair-by-promised-date',
@@ -307,7 +340,7 @@ export function quarterlyReport(over: Partial<QuarterlyReport> = {}): QuarterlyR
         ownerName: 'Branch Network',
         dimension: 'assurance',
         status: 'kept',
-        standards: [adviceRating],
+        standards: [adviceNps, adviceRating],
       },
       {
         id: 'courteous-staff',
@@ -358,6 +391,32 @@ export function quarterlyReport(over: Partial<QuarterlyReport> = {}): QuarterlyR
       card('reliability', 'reliability', { promises: 2, kept: 1, unmeasured: 1, standards: 2, standardsMet: 1, judged: 50, judgedMet: 48, compliance: 0.96, breaches: 2, promiseIds: ['repairs-on-the-promised-date', 'resolve-complaints-in-5-business-days'], standardIds: ['complaint-resolution', 'repair-by-promised-date'] }),
       card('responsiveness', 'responsiveness', { promises: 1, broken: 1, standards: 1, standardsMissed: 1, judged: 400, judgedMet: 352, compliance: 0.88, breaches: 48, promiseIds: ['reply-within-24-hours'], standardIds: ['email-first-response'] }),
     ],
+    customer: {
+      surveys: [
+        {
+          source: 'servqual-complaints',
+          description: 'SERVQUAL after a complaint <closed> & "resolved"',
+          scale: [1, 7],
+          dimensions: [
+            { dimension: 'reliability', respondents: 212, expectation: 6.412, perception: 5.088, gap: -1.324, weight: 0.318, weightedGap: -0.4212, previousGap: -1.1, change: -0.224, asksExpectation: true, delivery: { compliance: 0.96, kept: 1, promises: 2 } },
+            { dimension: 'responsiveness', respondents: 211, expectation: 6.18, perception: 5.31, gap: -0.87, weight: 0.221, weightedGap: -0.1923, previousGap: -0.95, change: 0.08, asksExpectation: true, delivery: { compliance: 0.88, kept: 0, promises: 1 } },
+            { dimension: 'assurance', respondents: 212, expectation: 6.05, perception: 5.81, gap: -0.24, weight: 0.19, weightedGap: -0.0456, previousGap: undefined, change: undefined, asksExpectation: true, delivery: { compliance: 1, kept: 1, promises: 1 } },
+            { dimension: 'empathy', respondents: 0, expectation: undefined, perception: undefined, gap: undefined, weight: undefined, weightedGap: undefined, previousGap: undefined, change: undefined, asksExpectation: true, delivery: { compliance: undefined, kept: 0, promises: 1 } },
+            { dimension: 'tangibles', respondents: 205, expectation: undefined, perception: 5.42, gap: undefined, weight: 0.112, weightedGap: undefined, previousGap: undefined, change: undefined, asksExpectation: false, delivery: undefined },
+          ],
+          servqual: -0.8113,
+          servqualWeighted: -0.6591,
+          previousServqual: -1.025,
+          previousServqualWeighted: -0.702,
+          change: 0.2137,
+          changeWeighted: 0.0429,
+        },
+      ],
+      links: [
+        { standard: 'complaint-resolution', promise: 'resolve-complaints-in-5-business-days', dimension: 'reliability', survey: 'servqual-complaints', metResponses: 180, metMean: 5.31, breachedResponses: 32, breachedMean: 3.86, difference: 1.45, previousDifference: 1.2, change: 0.25 },
+        { standard: 'repair-by-promised-date', promise: 'repairs-on-the-promised-date', dimension: 'reliability', survey: 'servqual-complaints', metResponses: 0, metMean: undefined, breachedResponses: 0, breachedMean: undefined, difference: undefined, previousDifference: undefined, change: undefined },
+      ],
+    },
     recovery: {
       worst,
       remedies: [
