@@ -14,6 +14,8 @@ const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(REPO, 'test-results', 'screenshots');
 const EXAMPLES = ['retail-bank', 'airport', 'field-service'] as const;
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
+/** the width between A4's printed margins (186 mm) in CSS pixels */
+const A4_CONTENT_PX = Math.floor((186 / 25.4) * 96);
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
 interface ReportJson {
@@ -158,6 +160,19 @@ describe.each(EXAMPLES)('the HTML report of examples/%s in Chromium', (example) 
     const bytes = readFileSync(pdf);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await expectOffline(o);
+    await o.page.context().close();
+  });
+
+  it('prints on A4 with every table inside the margins: paper does not scroll', { timeout: 60_000 }, async () => {
+    // 210 mm less the 12 mm margins on each side, at 96 CSS pixels to the inch
+    const o = await open(html, { viewport: { width: A4_CONTENT_PX, height: 1100 } });
+    await o.page.emulateMedia({ media: 'print' });
+    const cut = await o.page.locator('table').evaluateAll((tables) =>
+      tables
+        .filter((t) => t.scrollWidth > (t.parentElement?.clientWidth ?? 0) + 1)
+        .map((t) => `${t.closest('section')?.id ?? '?'}: ${t.querySelector('caption')?.textContent ?? t.querySelector('thead')?.textContent ?? ''} (${t.scrollWidth} px in ${t.parentElement?.clientWidth ?? 0} px)`),
+    );
+    expect(cut).toEqual([]);
     await o.page.context().close();
   });
 });

@@ -140,6 +140,12 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--line)
   .cards { grid-template-columns: repeat(3, minmax(0, 1fr)); }
   .table-wrap { overflow: visible; border: 0; background: none; }
   table { font-size: 8.5pt; }
+  /* paper does not scroll: every table fits the 186 mm between the margins, headers and ids wrapping */
+  th, td { padding: 4px 6px; }
+  thead th { font-size: 7.5pt; }
+  thead th, thead th.num { white-space: normal; }
+  th code, td code, td.mono { white-space: normal; overflow-wrap: anywhere; }
+  td.text { min-width: 10em; }
   thead { display: table-header-group; }
   .promise { padding: 10px 12px 2px; }
 }
