@@ -647,11 +647,14 @@ class SourceCompiler {
       bd = { close, closeCum, limit: bdLimit, late, left };
     }
     const isTime = !hasBd ? 'TRUE' : !hasTime ? 'FALSE' : `${limit.kind} = 1`;
+    // a lookup that found no row: the tables do not reach the record (only a printed query's can fall short)
+    const calMissingAt = calAt === undefined ? undefined : `(NOT ${calAt.start.found} OR (${end.done} AND NOT ${calAt.end.found})${bd === undefined ? '' : ` OR (${limit.kind} = 2 AND ${`b${cs.index}_n`} IS NULL)`})`;
     const timeLimit = limit.ms;
     const cases = [
       `WHEN ${end.bad} THEN ${O.invalid}`,
       `WHEN ${end.done} AND ${end.t.ms} < ${start.ms} THEN ${O.invalid}`,
       ...(m.paused === undefined ? [] : [`WHEN ${pauseBad} THEN ${O.invalid}`]),
+      ...(calMissingAt === undefined ? [] : [`WHEN ${calMissingAt} THEN ${O.invalid}`]),
       ...(hasTime
         ? [
             `WHEN ${isTime} AND ${elapsed} > ${timeLimit} THEN ${O.breached}`,
@@ -665,19 +668,18 @@ class SourceCompiler {
         : [`WHEN ${bd.late} THEN ${O.breached}`, `WHEN ${end.done} THEN ${O.met}`, `WHEN ${bd.limit} IS NOT NULL AND ${this.atRisk(warn, elapsed, bd.limit)} THEN ${O.at_risk}`, `WHEN TRUE THEN ${O.pending}`]),
     ];
     const outsideCal = calAt === undefined ? undefined : this.reasons.add({ code: 'outside-sql-tables', textColumn: undefined, make: () => ({ code: 'start-empty', args: { column: m.from } }) });
-    const calMissing = calAt === undefined ? undefined : `(NOT ${calAt.start.found} OR (${end.done} AND NOT ${calAt.end.found})${bd === undefined ? '' : ` OR (${limit.kind} = 2 AND ${`b${cs.index}_n`} IS NULL)`})`;
     const outcomeDeps = [disposition, end.done, end.t.status, end.t.ms, start.ms, elapsed, ...pauseDeps, ...limit.deps];
     if (bd !== undefined) outcomeDeps.push(bd.late, bd.limit, `b${cs.index}_n`);
     if (calAt !== undefined) outcomeDeps.push(calAt.start.found, calAt.end.found);
     const outcome = p.column(
       `${x}_o`,
-      `CASE WHEN ${disposition} <> ${DISPOSITION_CODES.judged} THEN NULL ${calMissing === undefined ? '' : `WHEN ${calMissing} THEN ${O.invalid} `}${cases.join(' ')} END`,
+      `CASE WHEN ${disposition} <> ${DISPOSITION_CODES.judged} THEN NULL ${cases.join(' ')} END`,
       outcomeDeps,
       `standard ${s.id}: ${Object.entries(O).map(([k, v]) => `${v} ${k}`).join(', ')}`,
     );
     const reason = p.column(
       `${x}_r`,
-      `CASE WHEN ${outcome} = ${O.invalid} THEN CASE ${calMissing === undefined ? '' : `WHEN ${calMissing} THEN ${outsideCal} `}${endBad.cases(end.t.status)} WHEN ${end.done} AND ${end.t.ms} < ${start.ms} THEN ${endBefore} ${m.paused === undefined ? '' : `ELSE ${pauseReason} `}END END`,
+      `CASE WHEN ${outcome} = ${O.invalid} THEN CASE ${endBad.cases(end.t.status)} WHEN ${end.done} AND ${end.t.ms} < ${start.ms} THEN ${endBefore} ${m.paused === undefined ? '' : `WHEN ${pauseBad} THEN ${pauseReason} `}${calMissingAt === undefined ? '' : `WHEN ${calMissingAt} THEN ${outsideCal} `}END END`,
       [outcome, end.t.status, end.done, end.t.ms, start.ms, ...pauseDeps, ...(calAt === undefined ? [] : [calAt.start.found, calAt.end.found]), ...(bd === undefined ? [] : [`b${cs.index}_n`])],
     );
     // the due and the figures a breach list shows (src/engine/measures.ts figuresOf)

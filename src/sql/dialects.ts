@@ -32,7 +32,7 @@ const duckdb: Dialect = {
   groups: (expr, pattern, count) => `regexp_extract(${expr}, ${duckdb.string(pattern)}, [${Array.from({ length: count }, (_, i) => `'g${i + 1}'`).join(', ')}])`,
   groupOf: (groups, group) => `struct_extract(${groups}, 'g${group}')`,
   trim: (expr, chars) => `trim(${expr}, ${duckdb.string(chars)})`,
-  toDouble: (expr) => `TRY_CAST(${expr} AS DOUBLE)`,
+  toDouble: (expr) => FINITE(`TRY_CAST(${expr} AS DOUBLE)`),
   mod: (a, b) => `(${a} % ${b})`,
   values: (columns, rows) => standardValues(duckdb, columns, rows, doubleQuoted),
   re2: (expr, pattern) => `regexp_matches(${expr}, ${duckdb.string(pattern)})`,

@@ -154,18 +154,22 @@ const ISO: Reader = {
 export function timestampPlan(format: string | undefined): TimestampPlan | undefined {
   if (format === undefined) return { format, readers: [ISO] };
   const full = tokensOf(format);
-  if (full === undefined || compileFastPattern(format) === undefined) return undefined;
+  if (full === undefined) return undefined;
   const datePart = datePartOf(format);
   const date = datePart === undefined ? undefined : tokensOf(datePart);
-  const fastDate = datePart === undefined ? undefined : compileFastPattern(datePart);
-  // the built-in reader tries a date part the fast path cannot read before the full pattern by date-fns: not done here
-  if (date === undefined ? datePart !== undefined : fastDate === undefined) return undefined;
-  const readers: Reader[] = [reader(full, 'fast', compileFastPattern(format)?.dateOnly === true)];
-  if (date !== undefined) readers.push(reader(date, 'fast', true));
-  // date-fns: a cell the fast path could not read; only where a regular expression reads as date-fns does
+  if (datePart !== undefined && date === undefined) return undefined;
+  // date-fns reads what the fast path cannot; a regular expression reads as it does only where numbers of variable width are not side by side
   if (adjacentNumbers(full) || (date !== undefined && adjacentNumbers(date))) return undefined;
-  readers.push(reader(full, 'lenient', !full.some((t) => t.kind === 'field' && ['h', 'h12', 'mi', 's', 'ampm'].includes(t.field))));
-  if (date !== undefined) readers.push(reader(date, 'lenient', true));
+  const timeOfDay = (tokens: Token[]): boolean => tokens.some((t) => t.kind === 'field' && ['h', 'h12', 'mi', 's', 'ampm'].includes(t.field));
+  // as src/logs/timestamp-reader.ts orders them: the full pattern's first reader, the date part's, then their second
+  const readersOf = (tokens: Token[], pattern: string, dateOnly: boolean): Reader[] => {
+    const fast = compileFastPattern(pattern);
+    const lenient = reader(tokens, 'lenient', dateOnly || !timeOfDay(tokens));
+    return fast === undefined ? [lenient] : [reader(tokens, 'fast', dateOnly || fast.dateOnly), lenient];
+  };
+  const fullReaders = readersOf(full, format, false);
+  const dateReaders = date === undefined || datePart === undefined ? [] : readersOf(date, datePart, true);
+  const readers = [fullReaders[0], dateReaders[0], fullReaders[1], dateReaders[1]].filter((r): r is Reader => r !== undefined);
   return { format, readers };
 }
 
