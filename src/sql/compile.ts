@@ -1091,6 +1091,7 @@ class SourceCompiler {
       '  l.limit_ms,',
       `  CASE WHEN l.kind = 'duration' AND l.over_direct_ms IS NULL THEN l.stop_ms - (CASE WHEN l.due_target_cum IS NOT NULL THEN CASE ${walk} END ELSE l.due_direct_ms END) ELSE l.over_direct_ms END AS over_ms,`,
       `  COALESCE(l.reason_ref, l.disposed_reason) AS reason_ref,`,
+      `  ${this.reasons.list.length === 0 ? 'NULL' : `CASE COALESCE(l.reason_ref, l.disposed_reason) ${this.reasons.list.map((r, i) => `WHEN ${i + 1} THEN '${r.code}'`).join(' ')} END`} AS reason_code,`,
       '  l.reason_text',
       'FROM listed AS l',
       'LEFT JOIN promise_calendar_days AS r ON r.calendar = l.calendar AND l.due_target_cum > r.cum_ms AND l.due_target_cum <= r.cum_ms + r.total_ms',
