@@ -470,7 +470,7 @@ class SourceCompiler {
         `      WHEN row_problem IS NOT NULL THEN ${D.unreadable}`,
         ...(where === undefined ? [] : [`      WHEN ${where} < 0 THEN ${D.invalid}`, `      WHEN ${where} = 0 THEN ${D.outOfScope}`]),
         ...(limit === undefined || limit.always ? [] : [`      WHEN ${limit.kind} IS NULL THEN ${D.outOfScope}`]),
-        `      WHEN ${start.status} NOT IN (${ST.time}, ${ST.date}) AND ${nothing} THEN ${D.skipped}`,
+        ...(nothing === 'FALSE' ? [] : [`      WHEN ${start.status} NOT IN (${ST.time}, ${ST.date}) AND ${nothing} THEN ${D.skipped}`]),
         `      WHEN ${start.status} NOT IN (${ST.time}, ${ST.date}) THEN ${D.invalid}`,
         `      WHEN ${start.ms} > ${this.asOf} THEN ${D.future}`,
         `      WHEN ${period.found} IS NULL THEN ${D.invalid}`,
