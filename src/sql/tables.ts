@@ -16,7 +16,7 @@
  *   the N-th business day after it for each N the standards use, and the open time up to it.
  * - Periods: each period's bounds in UTC, to find a start's period by a range join.
  */
-import { addOpenSeconds, calendarDays, closeOfBusinessDay, compileCalendar, openSeconds, type BusinessCalendar } from '../engine/calendar.js';
+import { calendarDays, closeOfBusinessDay, compileCalendar, openSeconds, type BusinessCalendar } from '../engine/calendar.js';
 import { DAY_MS, instantOfLocal, localDayOf } from '../engine/local-time.js';
 import { periodOf, shiftPeriod, type Period, type PeriodKind } from '../engine/period.js';
 import type { Calendar } from '../registry/model.js';
@@ -165,11 +165,6 @@ export function businessDays(cal: BusinessCalendar, first: number, last: number,
     out.push({ day, todayClose, closes });
   }
   return out;
-}
-
-/** The instant `seconds` of open time after `fromMs`: what the SQL finds by its range join, for the extent a table must have. */
-export function openTimeReached(cal: BusinessCalendar, fromMs: number, seconds: number): number {
-  return addOpenSeconds(cal, fromMs, seconds);
 }
 
 /** Every period of `kind` that holds an instant in [fromMs, toMs], in order. */

@@ -4,7 +4,7 @@
  * calendar, business-day, period and zone tables it carries read back out of the parse tree and
  * checked against the built-in engine's own calendar, period and zone code.
  */
-import { parse } from '@polyglot-sql/sdk';
+import { parse, type Dialect as PolyglotDialect } from '@polyglot-sql/sdk';
 import { describe, expect, it } from 'vitest';
 import { calendarDays, closeOfBusinessDay, compileCalendar, openSeconds } from '../../src/engine/calendar.js';
 import { DAY_MS, instantOfLocal } from '../../src/engine/local-time.js';
@@ -36,7 +36,7 @@ function rowsUnder(node: unknown): Value[][] | undefined {
   if (node === null || typeof node !== 'object') return undefined;
   const n = node as Record<string, unknown>;
   const values = n.values as { expressions: { expressions: unknown[] }[] } | undefined;
-  if (values !== undefined) return values.expressions.map((row) => (row.expressions ?? (row as { tuple: { expressions: unknown[] } }).tuple.expressions).map(literal));
+  if (values !== undefined) return values.expressions.map((row) => (row.expressions ?? (row as unknown as { tuple: { expressions: unknown[] } }).tuple.expressions).map(literal));
   const array = n.array as { expressions: { tuple: { expressions: unknown[] } }[] } | undefined;
   if (array !== undefined && array.expressions.every((e) => 'tuple' in e)) return array.expressions.map((e) => e.tuple.expressions.map(literal));
   for (const v of Object.values(n)) {
@@ -65,16 +65,16 @@ function tablesOf(ast: unknown): Map<string, Value[][]> {
   return out;
 }
 
-const POLYGLOT = { trino: 'trino', spark: 'spark', bigquery: 'bigquery', snowflake: 'snowflake', postgres: 'postgresql', clickhouse: 'clickhouse' } as const;
+const POLYGLOT = { trino: 'trino', spark: 'spark', bigquery: 'bigquery', snowflake: 'snowflake', postgres: 'postgresql', clickhouse: 'clickhouse' } as Record<string, PolyglotDialect>;
 
-function printed(dialect: keyof typeof POLYGLOT, ...extra: string[]): string[] {
+function printed(dialect: string, ...extra: string[]): string[] {
   const run = promise(['sql', '--registry', 'examples/retail-bank', '--dialect', dialect, '--as-of', AS_OF, '--from', FROM, '--to', TO, ...extra]);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   return run.stdout.split(/;\n/).filter((s) => s.replace(/--.*$/gm, '').trim() !== '');
 }
 
-describe.each(Object.keys(POLYGLOT) as (keyof typeof POLYGLOT)[])('promise sql --dialect %s', (dialect) => {
+describe.each(['trino', 'spark', 'bigquery', 'snowflake', 'postgres', 'clickhouse'] as const)('promise sql --dialect %s', (dialect) => {
   it('parses, the gap rows and the breach list, one statement per source', () => {
     for (const breaches of [[], ['--breaches']]) {
       const statements = printed(dialect, ...breaches);
