@@ -3,13 +3,26 @@
  * the built-in engine on every example (SPEC §5), clear errors, and a printed query that, run on
  * a table holding the log, gives the gap rows the built-in engine gives.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { AS_OF, promise, REPO } from '../helpers/cli.js';
+import { AS_OF, promise, REPO, tempDir } from '../helpers/cli.js';
 
 const EXAMPLES = ['airport', 'retail-bank', 'field-service'];
+
+/** Runs a command with --out into a temporary file (a breach list outgrows a child's stdout buffer); the output is the file's text. */
+function run(args: readonly string[]): { code: number; stderr: string; stdout: string } {
+  const dir = tempDir('promise-engines-');
+  try {
+    const out = join(dir, 'out');
+    const r = promise([...args, '--out', out]);
+    return { code: r.code, stderr: r.stderr, stdout: existsSync(out) ? readFileSync(out, 'utf8') : '' };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 
 describe('--engine duckdb', () => {
   it.each(EXAMPLES)('gives the built-in engine bytes on examples/%s: gaps, breaches, report', (example) => {
@@ -19,9 +32,9 @@ describe('--engine duckdb', () => {
       ['report', '--format', 'md'],
     ]) {
       const common = [...args, '--registry', `examples/${example}`, '--as-of', AS_OF];
-      const builtin = promise(common);
-      const duckdb = promise([...common, '--engine', 'duckdb']);
-      expect(builtin.code).toBe(0);
+      const builtin = run(common);
+      const duckdb = run([...common, '--engine', 'duckdb']);
+      expect(builtin.code, builtin.stderr).toBe(0);
       expect({ code: duckdb.code, stderr: duckdb.stderr }).toEqual({ code: builtin.code, stderr: builtin.stderr });
       expect(duckdb.stdout).toBe(builtin.stdout);
     }
@@ -108,7 +121,7 @@ describe('promise sql', () => {
     expect({ code: table.code, stderr: table.stderr }).toEqual({ code: 2, stderr: 'promise: --table calbacks=x: the registry has no source "calbacks"\nhint: did you mean "callbacks"?\n' });
     const log = promise([...base, '--dialect', 'trino', '--log', 'callbacks=x.csv']);
     expect(log.code).toBe(2);
-    expect(log.stderr).toMatch(/^promise: promise sql reads no log/);
+    expect(log.stderr).toMatch(/^promise: unknown option '--log'/);
     const range = promise([...base, '--dialect', 'trino', '--from', '2026-02-30']);
     expect(range.stderr).toBe('promise: --from 2026-02-30: expected a date, YYYY-MM-DD\nhint: e.g. --from 2024-01-01\n');
   }, 60_000);
@@ -119,6 +132,5 @@ describe('promise sql', () => {
     await expect(run.stdout).toMatchFileSnapshot('__golden__/service-desk.duckdb.sql');
     const again = promise(['sql', '--registry', 'test/fixtures/evaluation/service-desk', '--dialect', 'duckdb', '--as-of', '2026-10-01T00:00:00Z', '--from', '2026-09-28', '--to', '2026-10-02']);
     expect(again.stdout).toBe(run.stdout);
-    expect(readFileSync(join(import.meta.dirname, '__golden__/service-desk.duckdb.sql'), 'utf8')).toBe(run.stdout);
   }, 60_000);
 });

@@ -11,7 +11,7 @@ import { filesRead, openRegistry, requireValid } from '../open-registry.js';
 import { addCommonOptions, type CommonOptions } from '../options.js';
 import { writeReport } from '../output.js';
 
-interface SqlOptions extends CommonOptions {
+interface SqlOptions extends Omit<CommonOptions, 'log'> {
   dialect: string;
   table: string[];
   standard?: string;
@@ -36,14 +36,15 @@ export function sqlCommand(ctx: CommandContext): Command {
   const cmd = new Command('sql')
     .description('print the standards as SQL for a warehouse or cluster: one statement per source whose rows are the gap rows (or, with --breaches, the breach list); reads no log, connects nowhere')
     .addOption(new Option('--dialect <name>', 'the SQL dialect').choices(DIALECT_NAMES).makeOptionMandatory())
-    .addOption(new Option('--table <source=table>', "the table that holds a source's rows (repeatable; default: the source's id)").argParser(collect).default([], 'the source ids'))
+    .addOption(new Option('--table <source=table>', "the table that holds a source's rows (repeatable)").argParser(collect).default([], "a table named like the source's id"))
     .option('--standard <id>', 'only this standard')
     .option('--breaches', 'the breach list (with the invalid records) instead of the gap rows')
     .option('--from <date>', 'the first day the calendars, periods and zone offsets cover (default: 1 January, 5 years before --as-of)')
     .option('--to <date>', 'the last day they cover (default: 31 December of the year after --as-of)');
-  addCommonOptions(cmd, { registry: true, logs: true, formats: ['sql'] }).action(async (options: SqlOptions) => {
-    if (options.log.length > 0) throw new UsageError('promise sql reads no log: --log does not apply', 'point the query at a table with --table SOURCE=TABLE');
-    const opened = await openRegistry(ctx.io, options, ctx.now);
+  // it reads no log: --as-of, but no --log
+  cmd.option('--as-of <time>', 'the moment of evaluation, ISO 8601 (default: now)');
+  addCommonOptions(cmd, { registry: true, logs: false, formats: ['sql'] }).action(async (options: SqlOptions) => {
+    const opened = await openRegistry(ctx.io, { ...options, log: [] }, ctx.now);
     requireValid(opened);
     const { registry } = opened;
     const tables = new Map<string, string>();

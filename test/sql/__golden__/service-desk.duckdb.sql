@@ -577,7 +577,6 @@ step9 AS (
       WHEN row_problem IS NOT NULL THEN 0
       WHEN s1_w_t1 < 0 THEN 3
       WHEN s1_w_t1 = 0 THEN 1
-      WHEN c2_st NOT IN (1, 2) AND FALSE THEN 2
       WHEN c2_st NOT IN (1, 2) THEN 3
       WHEN c2_ms > CAST(1790812800000 AS DOUBLE) THEN 4
       WHEN q1_period IS NULL THEN 3
@@ -595,7 +594,6 @@ step9 AS (
       WHEN s2_w_t1 < 0 THEN 3
       WHEN s2_w_t1 = 0 THEN 1
       WHEN s2_lk IS NULL THEN 1
-      WHEN c2_st NOT IN (1, 2) AND FALSE THEN 2
       WHEN c2_st NOT IN (1, 2) THEN 3
       WHEN c2_ms > CAST(1790812800000 AS DOUBLE) THEN 4
       WHEN q2_period IS NULL THEN 3
