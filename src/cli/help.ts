@@ -134,6 +134,17 @@ const HELP: Record<string, HelpEnd> = {
       [2, `${COULD_NOT}, not a git repository, a revision git does not know, a registry with errors at either revision`],
     ],
   },
+  sql: {
+    examples: [
+      ['promise sql --dialect snowflake --table tickets=SUPPORT.TICKETS', 'the gap rows, computed where the logs are'],
+      ['promise sql --dialect bigquery --breaches --standard email-first-response', 'the breach list of one standard'],
+      ['promise sql --dialect trino --from 2024-01-01 --to 2026-12-31 --out gaps.sql', 'tables covering the years the table holds'],
+    ],
+    exits: [
+      [0, 'written'],
+      [2, `${COULD_NOT}, a source or standard the registry does not have (with a did-you-mean), a registry with errors, a file it could not write`],
+    ],
+  },
   rules: {
     examples: [
       ['promise rules', 'every rule, its default severity and what it catches'],

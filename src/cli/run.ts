@@ -16,6 +16,7 @@ import { initCommand } from './commands/init.js';
 import { listCommand } from './commands/list.js';
 import { reportCommand } from './commands/report.js';
 import { rulesCommand } from './commands/rules.js';
+import { sqlCommand } from './commands/sql.js';
 import { decideColor } from './color.js';
 import type { CommandContext } from './context.js';
 import { helpEnd } from './help.js';
@@ -88,6 +89,7 @@ export async function runCli(argv: readonly string[], io: Io, now: () => Date = 
   program.addCommand(reportCommand(ctx));
   program.addCommand(charterCommand(ctx));
   program.addCommand(explainCommand(ctx));
+  program.addCommand(sqlCommand(ctx));
   program.addCommand(rulesCommand(ctx));
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput(output).configureHelp({ showGlobalOptions: true }).addHelpText('after', () => helpEnd(cmd.name(), helpWidth()));

@@ -4,7 +4,6 @@
  * timestamp reader come in, an Evaluation comes out; no files, no clock.
  */
 import type { LogRow, TimestampReader } from '../model/cells.js';
-import { compareText as compare } from '../model/diagnostic.js';
 import type { Breach, Evaluation, InvalidReason, InvalidRecord, PeriodKind, PeriodRef, SourceAccount, StandardAccount } from '../model/evaluation.js';
 import type { Calendar, ServicePromise, Source, Standard } from '../registry/model.js';
 import { compileCalendar, type BusinessCalendar } from './calendar.js';
@@ -13,7 +12,7 @@ import { KeyTracker, type KeyOrder } from './keys.js';
 import { figuresOf, type Judgement } from './measures.js';
 import { PeriodFinder } from './period.js';
 import { PeriodAccumulator, type AccumulatorState } from './period-accumulator.js';
-import { rollUp } from './rollup.js';
+import { finishEvaluation } from './rollup.js';
 import { RowView } from './row-view.js';
 
 export interface EvaluationOptions {
@@ -424,20 +423,12 @@ export class Evaluator {
   finish(): Evaluation {
     const asOf = this.options.asOfMs;
     const runs = [...this.runs.values()].flat();
-    const rows = (maps: Map<string, PeriodAccumulator>[]) =>
-      maps
-        .flatMap((m) => [...m.values()].map((acc) => acc.row(asOf)))
-        .sort((a, b) => compare(a.standard, b.standard) || a.period.startMs - b.period.startMs);
+    const rows = (maps: Map<string, PeriodAccumulator>[]) => maps.flatMap((m) => [...m.values()].map((acc) => acc.row(asOf)));
     const out = this.out;
     out.gaps = rows(runs.map((r) => r.periods));
     out.summaries = rows(runs.map((r) => r.summaries));
-    out.breaches.sort((a, b) => compare(a.standard, b.standard) || a.startMs - b.startMs || compare(a.record, b.record) || compare(a.file, b.file) || a.line - b.line);
-    out.invalid.sort((a, b) => compare(a.source, b.source) || compare(a.file, b.file) || a.line - b.line || compare(a.standard ?? '', b.standard ?? ''));
     for (const run of this.sources) run.finishKeys();
-    out.duplicates.sort((a, b) => compare(a.source, b.source) || compare(a.file, b.file) || a.line - b.line);
-    out.sources = this.sources.map((s) => s.account).sort((a, b) => compare(a.source, b.source));
-    for (const s of out.sources) s.standards.sort((a, b) => compare(a.standard, b.standard));
-    Object.assign(out, rollUp(this.scope, out, this.options));
-    return out;
+    out.sources = this.sources.map((s) => s.account);
+    return finishEvaluation(this.scope, out, this.options);
   }
 }

@@ -290,3 +290,21 @@ export function rollUp(
   const periodRollups: PeriodRollups = { standards: standardRollups(scope.standards, periods, index), ...rollUpPeriods(scope, index, periods, false) };
   return { ...byRows, periodRollups };
 }
+
+/**
+ * The finish every engine ends with: an evaluation put in the one order its outputs show
+ * (SPEC: same inputs, same bytes), then rolled up. The gap rows by standard and period, breaches
+ * by standard, start and record, invalid records and repeated keys by source, file and line.
+ */
+export function finishEvaluation(scope: Scope, out: Evaluation, options: { alsoBy?: PeriodKind | undefined; within?: readonly PeriodRef[] | undefined }): Evaluation {
+  const byPeriod = (a: GapRow, b: GapRow): number => compare(a.standard, b.standard) || a.period.startMs - b.period.startMs;
+  out.gaps.sort(byPeriod);
+  out.summaries.sort(byPeriod);
+  out.breaches.sort((a, b) => compare(a.standard, b.standard) || a.startMs - b.startMs || compare(a.record, b.record) || compare(a.file, b.file) || a.line - b.line);
+  out.invalid.sort((a, b) => compare(a.source, b.source) || compare(a.file, b.file) || a.line - b.line || compare(a.standard ?? '', b.standard ?? ''));
+  out.duplicates.sort((a, b) => compare(a.source, b.source) || compare(a.file, b.file) || a.line - b.line);
+  out.sources.sort((a, b) => compare(a.source, b.source));
+  for (const s of out.sources) s.standards.sort((a, b) => compare(a.standard, b.standard));
+  Object.assign(out, rollUp(scope, out, options));
+  return out;
+}

@@ -95,6 +95,8 @@ export type InvalidReason =
   /** `format`: the source's timestamp_format, undefined for ISO 8601 */
   | { code: 'not-a-timestamp'; args: { column: string; text: string; format: string | undefined } }
   | { code: 'not-a-real-time'; args: { column: string; text: string } }
+  /** an engine that runs SQL cannot read cells of this `timestamp_format` as the built-in reader does (docs/sql.md) */
+  | { code: 'not-read-in-sql'; args: { column: string; text: string; format: string } }
   | { code: 'end-before-start'; args: { end: string; start: string } }
   | { code: 'due-before-start'; args: { due: string; start: string } }
   | { code: 'done-before-start'; args: { done: string; start: string } }

@@ -10,6 +10,7 @@ import type { Evaluation, PeriodKind, PeriodRef } from '../model/evaluation.js';
 import type { Selection } from '../plan/selection.js';
 import type { Registry } from '../registry/model.js';
 import { builtinEngine } from './builtin-engine.js';
+import { duckdbEngine } from './duckdb-engine.js';
 
 /** The log files of one source, as its globs (or --log) found them. */
 export interface SourceLogs {
@@ -70,11 +71,13 @@ export interface EngineConfig {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-/** The engines there are; a new one is a file and an entry here. */
-export type EngineName = 'builtin';
+/** The engines there are; a new one is a file and an entry here (SPEC §5: postgres and clickhouse to come). */
+export const ENGINE_NAMES = ['builtin', 'duckdb'] as const;
+export type EngineName = (typeof ENGINE_NAMES)[number];
 
 const ENGINES: Readonly<Record<EngineName, (config: EngineConfig) => Engine>> = {
   builtin: builtinEngine,
+  duckdb: duckdbEngine,
 };
 
 export function getEngine(name: EngineName, config: EngineConfig): Engine {

@@ -47,7 +47,7 @@ function civilDay(y: number, mo: number, d: number): number {
  * and only the rare day on which the offset changes goes through `fromLocal`.
  */
 /** A day on which the clocks change once: the offsets before and after, and when, in local time. */
-interface Change {
+export interface Change {
   before: number;
   after: number;
   /** the local time of day, in ms, at which the change happens, as the clocks showed it before */
@@ -79,6 +79,17 @@ export class ZoneClock {
       this.offsets.set(day, offset);
     }
     return offset;
+  }
+
+  /**
+   * Local day `day`'s offsets as data, for the SQL engines (src/sql/tables.ts), which read a
+   * wall-clock time as `instant` does: the offset before the day's one change, after it, and
+   * when it happens (local ms of the day, as the clocks showed it before); a day without a
+   * change has one offset and `at` a whole day.
+   */
+  dayOffsets(day: number): Change {
+    const offset = this.offsetOf(day);
+    return typeof offset === 'number' ? { before: offset, after: offset, at: DAY } : offset;
   }
 
   /**

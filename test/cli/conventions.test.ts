@@ -17,7 +17,7 @@ const golden = (name: string) => join(import.meta.dirname, '__golden__', name);
 const WARNINGS = 'test/fixtures/registry/warnings-only';
 const BROKEN = 'test/fixtures/registry/broken';
 const DESK = 'test/fixtures/evaluation/service-desk';
-const COMMANDS = ['init', 'check', 'list', 'breaches', 'gaps', 'report', 'diff', 'rules'] as const;
+const COMMANDS = ['init', 'check', 'list', 'breaches', 'gaps', 'report', 'diff', 'sql', 'rules'] as const;
 
 function terminalIo(env: Record<string, string>, columns?: number): Io & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -161,10 +161,11 @@ describe('help', () => {
       init: ['--name', '--timezone', '--as-of', '--no-color', '--help', ...everywhere.slice(0, 3)],
       check: ['--fail-on', '--max-warnings', '--baseline', '--write-baseline', '--registry', '--as-of', '--log', '--no-color', '--format', '--out', '--help', ...everywhere.slice(0, 3)],
       list: ['--registry', '--no-color', '--format', '--out', '--help', ...everywhere.slice(0, 3)],
-      breaches: ['--at-risk', '--registry', '--as-of', '--log', '--no-color', '--format', '--out', '--period', '--standard', '--promise', '--owner', '--fail-on', '--help', ...everywhere.slice(0, 3)],
-      gaps: ['--registry', '--as-of', '--log', '--no-color', '--format', '--out', '--period', '--standard', '--promise', '--owner', '--fail-on', '--help', ...everywhere.slice(0, 3)],
-      report: ['--registry', '--as-of', '--log', '--no-color', '--format', '--out', '--period', '--standard', '--promise', '--owner', '--fail-on', '--help', ...everywhere.slice(0, 3)],
-      diff: ['--fail-on', '--registry', '--as-of', '--log', '--no-color', '--format', '--out', '--help', ...everywhere.slice(0, 3)],
+      breaches: ['--at-risk', '--registry', '--as-of', '--log', '--no-color', '--format', '--out', '--engine', '--period', '--standard', '--promise', '--owner', '--fail-on', '--help', ...everywhere.slice(0, 3)],
+      gaps: ['--registry', '--as-of', '--log', '--no-color', '--format', '--out', '--engine', '--period', '--standard', '--promise', '--owner', '--fail-on', '--help', ...everywhere.slice(0, 3)],
+      report: ['--registry', '--as-of', '--log', '--no-color', '--format', '--out', '--engine', '--period', '--standard', '--promise', '--owner', '--fail-on', '--help', ...everywhere.slice(0, 3)],
+      diff: ['--fail-on', '--registry', '--as-of', '--log', '--no-color', '--format', '--out', '--engine', '--help', ...everywhere.slice(0, 3)],
+      sql: ['--dialect', '--table', '--standard', '--breaches', '--from', '--to', '--as-of', '--registry', '--no-color', '--out', '--help', ...everywhere.slice(0, 3)],
       rules: ['--no-color', '--format', '--out', '--help', ...everywhere.slice(0, 3)],
     });
   });

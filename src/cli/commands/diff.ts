@@ -13,6 +13,7 @@ import type { Registry } from '../../registry/model.js';
 import { DIFF_FORMATS, type DiffFormat } from '../../report/diff/index.js';
 import { measureImpacts } from '../../run/impact.js';
 import type { CommandContext } from '../context.js';
+import { addEngineOption, chooseEngine } from '../engine-option.js';
 import { diffExitCode, DIFF_FAIL_ON, type DiffFailOn } from '../exit-code.js';
 import { runFeedback } from '../feedback.js';
 import { filesRead, logFilesRead, openRegistry, requireValid } from '../open-registry.js';
@@ -21,6 +22,7 @@ import { refuseToOverwrite, writeReport } from '../output.js';
 
 interface DiffOptions extends CommonOptions {
   failOn?: DiffFailOn;
+  engine?: string;
 }
 
 const FORMATS = Object.keys(DIFF_FORMATS) as DiffFormat[];
@@ -30,8 +32,9 @@ export function diffCommand(ctx: CommandContext): Command {
     .description('what changed in the registry since git revision REV: promises and standards added, removed or renamed, targets and limits tightened or loosened, and the impact on the last finished period')
     .argument('<rev>', 'a commit, branch or tag, e.g. origin/main')
     .addOption(new Option('--fail-on <what>', 'exit 1 when a promise was loosened, or on any change at all').choices(DIFF_FAIL_ON));
-  addCommonOptions(cmd, { registry: true, logs: true, formats: FORMATS }).action(async (rev: string, options: DiffOptions) => {
+  addEngineOption(addCommonOptions(cmd, { registry: true, logs: true, formats: FORMATS })).action(async (rev: string, options: DiffOptions) => {
     const format = pickFormat(options.format, FORMATS);
+    const engine = chooseEngine(ctx, options.engine);
     const opened = await openRegistry(ctx.io, options, ctx.now);
     await refuseToOverwrite(ctx.io, options.out, filesRead(opened));
     const revision = await openGitRevision(opened.registry.root, rev, opened.display, ctx.io.env);
@@ -50,7 +53,7 @@ export function diffCommand(ctx: CommandContext): Command {
     }
     const result = compareRegistries(before, opened.registry);
     const { impacts, oldSources } = await measureImpacts(
-      ctx.engine,
+      engine,
       {
         before,
         after: opened.registry,

@@ -6,6 +6,7 @@ import { selectPeriods } from '../../report/shared/evaluation.js';
 import { selectFromRegistry, type FilterOptions } from '../../plan/selection.js';
 import type { CommandContext } from '../context.js';
 import { EVALUATION_FAIL_ON, evaluationExitCode, negativeCustomerGaps, type EvaluationFailOn } from '../exit-code.js';
+import { addEngineOption, chooseEngine } from '../engine-option.js';
 import { runFeedback } from '../feedback.js';
 import { filesRead, openRegistry, requireValid } from '../open-registry.js';
 import { addCommonOptions, pickFormat, type CommonOptions } from '../options.js';
@@ -14,6 +15,7 @@ import { refuseToOverwrite, writeReport } from '../output.js';
 export interface EvaluatingOptions extends CommonOptions, FilterOptions {
   failOn?: EvaluationFailOn;
   atRisk?: boolean;
+  engine?: string;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -21,6 +23,7 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 /** `periods`: `many` filters by any number of periods; `one` names the one period a report is about. */
 export function addFilterOptions(cmd: Command, formats: readonly string[], periods: 'many' | 'one' = 'many'): Command {
   addCommonOptions(cmd, { registry: true, logs: true, formats });
+  addEngineOption(cmd);
   const period =
     periods === 'many'
       ? new Option('--period <period>', 'only this period, e.g. 2026-Q3, 2026-07, 2026-W27 (repeatable)')
@@ -41,13 +44,14 @@ export async function runEvaluating<F extends string>(
   collectBreaches: boolean,
 ): Promise<Evaluation> {
   const format = pickFormat(options.format, Object.keys(formats) as F[]);
+  const engine = chooseEngine(ctx, options.engine);
   const opened = await openRegistry(ctx.io, options, ctx.now);
   // said before the logs are read, not after
   await refuseToOverwrite(ctx.io, options.out, filesRead(opened));
   requireValid(opened);
   const selection = selectFromRegistry(opened.registry, options);
   const machineOutput = format === 'json' || format === 'ndjson' || format === 'csv';
-  const evaluation = await ctx.engine.evaluate(
+  const evaluation = await engine.evaluate(
     { registry: opened.registry, sources: opened.sources, asOf: opened.asOf, selection },
     { breaches: collectBreaches || options.failOn === 'breach', atRisk: options.atRisk === true, ...runFeedback(ctx, machineOutput) },
   );

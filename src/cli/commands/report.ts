@@ -6,6 +6,7 @@ import { selectForReport } from '../../plan/selection.js';
 import { buildReport } from '../../report/report/data.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/report/index.js';
 import type { CommandContext } from '../context.js';
+import { chooseEngine } from '../engine-option.js';
 import { evaluationExitCode, negativeCustomerGaps } from '../exit-code.js';
 import { runFeedback } from '../feedback.js';
 import { filesRead, openRegistry, requireValid } from '../open-registry.js';
@@ -20,6 +21,7 @@ export function reportCommand(ctx: CommandContext): Command {
   addFilterOptions(cmd, FORMATS, 'one').action(async (options: EvaluatingOptions) => {
     const formatName = pickFormat(options.format, FORMATS);
     if (options.period.length > 1) throw new UsageError('report covers one period: give --period once', 'e.g. --period 2026-Q3');
+    const engine = chooseEngine(ctx, options.engine);
     const opened = await openRegistry(ctx.io, options, ctx.now);
     // said before the logs are read, not after
     await refuseToOverwrite(ctx.io, options.out, filesRead(opened));
@@ -27,7 +29,7 @@ export function reportCommand(ctx: CommandContext): Command {
     const { registry } = opened;
     const scope = selectForReport(registry, options, opened.asOf.getTime());
     const { period, selection } = scope;
-    const evaluation = await ctx.engine.evaluate(
+    const evaluation = await engine.evaluate(
       { registry, sources: opened.sources, asOf: opened.asOf, selection },
       { breaches: true, atRisk: false, alsoBy: period.kind, details: true, within: [period], ...runFeedback(ctx, formatName === 'json') },
     );

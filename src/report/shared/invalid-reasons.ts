@@ -58,6 +58,8 @@ export function invalidReasonText(r: InvalidReason): string {
       return `${r.args.column} ${timestampProblemText('not-a-timestamp', r.args.text, r.args.format)}`;
     case 'not-a-real-time':
       return `${r.args.column} ${timestampProblemText('not-a-real-time', r.args.text, undefined)}`;
+    case 'not-read-in-sql':
+      return `${r.args.column} "${r.args.text}": timestamps in the format "${r.args.format}" are not read by an SQL engine (docs/sql.md); run with --engine builtin`;
     case 'end-before-start':
       return `${r.args.end} is before ${r.args.start}: it ends before it starts`;
     case 'due-before-start':
