@@ -86,8 +86,9 @@ describe.each(['trino', 'spark', 'bigquery', 'snowflake', 'postgres', 'clickhous
     }
   });
 
-  // ClickHouse writes its rows as a table function's arguments; its text is parsed above, and run by its engine's tests
-  it.skipIf(dialect === 'clickhouse')("carries the built-in engine's calendar, business days, periods and zone", async () => {
+  // ClickHouse writes its rows as a table function's arguments: its text is parsed above, and run by its engine's tests
+  if (dialect === 'clickhouse') return;
+  it("carries the built-in engine's calendar, business days, periods and zone", async () => {
     const statements = printed(dialect);
     // the CRM's cases: their standards count business days on the branch calendar
     const r = parse(statements.find((s) => s.includes('source crm-cases')) ?? '', POLYGLOT[dialect]);
