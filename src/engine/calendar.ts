@@ -87,6 +87,8 @@ class CompiledCalendar implements BusinessCalendar {
   private readonly blocks = new Map<number, Block>();
   /** the last day looked up: records arrive mostly in time order */
   private cursor: Day | undefined;
+  /** the timeline of the days around those asked for so far (see Timeline); undefined until first asked, null when the calendar cannot have one */
+  private timeline: Timeline | null | undefined;
 
   constructor(calendar: Calendar) {
     this.id = calendar.id;
@@ -108,6 +110,52 @@ class CompiledCalendar implements BusinessCalendar {
     this.openWeekdays = this.week.flatMap((hours, weekday) => (hours.some((h) => h.end > h.start) ? [weekday] : []));
     this.openWeekdaysBefore = Array.from({ length: 8 }, (_, w) => this.openWeekdays.filter((open) => open < w).length);
     this.holidayDays = [...holidays.keys()].sort((a, b) => a - b);
+  }
+
+  /**
+   * The timeline holding the days of both instants (built or widened as needed), or undefined
+   * when the instants lie too far apart, or too far from the days asked for before, for one:
+   * then the day-by-day code below answers.
+   */
+  noTimeline(): void {
+    this.timeline = null;
+  }
+
+  timelineFor(a: number, b: number): Timeline | undefined {
+    let t = this.timeline;
+    if (t === null) return undefined;
+    if (t !== undefined && t.holds(a) && t.holds(b)) return t;
+    if (t === undefined && this.openWeekdays.length === 0) {
+      // a calendar open on holidays only may stay closed for years: the day-by-day code decides
+      this.timeline = null;
+      return undefined;
+    }
+    if (!(Math.abs(a) <= LAST_DAY * DAY_MS && Math.abs(b) <= LAST_DAY * DAY_MS)) return undefined;
+    const da = localDayOf(this.zone, a);
+    const db = localDayOf(this.zone, b);
+    let from = Math.min(da, db) - 1;
+    let to = Math.max(da, db) + 2;
+    if (t !== undefined) {
+      // widen to the union, and at least double, so that the rebuilds cost little in all
+      from = Math.min(from, t.firstDay);
+      to = Math.max(to, t.firstDay + t.length);
+      const grow = Math.max(0, 2 * t.length - (to - from));
+      from -= grow >> 1;
+      to += grow - (grow >> 1);
+    } else {
+      // a log spans months: start with a year and a bit around the first instant
+      from = Math.min(from, da - 31);
+      to = Math.max(to, da + 400);
+    }
+    if (to - from > MAX_TIMELINE_DAYS) return undefined;
+    const built = new Timeline(this, from, to);
+    // a run of closed days longer than the day-by-day code allows has answers (Infinity) only it gives
+    if (built.longestClosedRun > MAX_CLOSED_DAYS) {
+      this.timeline = null;
+      return undefined;
+    }
+    this.timeline = built;
+    return built.holds(a) && built.holds(b) ? built : undefined;
   }
 
   isHoliday(day: number): boolean {
@@ -368,6 +416,146 @@ class CompiledCalendar implements BusinessCalendar {
   }
 }
 
+/** Days a timeline covers at most (some 40 years); spans past it are answered day by day. */
+const MAX_TIMELINE_DAYS = 14_610;
+
+/**
+ * The open time of a run of consecutive days as flat arrays: where each day starts, the open
+ * time before it (cumulative, from the first day), its open pieces, and which days are business
+ * days. Open time between two instants is then a difference of two cumulative sums, the instant
+ * an allowance runs out a binary search, and the N-th business day an index: a few array reads
+ * per record instead of a walk over days. Every figure is the same integer arithmetic on the
+ * same days (built by CompiledCalendar.day), so the answers are the day-by-day code's exactly;
+ * a property test holds them to it.
+ */
+class Timeline {
+  readonly firstDay: number;
+  readonly length: number;
+  /** start[i]: the instant day i begins; start[length]: the end of the last day */
+  private readonly start: Float64Array;
+  /** cum[i]: open ms of the days before day i; cum[length]: of all */
+  private readonly cum: Float64Array;
+  /** the open pieces of day i are bounds[piece[i]] .. bounds[piece[i + 1] - 1], open/close pairs */
+  private readonly piece: Int32Array;
+  private readonly bounds: Float64Array;
+  /** business[i]: business days (days with open time) among days 0..i */
+  private readonly business: Int32Array;
+  /** the day index of the k-th business day (0-based) */
+  private readonly businessDays: Int32Array;
+  /** the most consecutive closed days, the timeline's edges counting as closed */
+  readonly longestClosedRun: number;
+  /** the last instant asked for and its cumulative open time: a record asks for its start again and again */
+  private lastMs = Number.NaN;
+  private lastCum = 0;
+  private lastSlot = 0;
+
+  constructor(calendar: CompiledCalendar, firstDay: number, to: number) {
+    this.firstDay = firstDay;
+    const n = to - firstDay;
+    this.length = n;
+    this.start = new Float64Array(n + 1);
+    this.cum = new Float64Array(n + 1);
+    this.piece = new Int32Array(n + 1);
+    this.business = new Int32Array(n);
+    const bounds: number[] = [];
+    const businessDays: number[] = [];
+    let run = 0;
+    let longest = 0;
+    for (let i = 0; i < n; i++) {
+      const day = calendar.day(firstDay + i);
+      this.start[i] = day.start;
+      this.cum[i + 1] = (this.cum[i] as number) + day.total;
+      this.piece[i] = bounds.length;
+      for (const b of day.bounds) bounds.push(b);
+      if (day.total > 0) {
+        businessDays.push(i);
+        run = 0;
+      } else longest = Math.max(longest, ++run);
+      this.business[i] = businessDays.length;
+      if (i === n - 1) this.start[n] = day.end;
+    }
+    this.piece[n] = bounds.length;
+    this.bounds = Float64Array.from(bounds);
+    this.businessDays = Int32Array.from(businessDays);
+    this.longestClosedRun = longest;
+  }
+
+  holds(ms: number): boolean {
+    return ms >= (this.start[0] as number) && ms < (this.start[this.length] as number);
+  }
+
+  /** The index of the day holding `ms` (which the timeline holds). */
+  slot(ms: number): number {
+    const start = this.start;
+    let i = this.lastSlot;
+    if (!(ms >= (start[i] as number) && ms < (start[i + 1] as number))) {
+      // days are 23 to 25 hours long: the guess is a day off at most, and steps to the right one
+      i = Math.min(this.length - 1, Math.max(0, Math.floor((ms - (start[0] as number)) / DAY_MS)));
+      while (ms < (start[i] as number)) i--;
+      while (ms >= (start[i + 1] as number)) i++;
+    }
+    this.lastSlot = i;
+    return i;
+  }
+
+  /** Open ms from the timeline's start to `ms`. */
+  cumulative(ms: number): number {
+    if (ms === this.lastMs) return this.lastCum;
+    const i = this.slot(ms);
+    let sum = this.cum[i] as number;
+    const b = this.bounds;
+    for (let k = this.piece[i] as number, end = this.piece[i + 1] as number; k < end; k += 2) {
+      const open = b[k] as number;
+      if (ms <= open) break;
+      sum += Math.min(ms, b[k + 1] as number) - open;
+    }
+    this.lastMs = ms;
+    this.lastCum = sum;
+    return sum;
+  }
+
+  /** The instant by which `target` ms of open time (counted as `cumulative` counts) have passed, from day `from` on; NaN past the timeline. */
+  reaching(from: number, target: number): number {
+    const cum = this.cum;
+    if ((cum[this.length] as number) < target) return Number.NaN;
+    // the first day d >= from with cum[d + 1] >= target
+    let lo = from;
+    let hi = this.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((cum[mid + 1] as number) >= target) hi = mid;
+      else lo = mid + 1;
+    }
+    let left = target - (cum[lo] as number);
+    const b = this.bounds;
+    for (let k = this.piece[lo] as number, end = this.piece[lo + 1] as number; k < end; k += 2) {
+      const length = (b[k + 1] as number) - (b[k] as number);
+      // `<=`: used up exactly at a close is that close, not the next opening
+      if (left <= length) return (b[k] as number) + left;
+      left -= length;
+    }
+    throw new RangeError('open time asked beyond the day');
+  }
+
+  /** The close of the `n`-th business day (n >= 1) after day `i`; NaN past the timeline. */
+  closeAfter(i: number, n: number): number {
+    const k = (this.business[i] as number) + n - 1;
+    if (k >= this.businessDays.length) return Number.NaN;
+    const day = this.businessDays[k] as number;
+    return this.bounds[(this.piece[day + 1] as number) - 1] as number;
+  }
+
+  /** Day `i`'s open time and close (the end of its last open piece; NaN when closed). */
+  dayTotal(i: number): number {
+    return (this.cum[i + 1] as number) - (this.cum[i] as number);
+  }
+
+  dayClose(i: number): number {
+    const end = this.piece[i + 1] as number;
+    return end > (this.piece[i] as number) ? (this.bounds[end - 1] as number) : Number.NaN;
+  }
+}
+
 function compiled(cal: BusinessCalendar): CompiledCalendar {
   if (cal instanceof CompiledCalendar) return cal;
   throw new TypeError(`calendar "${cal.id}" was not made by compileCalendar`);
@@ -399,9 +587,14 @@ function closeOf(day: Day): number {
   return day.bounds[day.bounds.length - 1] as number;
 }
 
-/** Compile a loaded calendar once per run; the compiled form caches its days as it is used. */
-export function compileCalendar(calendar: Calendar): BusinessCalendar {
-  return new CompiledCalendar(calendar);
+/**
+ * Compile a loaded calendar once per run; the compiled form caches its days as it is used.
+ * `timeline: false` answers every question day by day, as the timeline's reference (tests).
+ */
+export function compileCalendar(calendar: Calendar, options: { timeline?: boolean } = {}): BusinessCalendar {
+  const compiledCalendar = new CompiledCalendar(calendar);
+  if (options.timeline === false) compiledCalendar.noTimeline();
+  return compiledCalendar;
 }
 
 /** A local day of a calendar as an explanation shows it. */
@@ -453,6 +646,8 @@ export function openSeconds(cal: BusinessCalendar, startMs: number, endMs: numbe
   if (endMs <= startMs) return 0;
   if (endMs === Infinity) return Infinity;
   const c = compiled(cal);
+  const t = c.timelineFor(startMs, endMs);
+  if (t !== undefined) return (t.cumulative(endMs) - t.cumulative(startMs)) / 1000;
   const first = c.dayAt(startMs);
   if (endMs <= first.end) return (openBefore(first, endMs) - openBefore(first, startMs)) / 1000;
   const last = c.dayAt(endMs);
@@ -474,6 +669,11 @@ export function addOpenSeconds(cal: BusinessCalendar, startMs: number, seconds: 
   let left = Math.round(seconds * 1000);
   if (left === 0) return startMs;
   const c = compiled(cal);
+  const t = c.timelineFor(startMs, startMs);
+  if (t !== undefined) {
+    const due = t.reaching(t.slot(startMs), t.cumulative(startMs) + left);
+    if (!Number.isNaN(due)) return due;
+  }
   const first = c.dayAt(startMs);
   const usedBefore = openBefore(first, startMs);
   if (first.total - usedBefore >= left) return instantAfter(first, usedBefore + left);
@@ -515,6 +715,13 @@ export function closeOfBusinessDay(cal: BusinessCalendar, startMs: number, n: nu
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`business days must be a whole number >= 0, got ${n}`);
   if (startMs === Infinity) return Infinity;
   const c = compiled(cal);
+  const t = c.timelineFor(startMs, startMs);
+  if (t !== undefined) {
+    const i = t.slot(startMs);
+    if (n === 0 && t.dayTotal(i) > 0 && startMs <= t.dayClose(i)) return t.dayClose(i);
+    const close = t.closeAfter(i, Math.max(n, 1));
+    if (!Number.isNaN(close)) return close;
+  }
   const startDay = c.dayAt(startMs);
   if (n === 0 && startDay.total > 0 && startMs <= closeOf(startDay)) return closeOf(startDay);
   const count = Math.max(n, 1);

@@ -49,6 +49,8 @@ export interface StandardPlan {
   readonly kind: MeasureKind;
   readonly startName: string;
   readonly limits: Limits | undefined;
+  /** a small `per` map's values and limits, tried in turn on the cell in place */
+  readonly perValues: readonly (readonly [string, Duration])[] | undefined;
   readonly calendar: BusinessCalendar | undefined;
   readonly finder: PeriodFinder;
   /** set by `planFile` for each file's header */
@@ -60,11 +62,14 @@ export interface StandardPlan {
 export function planStandard(standard: Standard, calendars: ReadonlyMap<string, BusinessCalendar>, timezone: string, fiscalYearStart: number): StandardPlan {
   const kind = kindOf(standard.measure);
   const calendar = kind.calendar(standard.measure);
+  const limits = kind.limits(standard.measure);
+  const byValue = limits === undefined ? [] : [...limits.byValue];
   return {
     standard,
     kind,
     startName: kind.startColumn(standard.measure),
-    limits: kind.limits(standard.measure),
+    limits,
+    perValues: byValue.length <= SMALL_MAP ? byValue : undefined,
     calendar: calendar === undefined ? undefined : calendars.get(calendar),
     finder: new PeriodFinder(standard.period, timezone, fiscalYearStart),
     file: undefined,
@@ -119,7 +124,7 @@ export function classify(plan: StandardPlan, row: RowView, asOfMs: number, trace
   out.period = undefined;
   if (file.where !== undefined) {
     const tests = trace === undefined ? undefined : [];
-    const inScope = file.where(row.cells, tests);
+    const inScope = file.where(row, tests);
     if (trace !== undefined) trace.steps.push({ step: 'where', tests: tests as TestRun[], verdict: inScope });
     if (typeof inScope === 'object') {
       // SPEC §1: a record whose `where` cannot be decided is invalid and in no period.
@@ -132,11 +137,10 @@ export function classify(plan: StandardPlan, row: RowView, asOfMs: number, trace
   if (limits !== undefined) {
     limit = limits.single;
     if (limit === undefined) {
-      const value = row.cell(file.measure.per).trim();
       // SPEC §1: without a `default`, a value the map does not name is outside the standard's scope.
-      const named = limits.byValue.get(value);
+      const named = limitOf(plan.perValues, limits, row, file.measure.per);
       limit = named ?? limits.fallback;
-      if (trace !== undefined) trace.steps.push({ step: 'per', column: plan.kind.perColumn(plan.standard.measure) ?? '', value, limit: limit?.text, byDefault: named === undefined && limit !== undefined });
+      if (trace !== undefined) trace.steps.push({ step: 'per', column: plan.kind.perColumn(plan.standard.measure) ?? '', value: row.trimmed(file.measure.per), limit: limit?.text, byDefault: named === undefined && limit !== undefined });
       if (limit === undefined) return decided(out, 'out-of-scope', trace);
     }
   }
@@ -177,6 +181,19 @@ export function classify(plan: StandardPlan, row: RowView, asOfMs: number, trace
   return decided(out, 'judged', trace);
 }
 
+/** Maps up to this many values are looked up value by value in the cell itself; larger ones by a string. */
+const SMALL_MAP = 8;
+
+/** The limit a `per` map names for the row's cell; undefined when it names none. */
+function limitOf(values: readonly (readonly [string, Duration])[] | undefined, limits: Limits, row: RowView, column: number): Duration | undefined {
+  if (values === undefined) return limits.byValue.get(row.trimmed(column));
+  for (let i = 0; i < values.length; i++) {
+    const entry = values[i] as readonly [string, Duration];
+    if (row.is(column, entry[0])) return entry[1];
+  }
+  return undefined;
+}
+
 function decided(out: Classification, disposition: Disposition, trace: Trace | undefined): Classification {
   out.disposition = disposition;
   if (trace !== undefined) trace.steps.push({ step: 'disposition', disposition, period: out.period?.key, outcome: disposition === 'judged' ? out.judgement.outcome : undefined, reason: disposition === 'judged' ? out.judgement.reason : out.reason });
@@ -191,7 +208,7 @@ function invalid(out: Classification, reason: InvalidReason, trace: Trace | unde
 function nothingToJudge(file: FilePlan, row: RowView): boolean {
   const judged = file.judged;
   if (judged.length === 0) return false;
-  for (let i = 0; i < judged.length; i++) if (row.cell(judged[i] as number).trim() !== '') return false;
+  for (let i = 0; i < judged.length; i++) if (!row.isBlank(judged[i] as number)) return false;
   return true;
 }
 
@@ -246,7 +263,7 @@ function traceJudgement(trace: Trace, plan: StandardPlan, row: RowView, startMs:
       end(m.to, mp.end);
       let pausedMs = 0;
       if (m.paused !== undefined) {
-        const text = row.cell(mp.paused).trim();
+        const text = row.trimmed(mp.paused);
         const minutes = text === '' ? 0 : parseNumber(text);
         pausedMs = (minutes ?? 0) * 60_000;
         trace.steps.push({ step: 'paused', column: m.paused, cell: row.cell(mp.paused), minutes });
@@ -275,13 +292,13 @@ function traceJudgement(trace: Trace, plan: StandardPlan, row: RowView, startMs:
     }
     case 'condition': {
       const tests: TestRun[] = [];
-      const verdict = j.outcome === 'skipped' ? false : (mp.expect as RowCondition)(row.cells, tests);
+      const verdict = j.outcome === 'skipped' ? false : (mp.expect as RowCondition)(row, tests);
       trace.steps.push({ step: 'expect', tests, verdict });
       return;
     }
     case 'average':
     case 'nps': {
-      const text = row.cell(mp.of).trim();
+      const text = row.trimmed(mp.of);
       trace.steps.push({ step: 'value', column: m.of, cell: row.cell(mp.of), value: text === '' ? undefined : parseNumber(text) });
       return;
     }

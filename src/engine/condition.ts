@@ -23,11 +23,27 @@ export interface TestRun {
   negated: boolean;
 }
 
+/** The cells of one row, as a condition reads them (a RowView reads them in place). */
+export interface RowCells {
+  /** the cell, trimmed; '' past the row's last cell */
+  trimmed(index: number): string;
+  /** whether the trimmed cell is `value`, without making a string of it */
+  is(index: number, value: string): boolean;
+  /** the trimmed cell as `parseNumber` reads it */
+  number(index: number): number | undefined;
+}
+
+/** Cells given as strings (a test, an example). */
+export function cellsOf(cells: readonly string[]): RowCells {
+  const trimmed = (index: number): string => (cells[index] ?? '').trim();
+  return { trimmed, is: (index, value) => trimmed(index) === value, number: (index) => parseNumber(trimmed(index)) };
+}
+
 /**
  * `tests`, when given, receives every test run, in order. Testing stops at the first test that
  * decides, so the last one run decided the verdict.
  */
-export type RowCondition = (cells: readonly string[], tests?: TestRun[]) => Verdict;
+export type RowCondition = (cells: RowCells, tests?: TestRun[]) => Verdict;
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -48,24 +64,31 @@ export function isOutOfRange(text: string): boolean {
   return NUMBER.test(text);
 }
 
+/** One-of sets up to this size are tested value by value in place, larger ones by a Set of strings. */
+const SMALL_SET = 8;
+
 function compileCellTest(column: string, index: number, test: ColumnOp): RowCondition {
-  const cell = (cells: readonly string[]): string => (cells[index] ?? '').trim();
   switch (test.op) {
     case 'eq': {
       const v = test.value;
-      return (cells) => cell(cells) === v;
+      return (cells) => cells.is(index, v);
     }
     case 'ne': {
       const v = test.value;
-      return (cells) => cell(cells) !== v;
+      return (cells) => !cells.is(index, v);
     }
-    case 'in': {
-      const set = new Set(test.values);
-      return (cells) => set.has(cell(cells));
-    }
+    case 'in':
     case 'not_in': {
-      const set = new Set(test.values);
-      return (cells) => !set.has(cell(cells));
+      const values = [...new Set(test.values)];
+      const want = test.op === 'in';
+      if (values.length <= SMALL_SET) {
+        return (cells) => {
+          for (let i = 0; i < values.length; i++) if (cells.is(index, values[i] as string)) return want;
+          return !want;
+        };
+      }
+      const set = new Set(values);
+      return (cells) => set.has(cells.trimmed(index)) === want;
     }
     case 'gt':
     case 'gte':
@@ -73,9 +96,9 @@ function compileCellTest(column: string, index: number, test: ColumnOp): RowCond
     case 'lte': {
       const { op, value } = test;
       return (cells) => {
-        const text = cell(cells);
-        const n = parseNumber(text);
+        const n = cells.number(index);
         if (n === undefined) {
+          const text = cells.trimmed(index);
           const args = { column, text, op, value };
           if (text === '') return { code: 'compare-empty', args };
           return { code: isOutOfRange(text) ? 'compare-out-of-range' : 'compare-not-a-number', args };
@@ -97,11 +120,11 @@ function compileCellTest(column: string, index: number, test: ColumnOp): RowCond
       const compiled = compilePattern(test.pattern);
       if (!compiled.ok) throw new RangeError(`${column}: ${compiled.message}`);
       const matches = compiled.test;
-      return (cells) => matches(cell(cells));
+      return (cells) => matches(cells.trimmed(index));
     }
     case 'empty': {
       const want = test.value;
-      return (cells) => (cell(cells) === '') === want;
+      return (cells) => cells.is(index, '') === want;
     }
   }
 }
@@ -122,7 +145,7 @@ export function compileRowCondition(condition: Condition, columnIndex: ReadonlyM
       const run = compileCellTest(column, index, test);
       return (cells, tests) => {
         const verdict = run(cells);
-        tests?.push({ column, test, cell: (cells[index] ?? '').trim(), verdict, negated: false });
+        tests?.push({ column, test, cell: cells.trimmed(index), verdict, negated: false });
         return verdict;
       };
     }

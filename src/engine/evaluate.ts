@@ -3,7 +3,8 @@
  * standard of the source judging each row, counts kept per standard and period. Pure: rows and a
  * timestamp reader come in, an Evaluation comes out; no files, no clock.
  */
-import type { LogRow, TimestampReader } from '../model/cells.js';
+import { batchOfRows } from '../logs/record-batch.js';
+import type { LogRow, RecordBatch, TimestampReader } from '../model/cells.js';
 import type { Breach, Evaluation, InvalidReason, InvalidRecord, PeriodKind, PeriodRef, SourceAccount, StandardAccount } from '../model/evaluation.js';
 import type { Calendar, ServicePromise, Source, Standard } from '../registry/model.js';
 import { compileCalendar, type BusinessCalendar } from './calendar.js';
@@ -251,25 +252,34 @@ export class FileRun {
     this.view = new RowView(header.length, reader, run.account);
   }
 
+  /** Rows given as strings (a test, a caller that has them so). */
   push(rows: readonly LogRow[]): void {
+    this.pushBatch(batchOfRows(rows));
+  }
+
+  /** The records of a batch of the log reader, in file order. */
+  pushBatch(batch: RecordBatch): void {
     const run = this.run;
     const standards = run.standards;
     const view = this.view;
-    for (const row of rows) {
+    const keyIndex = this.keyIndex;
+    const problems = batch.problems;
+    for (let r = 0; r < batch.count; r++) {
       run.account.rows++;
-      const key = this.keyIndex < 0 ? '' : (row.cells[this.keyIndex] ?? '').trim();
+      view.loadRecord(batch, r);
+      const key = keyIndex < 0 ? '' : view.trimmed(keyIndex);
       if (key !== '') run.linkedKeys?.add(key);
-      if (row.problem !== undefined) {
+      const problem = problems?.[r];
+      if (problem !== undefined) {
         // The row itself cannot be trusted: invalid for every standard, listed once.
         run.account.invalid++;
         for (const s of standards) s.unreadable();
-        run.out.invalid.push({ source: run.source.id, standard: undefined, file: this.display, line: row.line, record: key, period: undefined, ...row.problem });
+        run.out.invalid.push({ source: run.source.id, standard: undefined, file: this.display, line: view.line, record: key, period: undefined, ...problem });
         continue;
       }
-      if (key !== '') run.keys.see(key, this.display, row.line);
-      view.load(row.cells, row.line);
+      if (key !== '') run.keys.see(key, this.display, view.line);
       let bad = false;
-      for (const s of standards) if (s.judge(view, this.display, key)) bad = true;
+      for (let i = 0; i < standards.length; i++) if ((standards[i] as StandardRun).judge(view, this.display, key)) bad = true;
       if (bad) run.account.invalid++;
     }
   }

@@ -121,7 +121,9 @@ export class KeyTracker {
   private ascending = true;
   private first: string | undefined;
   private last: string | undefined;
-  private exact: Map<string, Seen> | undefined = new Map();
+  private exact: Map<string, Seen> | undefined;
+  /** while keys increase, the keys kept (up to exactLimit) as plain lists: cheaper than a map, and a map only once they stop increasing */
+  private rising: { keys: string[]; files: string[]; lines: number[] } | undefined = { keys: [], files: [], lines: [] };
   private filter: Uint32Array | undefined;
   private readonly blocks: number;
   /** every repeat found */
@@ -166,15 +168,22 @@ export class KeyTracker {
       if (this.last === undefined || key > this.last) {
         this.first ??= key;
         this.last = key;
-        const exact = this.exact;
-        if (exact !== undefined) {
-          exact.set(key, { file, line });
+        const rising = this.rising;
+        if (rising !== undefined) {
+          rising.keys.push(key);
+          rising.files.push(file);
+          rising.lines.push(line);
           // increasing keys need no memory: let them go
-          if (exact.size > this.exactLimit) this.exact = undefined;
+          if (rising.keys.length > this.exactLimit) this.rising = undefined;
         }
         return;
       }
       this.ascending = false;
+      const rising = this.rising;
+      if (rising !== undefined) {
+        this.exact = new Map(rising.keys.map((k, i) => [k, { file: rising.files[i] as string, line: rising.lines[i] as number }]));
+        this.rising = undefined;
+      }
       if (this.exact === undefined) {
         // the earlier keys were let go: a pass over the log must fill the filter anew
         this.lostPrefix = true;
@@ -254,6 +263,7 @@ export class KeyTracker {
       last = p.last;
     }
     this.exact = undefined;
+    this.rising = undefined;
     this.ascending = false;
     if (!ascending) {
       this.lostPrefix = true;
@@ -311,6 +321,6 @@ export class KeyTracker {
 
   /** Keys and repeats held in memory now: bounded, whatever the number of rows (SPEC §5). */
   held(): number {
-    return (this.exact?.size ?? 0) + (this.candidates?.keys.size ?? 0) + (this.confirming?.size ?? 0) + this.firstSeen.size + this.kept.length;
+    return (this.exact?.size ?? 0) + (this.rising?.keys.length ?? 0) + (this.candidates?.keys.size ?? 0) + (this.confirming?.size ?? 0) + this.firstSeen.size + this.kept.length;
   }
 }

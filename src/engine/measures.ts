@@ -82,8 +82,8 @@ export interface MeasurePlan {
 /** Minutes in the `paused` column: empty is none; anything but a non-negative number is a data error. */
 function pausedMs(plan: MeasurePlan, row: RowView, j: Judgement): number | undefined {
   if (plan.paused < 0) return 0;
-  const text = row.cell(plan.paused).trim();
-  if (text === '') return 0;
+  if (row.isBlank(plan.paused)) return 0;
+  const text = row.trimmed(plan.paused);
   const name = plan.measure.kind === 'duration' ? plan.measure.paused : 'paused';
   const minutes = parseNumber(text);
   // a pause must be a finite number of milliseconds too, or it would cancel any elapsed time
@@ -157,7 +157,7 @@ export function judgeDeadline(plan: MeasurePlan, row: RowView, startMs: number, 
   reset(j);
   const m = plan.measure;
   if (m.kind !== 'deadline') throw new TypeError('judgeDeadline needs a deadline measure');
-  if (row.cell(plan.due).trim() === '') {
+  if (row.isBlank(plan.due)) {
     // SPEC §2: an empty due means no promise was made for this record.
     j.outcome = 'skipped';
     return;
@@ -186,13 +186,15 @@ export function judgeDeadline(plan: MeasurePlan, row: RowView, startMs: number, 
 
 export function judgeCondition(plan: MeasurePlan, row: RowView, j: Judgement): void {
   reset(j);
-  const cells = row.cells;
   // SPEC §2: a condition whose expected columns are all empty has nothing to judge.
-  if (plan.expectColumns.every((c) => (cells[c] ?? '').trim() === '')) {
+  const columns = plan.expectColumns;
+  let blank = true;
+  for (let i = 0; i < columns.length && blank; i++) blank = row.isBlank(columns[i] as number);
+  if (blank) {
     j.outcome = 'skipped';
     return;
   }
-  const verdict = (plan.expect as RowCondition)(cells);
+  const verdict = (plan.expect as RowCondition)(row);
   if (typeof verdict === 'object') return invalid(j, verdict);
   j.outcome = verdict ? 'met' : 'breached';
 }
@@ -216,14 +218,13 @@ const npsProblem: ValueProblem = (_text, n) => (n === undefined || !Number.isInt
  */
 function judgeValue(plan: MeasurePlan, column: string, row: RowView, j: Judgement, problem: ValueProblem): void {
   reset(j);
-  const text = row.cell(plan.of).trim();
-  if (text === '') {
+  if (row.isBlank(plan.of)) {
     j.outcome = 'skipped';
     return;
   }
-  const n = parseNumber(text);
-  const code = problem(text, n);
-  if (code !== undefined || n === undefined) return invalid(j, { code: code ?? 'not-a-number', args: { column, text } });
+  const n = row.number(plan.of);
+  const code = n === undefined ? problem(row.trimmed(plan.of), n) : problem('', n);
+  if (code !== undefined || n === undefined) return invalid(j, { code: code ?? 'not-a-number', args: { column, text: row.trimmed(plan.of) } });
   j.value = n;
   j.outcome = 'met';
 }

@@ -1,10 +1,14 @@
 /**
- * One row as the standards of a source see it. STYLE: each timestamp cell of a row is parsed at
- * most once, however many standards read it; the memo is reset by bumping a generation number,
- * so nothing is allocated per row.
+ * One row as the standards of a source see it, read in place from the log reader's batch
+ * (RecordBatch): a cell becomes a string only when a standard needs its text, and a timestamp
+ * cell is parsed straight from the batch's text. STYLE: each timestamp cell of a row is parsed
+ * at most once, however many standards read it; the memo is reset by bumping a generation
+ * number, so nothing is allocated per row.
  */
-import type { TimestampReader, TimestampReading } from '../model/cells.js';
+import { batchOfRows } from '../logs/record-batch.js';
+import type { RecordBatch, TimestampReader, TimestampReading } from '../model/cells.js';
 import type { InvalidReason, TimestampProblem } from '../model/evaluation.js';
+import { parseNumber, type RowCells } from './condition.js';
 
 /** Counts of local times that fell on a clock change. */
 interface ClockNotes {
@@ -20,14 +24,28 @@ const DATE = 2;
 const EMPTY = 3;
 const BAD = 4;
 
-export class RowView {
-  cells: readonly string[] = [];
+/** What String.prototype.trim removes: white space and line terminators. */
+function isTrimmed(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+export class RowView implements RowCells {
   line = 0;
+  private batch: RecordBatch | undefined;
+  private text = '';
+  /** the row's first cell in the batch, and how many it has */
+  private base = 0;
+  private count = 0;
   private generation = 0;
   private readonly seen: Uint32Array;
   private readonly status: Uint8Array;
   private readonly values: Float64Array;
+  /** the day number of the date written in a cell that read as a timestamp */
+  private readonly days: Float64Array;
   private readonly problems: TimestampProblem[];
+  /** the clock note of each parsed cell, counted once the cell is read as a time (not by `endOfDay`, which reads only its date) */
+  private readonly clockNotes: Uint8Array;
+  private readonly noted: Uint32Array;
   private readonly reader: TimestampReader;
   /** where the local times read in a daylight-saving gap or overlap are counted (SPEC §1), once per cell */
   private readonly notes: ClockNotes;
@@ -37,24 +55,113 @@ export class RowView {
     this.seen = new Uint32Array(columns);
     this.status = new Uint8Array(columns);
     this.values = new Float64Array(columns);
+    this.days = new Float64Array(columns);
     this.problems = new Array<TimestampProblem>(columns).fill('not-a-timestamp');
+    this.clockNotes = new Uint8Array(columns);
+    this.noted = new Uint32Array(columns);
     this.reader = reader;
   }
 
-  /** Points the view at the next row. */
-  load(cells: readonly string[], line: number): void {
-    this.cells = cells;
-    this.line = line;
+  /** Points the view at record `r` of a batch. */
+  loadRecord(batch: RecordBatch, r: number): void {
+    this.batch = batch;
+    this.text = batch.text;
+    this.base = batch.first[r] as number;
+    this.count = (batch.first[r + 1] as number) - this.base;
+    this.line = batch.lines[r] as number;
     this.generation = this.generation === 0xffffffff ? 1 : this.generation + 1;
-    if (this.generation === 1) this.seen.fill(0);
+    if (this.generation === 1) {
+      this.seen.fill(0);
+      this.noted.fill(0);
+    }
   }
 
+  /** Points the view at a row given as strings (an explanation, a test). */
+  load(cells: readonly string[], line: number): void {
+    this.loadRecord(batchOfRows([{ cells: [...cells], line }]), 0);
+  }
+
+  /** The cell as read (not trimmed); '' past the row's last cell. */
   cell(column: number): string {
-    return this.cells[column] ?? '';
+    if (column < 0 || column >= this.count) return '';
+    const batch = this.batch as RecordBatch;
+    const i = this.base + column;
+    const text = this.text.slice(batch.starts[i], batch.ends[i]);
+    return batch.escaped[i] === 1 ? text.replaceAll('""', '"') : text;
+  }
+
+  /** Where the trimmed cell lies in the text: [start, end), into the view's own fields. */
+  private span = { start: 0, end: 0 };
+
+  private trimmedSpan(column: number): { start: number; end: number } {
+    const span = this.span;
+    if (column < 0 || column >= this.count) {
+      span.start = span.end = 0;
+      return span;
+    }
+    const batch = this.batch as RecordBatch;
+    const text = this.text;
+    let s = batch.starts[this.base + column] as number;
+    let e = batch.ends[this.base + column] as number;
+    while (s < e && isTrimmed(text.charCodeAt(s))) s++;
+    while (e > s && isTrimmed(text.charCodeAt(e - 1))) e--;
+    span.start = s;
+    span.end = e;
+    return span;
+  }
+
+  private escapedAt(column: number): boolean {
+    return column >= 0 && column < this.count && (this.batch as RecordBatch).escaped[this.base + column] === 1;
+  }
+
+  trimmed(column: number): string {
+    if (this.escapedAt(column)) return this.cell(column).trim();
+    const { start, end } = this.trimmedSpan(column);
+    return this.text.slice(start, end);
+  }
+
+  /** True when the cell holds nothing but white space. */
+  isBlank(column: number): boolean {
+    if (this.escapedAt(column)) return this.cell(column).trim() === '';
+    const { start, end } = this.trimmedSpan(column);
+    return start === end;
+  }
+
+  is(column: number, value: string): boolean {
+    if (this.escapedAt(column)) return this.cell(column).trim() === value;
+    const { start, end } = this.trimmedSpan(column);
+    return end - start === value.length && this.text.startsWith(value, start);
+  }
+
+  number(column: number): number | undefined {
+    if (!this.escapedAt(column)) {
+      // a whole number of up to 15 digits is read in place, exactly as Number reads it
+      const { start, end } = this.trimmedSpan(column);
+      const text = this.text;
+      let i = start;
+      const sign = i < end ? text.charCodeAt(i) : 0;
+      if (sign === 43 || sign === 45) i++;
+      if (end > i && end - i <= 15) {
+        let n = 0;
+        for (; i < end; i++) {
+          const d = text.charCodeAt(i) - 48;
+          if (d < 0 || d > 9) break;
+          n = n * 10 + d;
+        }
+        if (i === end) return sign === 45 ? -n : n;
+      }
+    }
+    return parseNumber(this.trimmed(column));
   }
 
   time(column: number): TimeStatus {
     if (this.seen[column] !== this.generation) this.parse(column);
+    const note = this.clockNotes[column];
+    if (note !== 0 && this.noted[column] !== this.generation) {
+      this.noted[column] = this.generation;
+      if (note === 1) this.notes.dstGapTimes++;
+      else this.notes.dstOverlapTimes++;
+    }
     switch (this.status[column]) {
       case TIME:
         return 'time';
@@ -85,30 +192,42 @@ export class RowView {
 
   /** The end of the local day the cell names (the next midnight); NaN when unreadable. */
   endOfDay(column: number): number {
-    const ms = this.reader.endOfDay(this.cell(column));
-    if (Number.isNaN(ms)) this.problems[column] = this.reader.problem;
-    return ms;
+    if (this.seen[column] !== this.generation) this.parse(column);
+    const status = this.status[column];
+    if (status === EMPTY || status === BAD) {
+      this.problems[column] = 'not-a-timestamp';
+      return Number.NaN;
+    }
+    return this.reader.endOfWrittenDay(this.days[column] as number);
   }
 
   private parse(column: number): void {
     this.seen[column] = this.generation;
-    const text = this.cell(column);
-    if (text.trim() === '') {
-      this.status[column] = EMPTY;
-      return;
+    this.clockNotes[column] = 0;
+    let ms: number;
+    if (this.escapedAt(column)) {
+      const text = this.cell(column);
+      if (text.trim() === '') {
+        this.status[column] = EMPTY;
+        return;
+      }
+      ms = this.reader.read(text);
+    } else {
+      const { start, end } = this.trimmedSpan(column);
+      if (start === end) {
+        this.status[column] = EMPTY;
+        return;
+      }
+      ms = this.reader.readAt(this.text, start, end);
     }
-    const ms = this.reader.read(text);
     if (Number.isNaN(ms)) {
       this.status[column] = BAD;
       this.problems[column] = this.reader.problem;
       return;
     }
     this.values[column] = ms;
+    this.days[column] = this.reader.writtenDay;
     this.status[column] = this.reader.dateOnly ? DATE : TIME;
-    const note = this.reader.clockNote;
-    if (note !== 0) {
-      if (note === 1) this.notes.dstGapTimes++;
-      else this.notes.dstOverlapTimes++;
-    }
+    this.clockNotes[column] = this.reader.clockNote;
   }
 }

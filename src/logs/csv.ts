@@ -11,11 +11,14 @@ import { constants as fsConstants, type ReadStream, type Stats } from 'node:fs';
 import { lstat, open, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import Papa from 'papaparse';
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { BlankHeaderError, describeFsError, EmptyLogError, LogFileError } from '../model/errors.js';
+import type { RecordBatch } from '../model/cells.js';
 import type { RowProblem } from '../model/evaluation.js';
 import type { HeaderLayout } from '../registry/model.js';
 import { columnNames, PLAIN_HEADER } from './header-layout.js';
+import { batchOfRows, recordsOf } from './record-batch.js';
+import { tokenize, type TokenizeState } from './tokenize.js';
 
 export interface CsvRecord {
   /** the cells as read, as many as the row has */
@@ -44,10 +47,14 @@ export interface RangeEnd {
 
 export interface CsvFile {
   header: string[];
-  /** the records of one byte range, lines counted from 1 at its start (from the file's line 1 for a range at 0) */
-  rangeBatches(range: ByteRange, onEnd: (end: RangeEnd) => void): AsyncIterable<CsvRecord[]>;
-  /** the records in file order, in batches (one batch per chunk read), streamed: never the whole file */
+  /** the records in file order, in batches (about one batch per chunk read), streamed: never the whole file */
   batches(): AsyncIterable<CsvRecord[]>;
+  /** the records of one byte range as `batches()` gives them (see `rangeRecordBatches`) */
+  rangeBatches(range: ByteRange, onEnd: (end: RangeEnd) => void): AsyncIterable<CsvRecord[]>;
+  /** `batches()` as the engine reads them: cells as spans of the chunk's text, made strings only when read */
+  recordBatches(): AsyncIterable<RecordBatch>;
+  /** the records of one byte range, lines counted from 1 at its start (from the file's line 1 for a range at 0) */
+  rangeRecordBatches(range: ByteRange, onEnd: (end: RangeEnd) => void): AsyncIterable<RecordBatch>;
 }
 
 export interface CsvOptions {
@@ -59,6 +66,8 @@ export interface CsvOptions {
   chunkBytes?: number;
   /** how many lines the header takes and which names the columns; default one line */
   header?: HeaderLayout;
+  /** read every record with papaparse, without the fast path: its reference (tests) */
+  papaparseOnly?: boolean;
 }
 
 /** docs/csv-parsers.md: larger chunks measured slower and larger, 16 KiB no faster. */
@@ -96,9 +105,15 @@ export async function openCsv(abs: string, display: string, options: CsvOptions 
   const layout: Layout = { delimiter, columns: header.length, headerRows: headerLayout.rows };
   return {
     header,
-    batches: () => readBatches(abs, display, layout, options, undefined),
-    rangeBatches: (range, onEnd) => readBatches(abs, display, layout, options, { range, onEnd }),
+    batches: () => mapBatches(readBatches(abs, display, layout, options, undefined), recordsOf),
+    rangeBatches: (range, onEnd) => mapBatches(readBatches(abs, display, layout, options, { range, onEnd }), recordsOf),
+    recordBatches: () => readBatches(abs, display, layout, options, undefined),
+    rangeRecordBatches: (range, onEnd) => readBatches(abs, display, layout, options, { range, onEnd }),
   };
+}
+
+async function* mapBatches<T>(batches: AsyncIterable<RecordBatch>, map: (batch: RecordBatch) => T): AsyncGenerator<T> {
+  for await (const batch of batches) yield map(batch);
 }
 
 /**
@@ -395,8 +410,8 @@ export function decodeMarked(bytes: Uint8Array, decoder: { decode(bytes: Uint8Ar
 }
 
 /**
- * A log's bytes as text, chunk by chunk. The common case costs one native decode and one search
- * per chunk; only a chunk that decodes to a U+FFFD and is not well-formed UTF-8 is decoded again
+ * A log's bytes as text, chunk by chunk. The common case costs one native check that the chunk
+ * is ASCII and a copy, or one native decode, and one search per chunk; only a chunk that decodes to a U+FFFD and is not well-formed UTF-8 is decoded again
  * to mark the bytes that were replaced.
  */
 class LogText {
@@ -420,7 +435,8 @@ class LogText {
       this.carry = tail === 0 ? undefined : Buffer.from(whole.subarray(whole.length - tail));
       bytes = tail === 0 ? whole : whole.subarray(0, whole.length - tail);
     }
-    let text = this.decoder.decode(bytes);
+    // ASCII is UTF-8 and Latin-1 alike, and Latin-1 is a copy: most logs are ASCII chunk after chunk
+    let text = isAscii(bytes) ? bytes.toString('latin1') : this.decoder.decode(bytes);
     if (text.indexOf(REPLACEMENT) !== -1 && !isUtf8(bytes)) text = decodeMarked(bytes, this.decoder);
     if (this.atStart && text.length > 0) {
       // SPEC §1: an optional UTF-8 byte-order mark at the start of the file
@@ -437,15 +453,13 @@ async function* readBatches(
   layout: Layout,
   options: CsvOptions,
   part: { range: ByteRange; onEnd: (end: RangeEnd) => void } | undefined,
-): AsyncGenerator<CsvRecord[]> {
+): AsyncGenerator<RecordBatch> {
   const { delimiter, columns, headerRows } = layout;
   const { onBytes } = options;
   const parser = new Papa.Parser({ delimiter, newline: '\n', quoteChar: QUOTE });
   const decoder = new LogText(part === undefined || part.range.start === 0);
-  /** the line on which the next row starts */
-  let line = 1;
-  // a range that starts past the header starts at a record
-  let headerLeft = part !== undefined && part.range.start > 0 ? 0 : headerRows;
+  // a range that starts past the header starts at a record; `line` is the line on which the next row starts
+  const state: TokenizeState = { line: 1, headerLeft: part !== undefined && part.range.start > 0 ? 0 : headerRows };
   let unclosedAtEnd = false;
   /** text, line ends made LF outside quotes, that does not yet end a record */
   let pending = '';
@@ -455,8 +469,8 @@ async function* readBatches(
    */
   let retryAt = 0;
 
-  const parse = (raw: string, last: boolean): CsvRecord[] => {
-    const text = normaliseLineEnds(raw, delimiter, last);
+  /** papaparse's reading of `text` (line ends already LF), the reference for every record the fast path leaves. */
+  const parseWithPapa = (text: string, last: boolean): CsvRecord[] => {
     const result = parser.parse(text, 0, !last) as Papa.ParseResult<string[]>;
     const rows = result.data;
     const end = last ? text.length : result.meta.cursor;
@@ -482,17 +496,17 @@ async function* readBatches(
     const out: CsvRecord[] = [];
     for (let i = 0; i < rows.length; i++) {
       const cells = rows[i] as string[];
-      const start = line;
-      line += 1;
+      const start = state.line;
+      state.line += 1;
       if (inCells > 0) {
         const breaks = breaksIn(cells);
-        line += breaks;
+        state.line += breaks;
         inCells -= breaks;
       }
       // a blank line is no record but still a line; in a one-column log an empty cell reads as one too
       if (cells.length === 1 && cells[0] === '') continue;
-      if (headerLeft > 0) {
-        headerLeft--;
+      if (state.headerLeft > 0) {
+        state.headerLeft--;
         continue;
       }
       const record: CsvRecord = { cells, line: start };
@@ -513,6 +527,27 @@ async function* readBatches(
     return out;
   };
 
+  /** The records of `raw`: the fast path's, then papaparse's from the first record it leaves (if any). */
+  const parse = (raw: string, last: boolean): RecordBatch[] => {
+    const text = normaliseLineEnds(raw, delimiter, last);
+    const out: RecordBatch[] = [];
+    let rest = text;
+    // a chunk with bytes that were not UTF-8 is papaparse's: its rows are flagged and unmarked there
+    if (options.papaparseOnly !== true && text.indexOf(MARK) === -1) {
+      const fast = tokenize(text, delimiter, columns, last, state);
+      if (fast.batch.count > 0) out.push(fast.batch);
+      if (!fast.handOver) {
+        pending = last ? '' : text.slice(fast.end);
+        retryAt = !last && fast.end === 0 ? 2 * text.length : 0;
+        return out;
+      }
+      rest = text.slice(fast.end);
+    }
+    const records = parseWithPapa(rest, last);
+    if (records.length > 0) out.push(batchOfRows(records));
+    return out;
+  };
+
   const range = part?.range;
   const stream = await openStream(abs, display, { highWaterMark: options.chunkBytes ?? CHUNK_BYTES, ...(range === undefined ? {} : { start: range.start, end: range.end - 1 }) });
   try {
@@ -523,14 +558,12 @@ async function* readBatches(
         pending = text;
         continue;
       }
-      const batch = parse(text, false);
-      if (batch.length > 0) yield batch;
+      for (const batch of parse(text, false)) yield batch;
     }
   } catch (err) {
     if (err instanceof LogFileError || (err as { code?: unknown } | null)?.code === undefined) throw err;
     throw openError(err, display);
   }
-  const batch = parse(pending + decoder.decode(undefined), true);
-  if (batch.length > 0) yield batch;
-  part?.onEnd({ nextLine: line, clean: !unclosedAtEnd });
+  for (const batch of parse(pending + decoder.decode(undefined), true)) yield batch;
+  part?.onEnd({ nextLine: state.line, clean: !unclosedAtEnd });
 }

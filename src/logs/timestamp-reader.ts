@@ -8,7 +8,7 @@ import { tz } from '@date-fns/tz';
 import { isValid } from 'date-fns/isValid';
 import { parse } from 'date-fns/parse';
 import type { TimestampReader, TimestampReading } from '../model/cells.js';
-import { ORDINARY, utcMs, ZoneClock } from '../time/zone.js';
+import { civilDay, ORDINARY, utcMs, ZoneClock } from '../time/zone.js';
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -17,7 +17,7 @@ function daysIn(year: number, month: number): number {
   return DAYS_IN_MONTH[month - 1] ?? 0;
 }
 
-/** Wall-clock fields as read from a cell; `offset` in minutes when the cell carries one. */
+/** Wall-clock fields as read from a cell; `offset` in minutes when the cell carries one (`hasOffset`). */
 interface Fields {
   y: number;
   mo: number;
@@ -27,7 +27,8 @@ interface Fields {
   s: number;
   ms: number;
   dateOnly: boolean;
-  offset: number | undefined;
+  hasOffset: boolean;
+  offset: number;
 }
 
 function validFields(f: Fields): boolean {
@@ -58,20 +59,22 @@ function two(text: string, at: number): number {
 }
 
 /** The fields of the cell being read on the hot path: one object, filled in place. */
-const scratch: Fields = { y: 0, mo: 0, d: 0, h: 0, mi: 0, s: 0, ms: 0, dateOnly: true, offset: undefined };
+const scratch: Fields = { y: 0, mo: 0, d: 0, h: 0, mi: 0, s: 0, ms: 0, dateOnly: true, hasOffset: false, offset: 0 };
 
 /**
  * ISO 8601 as exports write it: `YYYY-MM-DD`, then optionally `T` or a space and `HH:MM`,
  * `:SS`, a fraction after `.` or `,`, spaces, and `Z` or an offset `±HH`, `±HHMM`, `±HH:MM`.
- * Read by hand, character by character, into `f`: it is the hottest path of an evaluation.
+ * Read by hand from text[start, end), character by character, into `f`: it is the hottest path
+ * of an evaluation, and the cell is read where the log reader found it, never copied out.
  */
-function readIso(text: string, f: Fields): Fields | undefined {
-  const n = text.length;
-  if (n < 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return undefined;
-  const hi = two(text, 0);
-  const lo = two(text, 2);
-  const mo = two(text, 5);
-  const d = two(text, 8);
+function readIso(text: string, start: number, end: number, f: Fields): Fields | undefined {
+  const n = end;
+  const o = start;
+  if (n - o < 10 || text.charCodeAt(o + 4) !== DASH || text.charCodeAt(o + 7) !== DASH) return undefined;
+  const hi = two(text, o);
+  const lo = two(text, o + 2);
+  const mo = two(text, o + 5);
+  const d = two(text, o + 8);
   if (hi < 0 || lo < 0 || mo < 0 || d < 0) return undefined;
   f.y = hi * 100 + lo;
   f.mo = mo;
@@ -81,10 +84,11 @@ function readIso(text: string, f: Fields): Fields | undefined {
   f.s = 0;
   f.ms = 0;
   f.dateOnly = true;
-  f.offset = undefined;
-  let i = 10;
-  const t = text.charCodeAt(i);
-  if (n >= 16 && (t === 84 || t === SPACE) && text.charCodeAt(i + 3) === COLON) {
+  f.hasOffset = false;
+  f.offset = 0;
+  let i = o + 10;
+  const t = i < n ? text.charCodeAt(i) : -1;
+  if (n - o >= 16 && (t === 84 || t === SPACE) && text.charCodeAt(i + 3) === COLON) {
     const h = two(text, i + 1);
     const mi = two(text, i + 4);
     if (h < 0 || mi < 0) return undefined;
@@ -98,7 +102,7 @@ function readIso(text: string, f: Fields): Fields | undefined {
       if (sec < 0) return undefined;
       f.s = sec;
       i += 3;
-      const sep = text.charCodeAt(i);
+      const sep = i < n ? text.charCodeAt(i) : -1;
       if (sep === 46 || sep === 44) {
         let j = i + 1;
         let fraction = 0;
@@ -122,7 +126,7 @@ function readIso(text: string, f: Fields): Fields | undefined {
   if (i === n) return f;
   const z = text.charCodeAt(i);
   if ((z === 90 || z === 122) && i + 1 === n) {
-    f.offset = 0;
+    f.hasOffset = true;
     return f;
   }
   if ((z !== 43 && z !== DASH) || i + 3 > n) return undefined;
@@ -134,8 +138,32 @@ function readIso(text: string, f: Fields): Fields | undefined {
   else if (rest === 2) om = two(text, i + 3);
   else if (rest !== 0) return undefined;
   if (om < 0) return undefined;
+  f.hasOffset = true;
   f.offset = (z === DASH ? -1 : 1) * (oh * 60 + om);
   return f;
+}
+
+const DAY_MS = 86_400_000;
+/** Years whose months' first days are kept in a table: every date a log holds, in practice. */
+const TABLE_FROM = 1900;
+const TABLE_YEARS = 300;
+const monthStarts = new Float64Array(TABLE_YEARS * 12).fill(Number.NaN);
+
+/** The day number of a real date: the first day of its month from a table, filled as it is used. */
+function dayOf(y: number, mo: number, d: number): number {
+  const k = (y - TABLE_FROM) * 12 + mo - 1;
+  if (k < 0 || k >= TABLE_YEARS * 12) return civilDay(y, mo, d);
+  let first = monthStarts[k] as number;
+  if (first !== first) {
+    first = civilDay(y, mo, 1);
+    monthStarts[k] = first;
+  }
+  return first + d - 1;
+}
+
+/** What String.prototype.trim removes: white space and line terminators. */
+function isTrimmed(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
 }
 
 type FieldName = 'y' | 'y2' | 'mo' | 'd' | 'h' | 'h12' | 'mi' | 's' | 'ms' | 'ampm';
@@ -214,7 +242,7 @@ export function compileFastPattern(pattern: string): FastPattern | undefined {
 function fastFields(p: FastPattern, text: string): Fields | undefined {
   const m = p.re.exec(text);
   if (m === null) return undefined;
-  const f: Fields = { y: 0, mo: 0, d: 0, h: 0, mi: 0, s: 0, ms: 0, dateOnly: p.dateOnly, offset: undefined };
+  const f: Fields = { y: 0, mo: 0, d: 0, h: 0, mi: 0, s: 0, ms: 0, dateOnly: p.dateOnly, hasOffset: false, offset: 0 };
   let h12 = -1;
   let pm = false;
   for (let k = 0; k < p.fields.length; k++) {
@@ -282,7 +310,8 @@ function dateFnsFields(pattern: string, text: string): Fields | undefined {
     s: d.getUTCSeconds(),
     ms: d.getUTCMilliseconds(),
     dateOnly: !/[HhKkmsa]/.test(unquoted),
-    offset: withOffset ? 0 : undefined,
+    hasOffset: withOffset,
+    offset: 0,
   };
 }
 
@@ -317,8 +346,7 @@ export function createTimestampReader(zone: string, pattern?: string): Timestamp
     const order = [full[0], date[0], full[1], date[1]];
     for (const read of order) if (read !== undefined) readers.push({ read, date: date.includes(read) });
   }
-  const fields = (text: string): Fields | undefined => {
-    if (pattern === undefined) return readIso(text, scratch);
+  const patternFields = (text: string): Fields | undefined => {
     for (const r of readers) {
       const f = r.read(text);
       if (f !== undefined) {
@@ -328,41 +356,56 @@ export function createTimestampReader(zone: string, pattern?: string): Timestamp
     }
     return undefined;
   };
+  /** The fields of text[start, end), trimmed as String.prototype.trim trims. */
+  const fields = (text: string, start: number, end: number): Fields | undefined => {
+    let s = start;
+    let e = end;
+    while (s < e && isTrimmed(text.charCodeAt(s))) s++;
+    while (e > s && isTrimmed(text.charCodeAt(e - 1))) e--;
+    if (pattern === undefined) return readIso(text, s, e, scratch);
+    return patternFields(text.slice(s, e));
+  };
+  const readAt = (text: string, start: number, end: number): number => {
+    const f = fields(text, start, end);
+    if (f === undefined || !validFields(f)) {
+      reader.problem = f === undefined ? 'not-a-timestamp' : 'not-a-real-time';
+      return Number.NaN;
+    }
+    reader.dateOnly = f.dateOnly;
+    reader.clockNote = ORDINARY;
+    const day = dayOf(f.y, f.mo, f.d);
+    reader.writtenDay = day;
+    if (f.hasOffset) return day * DAY_MS + f.h * 3_600_000 + f.mi * 60_000 + f.s * 1000 + f.ms - f.offset * 60_000;
+    const ms = clock.toInstantOnDay(day, f.h, f.mi, f.s, f.ms);
+    // a date alone is the start of its day, at the jump where the clocks skip midnight: no time was written to note
+    if (!f.dateOnly) reader.clockNote = clock.note;
+    return ms;
+  };
   const reader: TimestampReader = {
     dateOnly: false,
     clockNote: ORDINARY,
     problem: 'not-a-timestamp',
+    writtenDay: 0,
     format: pattern,
-    read(cell: string): number {
-      const f = fields(cell.trim());
-      if (f === undefined || !validFields(f)) {
-        reader.problem = f === undefined ? 'not-a-timestamp' : 'not-a-real-time';
-        return Number.NaN;
-      }
-      reader.dateOnly = f.dateOnly;
-      reader.clockNote = ORDINARY;
-      if (f.offset !== undefined) return utcMs(f.y, f.mo, f.d, f.h, f.mi, f.s, f.ms) - f.offset * 60_000;
-      const ms = clock.toInstant(f.y, f.mo, f.d, f.h, f.mi, f.s, f.ms);
-      // a date alone is the start of its day, at the jump where the clocks skip midnight: no time was written to note
-      if (!f.dateOnly) reader.clockNote = clock.note;
-      return ms;
-    },
+    readAt,
+    read: (cell: string): number => readAt(cell, 0, cell.length),
     explain(cell: string): TimestampReading {
       const ms = reader.read(cell);
       if (Number.isNaN(ms)) return { ms, problem: reader.problem, dateOnly: false, writtenOffset: undefined, zone, offset: 0, clockNote: ORDINARY };
       // read again for the fields: `read` keeps none, so that the hot path allocates nothing
-      const f = fields(cell.trim()) as Fields;
+      const f = fields(cell, 0, cell.length) as Fields;
       const wall = utcMs(f.y, f.mo, f.d, f.h === 24 ? 0 : f.h, f.mi, f.s, f.ms) + (f.h === 24 ? 86_400_000 : 0);
-      return { ms, problem: undefined, dateOnly: reader.dateOnly, writtenOffset: f.offset, zone, offset: Math.round((wall - ms) / 60_000), clockNote: reader.clockNote };
+      return { ms, problem: undefined, dateOnly: reader.dateOnly, writtenOffset: f.hasOffset ? f.offset : undefined, zone, offset: Math.round((wall - ms) / 60_000), clockNote: reader.clockNote };
     },
     endOfDay(cell: string): number {
-      const f = fields(cell.trim());
+      const f = fields(cell, 0, cell.length);
       if (f === undefined || !validFields(f)) {
         reader.problem = 'not-a-timestamp';
         return Number.NaN;
       }
       return clock.endOfDay(f.y, f.mo, f.d);
     },
+    endOfWrittenDay: (day: number): number => clock.endOfDayNumber(day),
   };
   return reader;
 }

@@ -11,12 +11,39 @@ export interface LogRow {
 }
 
 /**
+ * Records as the log reader found them: each cell a span of one text, made a string only when
+ * something reads it (most cells of a log are read by no standard). The engine reads the cells
+ * it needs in place: timestamps and the values a condition compares are not copied out.
+ */
+export interface RecordBatch {
+  readonly text: string;
+  readonly count: number;
+  /** record r's cells are cells first[r] to first[r + 1] - 1 */
+  readonly first: Int32Array;
+  /** where each cell starts and ends in `text` (within its quotes, when it is quoted) */
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** 1 for a quoted cell written with doubled quotes, each of which stands for one quote */
+  readonly escaped: Uint8Array;
+  /** 1-based line on which each record starts */
+  readonly lines: Int32Array;
+  /** why each record cannot be trusted; undefined when every record of the batch is fine */
+  readonly problems: readonly (RowProblem | undefined)[] | undefined;
+}
+
+/**
  * Reads the timestamp cells of one source. Mutable fields carry the details of the last read,
  * so the hot path allocates nothing.
  */
 export interface TimestampReader {
   /** epoch ms; NaN when the cell is not a timestamp, and then `reason` says why */
   read(cell: string): number;
+  /** `read` of the cell text[start, end), without making a string of it */
+  readAt(text: string, start: number, end: number): number;
+  /** after a successful read: the day number (days since 1970-01-01) of the date written in the cell */
+  writtenDay: number;
+  /** the end of the local day `writtenDay` names: the next local midnight */
+  endOfWrittenDay(day: number): number;
   /** after a successful read: true when the cell held a date alone */
   dateOnly: boolean;
   /**

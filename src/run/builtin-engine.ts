@@ -178,9 +178,9 @@ async function readSource(run: SourceRun, source: Source, files: readonly LogFil
       continue;
     }
     const fileRun = run.file(file.display, csv.header);
-    for await (const batch of csv.batches()) {
-      fileRun.push(batch);
-      progress.rows(batch.length);
+    for await (const batch of csv.recordBatches()) {
+      fileRun.pushBatch(batch);
+      progress.rows(batch.count);
     }
   }
   await keyPasses(run, source, files, readBytes);

@@ -33,9 +33,9 @@ export async function evaluatePart(job: WorkerJob, onProgress: (bytes: number, r
   const csv = await openCsv(job.abs, job.display, { ...(job.source.delimiter === undefined ? {} : { delimiter: job.source.delimiter }), header: job.source.header, onBytes: (n) => (bytes += n) });
   const file = source.file(job.display, csv.header);
   let end: RangeEnd = { nextLine: 1, clean: true };
-  for await (const batch of csv.rangeBatches(job.range, (e) => (end = e))) {
-    file.push(batch);
-    onProgress(bytes, batch.length);
+  for await (const batch of csv.rangeRecordBatches(job.range, (e) => (end = e))) {
+    file.pushBatch(batch);
+    onProgress(bytes, batch.count);
     bytes = 0;
   }
   return { state: source.state(), end };

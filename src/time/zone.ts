@@ -33,7 +33,7 @@ export function utcMs(y: number, mo: number, d: number, h: number, mi: number, s
 const DAY = 86_400_000;
 
 /** Days since 1970-01-01 of a real date (the days-from-civil algorithm). */
-function civilDay(y: number, mo: number, d: number): number {
+export function civilDay(y: number, mo: number, d: number): number {
   const yy = mo <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;
@@ -115,7 +115,11 @@ export class ZoneClock {
 
   /** The instant of a local wall-clock time (see `instant` for the times the clocks skip or repeat). */
   toInstant(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
-    const day = civilDay(y, mo, d);
+    return this.toInstantOnDay(civilDay(y, mo, d), h, mi, s, ms);
+  }
+
+  /** `toInstant` of a local time on the local day numbered `day` (days since 1970-01-01). */
+  toInstantOnDay(day: number, h: number, mi: number, s: number, ms: number): number {
     if (h === 24) return this.instant(day + 1, 0);
     return this.instant(day, h * 3_600_000 + mi * 60_000 + s * 1000 + ms);
   }
@@ -127,6 +131,11 @@ export class ZoneClock {
    */
   endOfDay(y: number, mo: number, d: number): number {
     return this.instant(civilDay(y, mo, d) + 1, 0);
+  }
+
+  /** `endOfDay` of the local day numbered `day` (days since 1970-01-01). */
+  endOfDayNumber(day: number): number {
+    return this.instant(day + 1, 0);
   }
 
   /** The offset all day long, or the one change of the day, found with a few zone lookups. */

@@ -202,3 +202,42 @@ describe('closeOfBusinessDay (properties)', () => {
     );
   });
 });
+
+describe('the timeline against the day-by-day code', () => {
+  // One calendar answers a run of questions in an order a log would ask them (mostly forward,
+  // sometimes far back or ahead, so that the timeline is built, widened and passed by), and each
+  // answer must be the one a calendar without a timeline gives.
+  type Ask = { op: 'open' | 'add-to'; a: number; b: number } | { op: 'add'; a: number; seconds: number } | { op: 'close'; a: number; n: number };
+  const YEAR = 365 * 86_400;
+  const asks = (s: Scenario): fc.Arbitrary<Ask[]> => {
+    const near = fc.integer({ min: -LONG, max: LONG }).map((o) => s.base + o * 1000);
+    const far = fc.integer({ min: -45 * YEAR, max: 45 * YEAR }).map((o) => s.base + o * 1000);
+    const at = fc.oneof({ weight: 12, arbitrary: near }, { weight: 1, arbitrary: far });
+    const ask: fc.Arbitrary<Ask> = fc.oneof(
+      fc.tuple(at, fc.integer({ min: 0, max: 40 * 86_400_000 })).map(([a, span]) => ({ op: 'open' as const, a, b: a + span })),
+      // the allowance that runs out at b: exactly at a close whenever b is in closed time
+      fc.tuple(at, fc.integer({ min: 0, max: 40 * 86_400 })).map(([a, span]) => ({ op: 'add-to' as const, a, b: a + span * 1000 })),
+      fc.tuple(at, fc.oneof(fc.integer({ min: 0, max: 12 * 3600 }), fc.integer({ min: 0, max: 3000 * 3600 }))).map(([a, seconds]) => ({ op: 'add' as const, a, seconds })),
+      fc.tuple(at, fc.oneof(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 3000 }))).map(([a, n]) => ({ op: 'close' as const, a, n })),
+    );
+    return fc.array(ask, { minLength: 1, maxLength: 20 });
+  };
+
+  it('gives every answer the day-by-day code gives, to the millisecond', () => {
+    fc.assert(
+      fc.property(scenario(15).chain((s) => fc.tuple(fc.constant(s), asks(s))), ([s, list]) => {
+        const fast = compileCalendar(loaded(s));
+        const slow = compileCalendar(loaded(s), { timeline: false });
+        for (const q of list) {
+          if (q.op === 'open') expect(openSeconds(fast, q.a, q.b)).toBe(openSeconds(slow, q.a, q.b));
+          else if (q.op === 'add-to') {
+            const seconds = openSeconds(slow, q.a, q.b);
+            expect(addOpenSeconds(fast, q.a, seconds)).toBe(addOpenSeconds(slow, q.a, seconds));
+          } else if (q.op === 'add') expect(addOpenSeconds(fast, q.a, q.seconds)).toBe(addOpenSeconds(slow, q.a, q.seconds));
+          else if (q.op === 'close') expect(closeOfBusinessDay(fast, q.a, q.n)).toBe(closeOfBusinessDay(slow, q.a, q.n));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileRowCondition, parseNumber } from '../../src/engine/condition.js';
+import { cellsOf, compileRowCondition, parseNumber } from '../../src/engine/condition.js';
+import { RowView } from '../../src/engine/row-view.js';
+import { createTimestampReader } from '../../src/logs/timestamp-reader.js';
 import { compileCondition } from '../../src/registry/condition.js';
 
 const HEADER = ['channel', 'priority', 'csat', 'amount', 'subject', 'segment', 'type', 'severity'];
@@ -9,7 +11,16 @@ function row(values: Partial<Record<(typeof HEADER)[number], string>>): string[]
   return HEADER.map((c) => values[c] ?? '');
 }
 
-const test = (raw: Record<string, unknown>, values: Partial<Record<string, string>>) => compileRowCondition(compileCondition(raw), columns)(row(values));
+const view = new RowView(HEADER.length, createTimestampReader('UTC'));
+
+/** The verdict on cells given as strings, which must be the verdict on the same cells read in place by a RowView. */
+const test = (raw: Record<string, unknown>, values: Partial<Record<string, string>>) => {
+  const condition = compileRowCondition(compileCondition(raw), columns);
+  const verdict = condition(cellsOf(row(values)));
+  view.load(row(values), 2);
+  expect(condition(view)).toEqual(verdict);
+  return verdict;
+};
 
 describe('conditions on a row', () => {
   it.each([

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compileRowCondition } from '../../src/engine/condition.js';
+import { cellsOf, compileRowCondition } from '../../src/engine/condition.js';
 import { compilePattern } from '../../src/engine/pattern.js';
 import { compileCondition } from '../../src/registry/condition.js';
 
 const columns = new Map([['subject', 0]]);
-const matches = (pattern: string, subject: string) => compileRowCondition(compileCondition({ subject: { matches: pattern } }), columns)([subject]);
+const matches = (pattern: string, subject: string) => compileRowCondition(compileCondition({ subject: { matches: pattern } }), columns)(cellsOf([subject]));
 
 describe('matches runs on RE2: linear time, whatever the pattern', () => {
   it('answers a nested quantifier on a long subject (a backtracking engine would not finish)', () => {
