@@ -129,7 +129,8 @@ class StandardRun {
     const period = c.period as PeriodRef;
     const startMs = c.startMs;
     const j = c.judgement;
-    this.accumulator(this.periods, period).add(j);
+    const recent = this.recent;
+    (recent !== undefined && recent.period === period ? recent : this.accumulator(this.periods, period)).add(j);
     if (this.summaryFinder !== undefined) this.accumulator(this.summaries, this.summaryFinder.find(startMs)).add(j);
     this.account.inPeriods++;
     if (j.outcome === 'invalid') {
