@@ -11,7 +11,7 @@ import type { InvalidReason, PeriodRef } from '../model/evaluation.js';
 import type { TimestampReading } from '../model/cells.js';
 import { kindOf, type Limits, type MeasureKind } from '../plan/measure-kinds.js';
 import type { Duration } from '../registry/duration.js';
-import type { Standard } from '../registry/model.js';
+import type { Measure, Standard } from '../registry/model.js';
 import { addOpenSeconds, calendarDays, type BusinessCalendar, type CalendarDay } from './calendar.js';
 import { compileRowCondition, parseNumber, type RowCondition, type TestRun, type Verdict } from './condition.js';
 import { emptyJudgement, judgeAverage, judgeCondition, judgeDeadline, judgeDuration, judgeNps, type Judgement, type MeasurePlan } from './measures.js';
@@ -47,6 +47,8 @@ interface FilePlan {
 export interface StandardPlan {
   readonly standard: Standard;
   readonly kind: MeasureKind;
+  /** the measure's kind, read once (see MeasurePlan) */
+  readonly measureKind: Measure['kind'];
   readonly startName: string;
   readonly limits: Limits | undefined;
   /** a small `per` map's values and limits, tried in turn on the cell in place */
@@ -67,6 +69,7 @@ export function planStandard(standard: Standard, calendars: ReadonlyMap<string, 
   return {
     standard,
     kind,
+    measureKind: standard.measure.kind,
     startName: kind.startColumn(standard.measure),
     limits,
     perValues: byValue.length <= SMALL_MAP ? byValue : undefined,
@@ -102,6 +105,10 @@ export function planFile(plan: StandardPlan, columns: ReadonlyMap<string, number
     of: role('of'),
     expect: expect === undefined ? undefined : compileRowCondition(expect, columns, expectColumns),
     expectColumns: [...expectColumns],
+    endName: m.kind === 'duration' ? m.to : m.kind === 'deadline' ? m.done : '',
+    dueIsDate: m.kind === 'deadline' && m.due_is_date === true,
+    graceMs: m.kind === 'deadline' && m.grace?.kind === 'time' ? Math.round(m.grace.seconds * 1000) : 0,
+    ofName: m.kind === 'average' || m.kind === 'nps' ? m.of : '',
   };
   const skippedBy = plan.kind.skippedWhenEmpty;
   const judged = skippedBy === undefined ? [] : skippedBy === 'expect' ? measure.expectColumns : [role(skippedBy)];
@@ -159,8 +166,7 @@ export function classify(plan: StandardPlan, row: RowView, asOfMs: number, trace
   if (startMs > asOfMs) return decided(out, 'future', trace);
   out.period = plan.finder.find(startMs);
   const j = out.judgement;
-  const m = plan.standard.measure;
-  switch (m.kind) {
+  switch (plan.measureKind) {
     case 'duration':
       judgeDuration(file.measure, limit as Duration, row, startMs, asOfMs, j);
       break;

@@ -67,52 +67,65 @@ export function isOutOfRange(text: string): boolean {
 /** One-of sets up to this size are tested value by value in place, larger ones by a Set of strings. */
 const SMALL_SET = 8;
 
+/** Notes a test as it ran, for an explanation; off the path of a run without one. */
+function noted(tests: TestRun[], cells: RowCells, column: string, index: number, test: ColumnOp, verdict: Verdict): Verdict {
+  tests.push({ column, test, cell: cells.trimmed(index), verdict, negated: false });
+  return verdict;
+}
+
+/** One test of one cell, as one closure: a row is tested by a call, not a chain of them. */
 function compileCellTest(column: string, index: number, test: ColumnOp): RowCondition {
   switch (test.op) {
     case 'eq': {
       const v = test.value;
-      return (cells) => cells.is(index, v);
+      return (cells, tests) => {
+        const verdict = cells.is(index, v);
+        return tests === undefined ? verdict : noted(tests, cells, column, index, test, verdict);
+      };
     }
     case 'ne': {
       const v = test.value;
-      return (cells) => !cells.is(index, v);
+      return (cells, tests) => {
+        const verdict = !cells.is(index, v);
+        return tests === undefined ? verdict : noted(tests, cells, column, index, test, verdict);
+      };
     }
     case 'in':
     case 'not_in': {
       const values = [...new Set(test.values)];
       const want = test.op === 'in';
       if (values.length <= SMALL_SET) {
-        return (cells) => {
-          for (let i = 0; i < values.length; i++) if (cells.is(index, values[i] as string)) return want;
-          return !want;
+        return (cells, tests) => {
+          let verdict = !want;
+          for (let i = 0; i < values.length; i++) {
+            if (cells.is(index, values[i] as string)) {
+              verdict = want;
+              break;
+            }
+          }
+          return tests === undefined ? verdict : noted(tests, cells, column, index, test, verdict);
         };
       }
       const set = new Set(values);
-      return (cells) => set.has(cells.trimmed(index)) === want;
+      return (cells, tests) => {
+        const verdict = set.has(cells.trimmed(index)) === want;
+        return tests === undefined ? verdict : noted(tests, cells, column, index, test, verdict);
+      };
     }
     case 'gt':
     case 'gte':
     case 'lt':
     case 'lte': {
       const { op, value } = test;
-      return (cells) => {
+      return (cells, tests) => {
         const n = cells.number(index);
+        let verdict: Verdict;
         if (n === undefined) {
           const text = cells.trimmed(index);
           const args = { column, text, op, value };
-          if (text === '') return { code: 'compare-empty', args };
-          return { code: isOutOfRange(text) ? 'compare-out-of-range' : 'compare-not-a-number', args };
-        }
-        switch (op) {
-          case 'gt':
-            return n > value;
-          case 'gte':
-            return n >= value;
-          case 'lt':
-            return n < value;
-          case 'lte':
-            return n <= value;
-        }
+          verdict = text === '' ? { code: 'compare-empty', args } : { code: isOutOfRange(text) ? 'compare-out-of-range' : 'compare-not-a-number', args };
+        } else verdict = op === 'gt' ? n > value : op === 'gte' ? n >= value : op === 'lt' ? n < value : n <= value;
+        return tests === undefined ? verdict : noted(tests, cells, column, index, test, verdict);
       };
     }
     case 'matches': {
@@ -120,11 +133,17 @@ function compileCellTest(column: string, index: number, test: ColumnOp): RowCond
       const compiled = compilePattern(test.pattern);
       if (!compiled.ok) throw new RangeError(`${column}: ${compiled.message}`);
       const matches = compiled.test;
-      return (cells) => matches(cells.trimmed(index));
+      return (cells, tests) => {
+        const verdict = matches(cells.trimmed(index));
+        return tests === undefined ? verdict : noted(tests, cells, column, index, test, verdict);
+      };
     }
     case 'empty': {
       const want = test.value;
-      return (cells) => cells.is(index, '') === want;
+      return (cells, tests) => {
+        const verdict = cells.is(index, '') === want;
+        return tests === undefined ? verdict : noted(tests, cells, column, index, test, verdict);
+      };
     }
   }
 }
@@ -141,13 +160,7 @@ export function compileRowCondition(condition: Condition, columnIndex: ReadonlyM
       const index = columnIndex.get(condition.column);
       if (index === undefined) throw new RangeError(`column "${condition.column}" is not in the header, or is there more than once`);
       read?.add(index);
-      const { column, test } = condition;
-      const run = compileCellTest(column, index, test);
-      return (cells, tests) => {
-        const verdict = run(cells);
-        tests?.push({ column, test, cell: cells.trimmed(index), verdict, negated: false });
-        return verdict;
-      };
+      return compileCellTest(condition.column, index, condition.test);
     }
     case 'not': {
       const inner = compileRowCondition(condition.item, columnIndex, read);

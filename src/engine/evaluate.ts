@@ -144,7 +144,8 @@ class StandardRun {
     const period = c.period as PeriodRef;
     const startMs = c.startMs;
     const j = c.judgement;
-    this.accumulator(this.periods, period).add(j);
+    const recent = this.recent;
+    (recent !== undefined && recent.period === period ? recent : this.accumulator(this.periods, period)).add(j);
     const summary = this.summaryFinder?.find(startMs);
     if (summary !== undefined) this.accumulator(this.summaries, summary).add(j);
     this.account.inPeriods++;

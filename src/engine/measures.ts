@@ -77,6 +77,19 @@ export interface MeasurePlan {
   of: number;
   expect: RowCondition | undefined;
   expectColumns: number[];
+  /**
+   * What the judging reads of the measure on every row, taken out of it once: the measures of a
+   * registry's standards are objects of many shapes, and reading them row by row would be the
+   * slow, shape-generic kind of property access.
+   */
+  /** the name of the end (`to`, `done`) column, for an invalid record's reason */
+  endName: string;
+  /** deadline: the due is a date whatever the cell's time of day */
+  dueIsDate: boolean;
+  /** deadline: the grace, in ms */
+  graceMs: number;
+  /** average, nps: the name of the `of` column */
+  ofName: string;
 }
 
 /** Minutes in the `paused` column: empty is none; anything but a non-negative number is a data error. */
@@ -85,6 +98,7 @@ function pausedMs(plan: MeasurePlan, row: RowView, j: Judgement): number | undef
   if (row.isBlank(plan.paused)) return 0;
   const text = row.trimmed(plan.paused);
   const name = plan.measure.kind === 'duration' ? plan.measure.paused : 'paused';
+  // (read only on the way to a data error)
   const minutes = parseNumber(text);
   // a pause must be a finite number of milliseconds too, or it would cancel any elapsed time
   const ms = minutes === undefined ? Number.NaN : minutes * 60_000;
@@ -112,11 +126,12 @@ function atRisk(j: Judgement, used: number, allowance: number, warnAt: number | 
 
 export function judgeDuration(plan: MeasurePlan, limit: Duration, row: RowView, startMs: number, asOfMs: number, j: Judgement): void {
   reset(j);
-  const m = plan.measure;
-  if (m.kind !== 'duration') throw new TypeError('judgeDuration needs a duration measure');
-  const end = endOf(row, plan.end, m.to, asOfMs, j);
+  const end = endOf(row, plan.end, plan.endName, asOfMs, j);
   if (end === null) return;
-  if (end !== undefined && end < startMs) return invalid(j, { code: 'end-before-start', args: { end: m.to, start: m.from } });
+  if (end !== undefined && end < startMs) {
+    const m = plan.measure as Extract<Measure, { kind: 'duration' }>;
+    return invalid(j, { code: 'end-before-start', args: { end: m.to, start: m.from } });
+  }
   const paused = pausedMs(plan, row, j);
   if (paused === undefined) return;
   const cal = plan.calendar;
@@ -155,22 +170,21 @@ export function judgeDuration(plan: MeasurePlan, limit: Duration, row: RowView, 
  */
 export function judgeDeadline(plan: MeasurePlan, row: RowView, startMs: number, asOfMs: number, j: Judgement): void {
   reset(j);
-  const m = plan.measure;
-  if (m.kind !== 'deadline') throw new TypeError('judgeDeadline needs a deadline measure');
+  const m = plan.measure as Extract<Measure, { kind: 'deadline' }>;
   if (row.isBlank(plan.due)) {
     // SPEC §2: an empty due means no promise was made for this record.
     j.outcome = 'skipped';
     return;
   }
   // with due_is_date the time of day is ignored, so it need not exist (a midnight the clocks skip)
-  const dueStatus = m.due_is_date === true ? 'date' : row.time(plan.due);
+  const dueStatus = plan.dueIsDate ? 'date' : row.time(plan.due);
   if (dueStatus === 'bad') return invalid(j, row.badTime(plan.due, m.due));
   const byDate = dueStatus === 'date';
   const dueCell = byDate ? row.endOfDay(plan.due) : row.value(plan.due);
   if (Number.isNaN(dueCell)) return invalid(j, row.badTime(plan.due, m.due));
-  const due = dueCell + (m.grace?.kind === 'time' ? Math.round(m.grace.seconds * 1000) : 0);
+  const due = dueCell + plan.graceMs;
   if (due < startMs) return invalid(j, { code: 'due-before-start', args: { due: m.due, start: m.start ?? m.due } });
-  const end = endOf(row, plan.end, m.done, asOfMs, j);
+  const end = endOf(row, plan.end, plan.endName, asOfMs, j);
   if (end === null) return;
   if (end !== undefined && end < startMs) return invalid(j, { code: 'done-before-start', args: { done: m.done, start: m.start ?? m.due } });
   j.dueMs = due;
@@ -201,9 +215,7 @@ export function judgeCondition(plan: MeasurePlan, row: RowView, j: Judgement): v
 
 /** An average judges the period, not the record: here a record only brings its number. */
 export function judgeAverage(plan: MeasurePlan, row: RowView, j: Judgement): void {
-  const m = plan.measure;
-  if (m.kind !== 'average') throw new TypeError('judgeAverage needs an average measure');
-  judgeValue(plan, m.of, row, j, averageProblem);
+  judgeValue(plan, plan.ofName, row, j, averageProblem);
 }
 
 type ValueProblem = (text: string, n: number | undefined) => 'number-out-of-range' | 'not-a-number' | 'nps-not-a-score' | undefined;
@@ -241,7 +253,5 @@ export function npsCategory(score: number): NpsCategory {
  * whole number; anything else (`7.5`, `11`, `-1`, `ten`) is invalid, an empty cell skipped.
  */
 export function judgeNps(plan: MeasurePlan, row: RowView, j: Judgement): void {
-  const m = plan.measure;
-  if (m.kind !== 'nps') throw new TypeError('judgeNps needs an nps measure');
-  judgeValue(plan, m.of, row, j, npsProblem);
+  judgeValue(plan, plan.ofName, row, j, npsProblem);
 }

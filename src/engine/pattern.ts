@@ -8,7 +8,15 @@
  * compiles it here again for each log file it reads: one engine, one syntax, one set of flags.
  * Why re2js and not the native `re2` binding: docs/conditions.md.
  */
-import { RE2JS } from 're2js';
+import { createRequire } from 'node:module';
+import type { RE2JS as Re2js } from 're2js';
+
+/** re2js, loaded when a pattern is first compiled: most registries have none, and a worker thread starts sooner without it. */
+let re2: typeof Re2js | undefined;
+function engine(): typeof Re2js {
+  re2 ??= (createRequire(import.meta.url)('re2js') as { RE2JS: typeof Re2js }).RE2JS;
+  return re2;
+}
 
 /** A compiled pattern: true when it matches anywhere in the text (anchor with ^ and $). */
 export type PatternTest = (text: string) => boolean;
@@ -41,7 +49,7 @@ function hintFor(fragment: string, code: string): string {
 /** Compiles a `matches` pattern, or says, in RE2's words and with a hint, why it cannot. */
 export function compilePattern(source: string): PatternResult {
   try {
-    const regex = RE2JS.compile(source, FLAGS);
+    const regex = engine().compile(source, FLAGS);
     return { ok: true, test: (text) => regex.test(text) };
   } catch (err) {
     const e = err as { error?: unknown; input?: unknown; message?: unknown };

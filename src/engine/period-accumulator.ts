@@ -101,6 +101,11 @@ export class PeriodAccumulator {
   private readonly elapsed: Distribution | undefined;
   private readonly limits: Distribution | undefined;
   private readonly credits = new Map<string, number>();
+  /** what `add` asks of the standard, looked up once */
+  private readonly averages: boolean;
+  private readonly scores: boolean;
+  private readonly credit: number | undefined;
+  private readonly currency: string | undefined;
 
   constructor(
     readonly period: PeriodRef,
@@ -111,16 +116,21 @@ export class PeriodAccumulator {
     const duration = standard.measure.kind === 'duration';
     this.elapsed = duration ? new Distribution() : undefined;
     this.limits = duration && details ? new Distribution() : undefined;
+    this.averages = standard.measure.kind === 'average';
+    this.scores = standard.measure.kind === 'nps';
+    const remedy = standard.remedy;
+    this.credit = remedy?.currency === undefined ? undefined : remedy.credit;
+    this.currency = remedy?.credit === undefined ? undefined : remedy.currency;
   }
 
   add(j: Judgement): void {
     this.records++;
     switch (j.outcome) {
       case 'met':
-        if (this.standard.measure.kind === 'average') {
+        if (this.averages) {
           this.sum.add(j.value);
           this.values++;
-        } else if (this.standard.measure.kind === 'nps') {
+        } else if (this.scores) {
           this.values++;
           // one decision with `promise explain`'s NPS step
           const category = npsCategory(j.value);
@@ -130,10 +140,8 @@ export class PeriodAccumulator {
         break;
       case 'breached': {
         this.breached++;
-        const remedy = this.standard.remedy;
-        if (remedy?.credit !== undefined && remedy.currency !== undefined) {
-          this.credits.set(remedy.currency, (this.credits.get(remedy.currency) ?? 0) + remedy.credit);
-        }
+        const currency = this.currency;
+        if (currency !== undefined) this.credits.set(currency, (this.credits.get(currency) ?? 0) + (this.credit as number));
         break;
       }
       case 'at_risk':
@@ -151,9 +159,10 @@ export class PeriodAccumulator {
         break;
     }
     // SPEC §2: percentiles over met and breached records, an open breach counting its time to as_of.
-    if (this.elapsed !== undefined && (j.outcome === 'met' || j.outcome === 'breached')) {
-      this.elapsed.add(j.elapsedMs);
-      if (Number.isFinite(j.limitMs)) this.limits?.add(j.limitMs);
+    const elapsed = this.elapsed;
+    if (elapsed !== undefined && (j.outcome === 'met' || j.outcome === 'breached')) {
+      elapsed.add(j.elapsedMs);
+      if (this.limits !== undefined && Number.isFinite(j.limitMs)) this.limits.add(j.limitMs);
     }
   }
 

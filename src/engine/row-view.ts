@@ -31,7 +31,6 @@ function isTrimmed(c: number): boolean {
 
 export class RowView implements RowCells {
   line = 0;
-  private batch: RecordBatch | undefined;
   private text = '';
   /** the row's first cell in the batch, and how many it has */
   private base = 0;
@@ -64,10 +63,13 @@ export class RowView implements RowCells {
 
   /** Points the view at record `r` of a batch. */
   loadRecord(batch: RecordBatch, r: number): void {
-    this.batch = batch;
     this.text = batch.text;
-    this.base = batch.first[r] as number;
-    this.count = (batch.first[r + 1] as number) - this.base;
+    this.starts = batch.starts;
+    this.ends = batch.ends;
+    this.escaped = batch.escaped;
+    const base = batch.first[r] as number;
+    this.base = base;
+    this.count = (batch.first[r + 1] as number) - base;
     this.line = batch.lines[r] as number;
     this.generation = this.generation === 0xffffffff ? 1 : this.generation + 1;
     if (this.generation === 1) {
@@ -84,59 +86,60 @@ export class RowView implements RowCells {
   /** The cell as read (not trimmed); '' past the row's last cell. */
   cell(column: number): string {
     if (column < 0 || column >= this.count) return '';
-    const batch = this.batch as RecordBatch;
     const i = this.base + column;
-    const text = this.text.slice(batch.starts[i], batch.ends[i]);
-    return batch.escaped[i] === 1 ? text.replaceAll('""', '"') : text;
+    const text = this.text.slice(this.starts[i], this.ends[i]);
+    return this.escaped[i] === 1 ? text.replaceAll('""', '"') : text;
   }
 
-  /** Where the trimmed cell lies in the text: [start, end), into the view's own fields. */
-  private span = { start: 0, end: 0 };
+  private starts: Int32Array = new Int32Array(0);
+  private ends: Int32Array = new Int32Array(0);
+  private escaped: Uint8Array = new Uint8Array(0);
+  /** where the cell `span` last looked at lies in the text, trimmed */
+  private spanStart = 0;
+  private spanEnd = 0;
 
-  private trimmedSpan(column: number): { start: number; end: number } {
-    const span = this.span;
+  /**
+   * Finds where the trimmed cell lies in the text (spanStart, spanEnd); false for a cell written
+   * with doubled quotes, whose text must be made a string first.
+   */
+  private span(column: number): boolean {
     if (column < 0 || column >= this.count) {
-      span.start = span.end = 0;
-      return span;
+      this.spanStart = this.spanEnd = 0;
+      return true;
     }
-    const batch = this.batch as RecordBatch;
+    const i = this.base + column;
+    if (this.escaped[i] === 1) return false;
     const text = this.text;
-    let s = batch.starts[this.base + column] as number;
-    let e = batch.ends[this.base + column] as number;
+    let s = this.starts[i] as number;
+    let e = this.ends[i] as number;
     while (s < e && isTrimmed(text.charCodeAt(s))) s++;
     while (e > s && isTrimmed(text.charCodeAt(e - 1))) e--;
-    span.start = s;
-    span.end = e;
-    return span;
-  }
-
-  private escapedAt(column: number): boolean {
-    return column >= 0 && column < this.count && (this.batch as RecordBatch).escaped[this.base + column] === 1;
+    this.spanStart = s;
+    this.spanEnd = e;
+    return true;
   }
 
   trimmed(column: number): string {
-    if (this.escapedAt(column)) return this.cell(column).trim();
-    const { start, end } = this.trimmedSpan(column);
-    return this.text.slice(start, end);
+    if (!this.span(column)) return this.cell(column).trim();
+    return this.text.slice(this.spanStart, this.spanEnd);
   }
 
   /** True when the cell holds nothing but white space. */
   isBlank(column: number): boolean {
-    if (this.escapedAt(column)) return this.cell(column).trim() === '';
-    const { start, end } = this.trimmedSpan(column);
-    return start === end;
+    if (!this.span(column)) return this.cell(column).trim() === '';
+    return this.spanStart === this.spanEnd;
   }
 
   is(column: number, value: string): boolean {
-    if (this.escapedAt(column)) return this.cell(column).trim() === value;
-    const { start, end } = this.trimmedSpan(column);
-    return end - start === value.length && this.text.startsWith(value, start);
+    if (!this.span(column)) return this.cell(column).trim() === value;
+    return this.spanEnd - this.spanStart === value.length && this.text.startsWith(value, this.spanStart);
   }
 
   number(column: number): number | undefined {
-    if (!this.escapedAt(column)) {
+    if (this.span(column)) {
       // a whole number of up to 15 digits is read in place, exactly as Number reads it
-      const { start, end } = this.trimmedSpan(column);
+      const start = this.spanStart;
+      const end = this.spanEnd;
       const text = this.text;
       let i = start;
       const sign = i < end ? text.charCodeAt(i) : 0;
@@ -205,7 +208,7 @@ export class RowView implements RowCells {
     this.seen[column] = this.generation;
     this.clockNotes[column] = 0;
     let ms: number;
-    if (this.escapedAt(column)) {
+    if (!this.span(column)) {
       const text = this.cell(column);
       if (text.trim() === '') {
         this.status[column] = EMPTY;
@@ -213,12 +216,11 @@ export class RowView implements RowCells {
       }
       ms = this.reader.read(text);
     } else {
-      const { start, end } = this.trimmedSpan(column);
-      if (start === end) {
+      if (this.spanStart === this.spanEnd) {
         this.status[column] = EMPTY;
         return;
       }
-      ms = this.reader.readAt(this.text, start, end);
+      ms = this.reader.readAt(this.text, this.spanStart, this.spanEnd);
     }
     if (Number.isNaN(ms)) {
       this.status[column] = BAD;

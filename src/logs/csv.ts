@@ -7,10 +7,11 @@
  * the unfinished last record over to the next chunk, keeps every record's line exact and says
  * which records cannot be trusted. Why papaparse, and the figures: docs/csv-parsers.md.
  */
-import { constants as fsConstants, type ReadStream, type Stats } from 'node:fs';
+import { constants as fsConstants, type Stats } from 'node:fs';
 import { lstat, open, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import Papa from 'papaparse';
+import { createRequire } from 'node:module';
+import type Papa from 'papaparse';
 import { isAscii, isUtf8 } from 'node:buffer';
 import { BlankHeaderError, describeFsError, EmptyLogError, LogFileError } from '../model/errors.js';
 import type { RecordBatch } from '../model/cells.js';
@@ -68,6 +69,27 @@ export interface CsvOptions {
   header?: HeaderLayout;
   /** read every record with papaparse, without the fast path: its reference (tests) */
   papaparseOnly?: boolean;
+}
+
+/**
+ * papaparse, loaded when first needed: a log of well-formed records under a header without
+ * quotes never needs it, and loading it is a tenth of a worker thread's start (docs/performance.md).
+ */
+let papaparse: typeof Papa | undefined;
+function papa(): typeof Papa {
+  papaparse ??= createRequire(import.meta.url)('papaparse') as typeof Papa;
+  return papaparse;
+}
+
+/**
+ * What papaparse's Parser gives for text without a quote (its own fast path, written out):
+ * lines split at LF, cells at the delimiter, the last line left out when it may go on.
+ */
+function parseUnquoted(text: string, delimiter: string, ignoreLastRow: boolean): Papa.ParseResult<string[]> {
+  if (text.indexOf(QUOTE) !== -1) return new (papa().Parser)({ delimiter, newline: '\n', quoteChar: QUOTE }).parse(text, 0, ignoreLastRow) as Papa.ParseResult<string[]>;
+  const lines = text === '' ? [] : text.split('\n');
+  if (ignoreLastRow) lines.pop();
+  return { data: lines.map((line) => line.split(delimiter)), errors: [], meta: { delimiter, linebreak: '\n', aborted: false, truncated: false, cursor: 0 } };
 }
 
 /** docs/csv-parsers.md: larger chunks measured slower and larger, 16 KiB no faster. */
@@ -155,20 +177,32 @@ function typeError(st: Stats, display: string): LogFileError | undefined {
   return unreadable(display, `it is ${what}, not a file`, 'point the source at the CSV file an export wrote');
 }
 
-/** The rows' stream, opened as the header was: without waiting, and only while the file is a regular file. */
-async function openStream(abs: string, display: string, options: { highWaterMark: number; start?: number; end?: number }): Promise<ReadStream> {
+/**
+ * The bytes of a file from `start` to `end` (exclusive), read into one buffer over and over: each
+ * chunk yielded is valid until the next is asked for (a stream would allocate a buffer per chunk,
+ * which measured twice the time for the same bytes). Opened as the header was: without waiting,
+ * and only while the file is a regular file.
+ */
+async function* readChunks(abs: string, display: string, size: number, start: number, end: number): AsyncGenerator<Buffer> {
   let handle: FileHandle;
   try {
     handle = await open(abs, READ_FLAGS);
   } catch (err) {
     throw openError(err, display);
   }
-  const changed = await handle.stat().then((st) => typeError(st, display), (err: unknown) => openError(err, display));
-  if (changed !== undefined) {
+  try {
+    const changed = await handle.stat().then((st) => typeError(st, display), (err: unknown) => openError(err, display));
+    if (changed !== undefined) throw changed;
+    const buffer = Buffer.allocUnsafe(size);
+    for (let at = start; at < end; ) {
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(size, end - at), at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
     await handle.close();
-    throw changed;
   }
-  return handle.createReadStream(options);
 }
 
 /** Why a log file cannot be opened, found by looking at it, never by reading it. */
@@ -286,7 +320,7 @@ async function readHeader(abs: string, display: string, delimiter: string, chunk
       text += eof ? decoder.decode() : decoder.decode(buffer.subarray(0, bytesRead), { stream: true });
       if (eof && text === '') throw new EmptyLogError(display);
       // the header is the first record: complete once a line end outside quotes is read, or at the end
-      const result = new Papa.Parser({ delimiter, newline: '\n', quoteChar: QUOTE }).parse(normaliseLineEnds(text, delimiter, eof), 0, !eof) as Papa.ParseResult<string[]>;
+      const result = parseUnquoted(normaliseLineEnds(text, delimiter, eof), delimiter, !eof);
       const header = result.data[0];
       if (header !== undefined && header.every((cell) => cell.trim() === '')) {
         throw new BlankHeaderError(display);
@@ -456,7 +490,7 @@ async function* readBatches(
 ): AsyncGenerator<RecordBatch> {
   const { delimiter, columns, headerRows } = layout;
   const { onBytes } = options;
-  const parser = new Papa.Parser({ delimiter, newline: '\n', quoteChar: QUOTE });
+  let parser: Papa.Parser | undefined;
   const decoder = new LogText(part === undefined || part.range.start === 0);
   // a range that starts past the header starts at a record; `line` is the line on which the next row starts
   const state: TokenizeState = { line: 1, headerLeft: part !== undefined && part.range.start > 0 ? 0 : headerRows };
@@ -471,6 +505,7 @@ async function* readBatches(
 
   /** papaparse's reading of `text` (line ends already LF), the reference for every record the fast path leaves. */
   const parseWithPapa = (text: string, last: boolean): CsvRecord[] => {
+    parser ??= new (papa().Parser)({ delimiter, newline: '\n', quoteChar: QUOTE });
     const result = parser.parse(text, 0, !last) as Papa.ParseResult<string[]>;
     const rows = result.data;
     const end = last ? text.length : result.meta.cursor;
@@ -549,9 +584,8 @@ async function* readBatches(
   };
 
   const range = part?.range;
-  const stream = await openStream(abs, display, { highWaterMark: options.chunkBytes ?? CHUNK_BYTES, ...(range === undefined ? {} : { start: range.start, end: range.end - 1 }) });
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of readChunks(abs, display, options.chunkBytes ?? CHUNK_BYTES, range?.start ?? 0, range?.end ?? Infinity)) {
       onBytes?.(chunk.length);
       const text = pending + decoder.decode(chunk);
       if (text.length < retryAt) {

@@ -4,9 +4,10 @@
  * source's zone. The engine calls this for every timestamp cell it reads, so the common shapes
  * take a fast path; date-fns `parse` stays the reference and reads every other pattern.
  */
+import { createRequire } from 'node:module';
 import { tz } from '@date-fns/tz';
-import { isValid } from 'date-fns/isValid';
-import { parse } from 'date-fns/parse';
+import type { isValid as IsValid } from 'date-fns/isValid';
+import type { parse as Parse } from 'date-fns/parse';
 import type { TimestampReader, TimestampReading } from '../model/cells.js';
 import { civilDay, ORDINARY, utcMs, ZoneClock } from '../time/zone.js';
 
@@ -289,6 +290,20 @@ function fastFields(p: FastPattern, text: string): Fields | undefined {
   return f;
 }
 
+/**
+ * date-fns reads only the patterns the fast path does not (names of months, offsets, week dates),
+ * so it is loaded when first needed: most logs are ISO 8601, and loading it is a tenth of a worker
+ * thread's start (docs/performance.md).
+ */
+let dateFns: { parse: typeof Parse; isValid: typeof IsValid } | undefined;
+function loadDateFns(): { parse: typeof Parse; isValid: typeof IsValid } {
+  if (dateFns === undefined) {
+    const require = createRequire(import.meta.url);
+    dateFns = { parse: (require('date-fns/parse') as { parse: typeof Parse }).parse, isValid: (require('date-fns/isValid') as { isValid: typeof IsValid }).isValid };
+  }
+  return dateFns;
+}
+
 const UTC = tz('UTC');
 /** Two-digit years are read against this: 00-49 are 2000-2049, 50-99 are 1950-1999. */
 const REFERENCE = new Date(Date.UTC(2000, 0, 1));
@@ -296,6 +311,7 @@ const OFFSET_TOKEN = /[XxOz]/;
 
 /** Reads a cell with date-fns; fields are the wall-clock fields written (or the instant, with an offset). */
 function dateFnsFields(pattern: string, text: string): Fields | undefined {
+  const { parse, isValid } = loadDateFns();
   const parsed = parse(text, pattern, REFERENCE, { in: UTC });
   if (!isValid(parsed)) return undefined;
   const unquoted = pattern.replace(/'[^']*'/g, '');
