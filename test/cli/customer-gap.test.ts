@@ -2,32 +2,16 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { promise, REPO } from '../helpers/cli.js';
+import type { CustomerRowJson, ServqualRowJson } from '../helpers/customer-json.js';
 
 const FIXTURE = 'test/fixtures/evaluation/customer-gap';
 const AS_OF = '2026-10-15T00:00:00Z';
 const golden = (name: string) => join(import.meta.dirname, '__golden__', name);
 const gaps = (...args: string[]) => promise(['gaps', '--registry', FIXTURE, '--as-of', AS_OF, ...args]);
 
-interface CustomerJson {
-  source: string;
-  dimension: string;
-  period: string;
-  respondents: number;
-  expectation: number | null;
-  perception: number | null;
-  gap: number | null;
-  weight: number | null;
-  weighted_gap: number | null;
-}
-interface ServqualJson {
-  source: string;
-  period: string;
-  servqual: number | null;
-  servqual_weighted: number | null;
-}
 interface GapsJson {
-  customer: CustomerJson[];
-  servqual: ServqualJson[];
+  customer: CustomerRowJson[];
+  servqual: ServqualRowJson[];
   invalid: { source: string; file: string; line: number; record: string; reason_code: string }[];
   duplicates: { source: string; record: string; line: number; first_line: number }[];
   sources: { source: string; rows: number; invalid: number; duplicate_keys: number }[];
@@ -182,7 +166,7 @@ describe('the customer gap agrees with an independent DuckDB computation over th
     const theirs = await duck('SELECT * FROM customer ORDER BY period, dimension');
     expect(ours.map((c) => `${c.period} ${c.dimension} ${c.respondents}`).sort()).toEqual(theirs.map((t) => `${String(t.period)} ${String(t.dimension)} ${String(t.respondents)}`).sort());
     for (const t of theirs) {
-      const c = ours.find((o) => o.period === t.period && o.dimension === t.dimension) as CustomerJson;
+      const c = ours.find((o) => o.period === t.period && o.dimension === t.dimension) as CustomerRowJson;
       close(c.expectation, t.expectation);
       close(c.perception, t.perception);
       close(c.gap, t.gap);

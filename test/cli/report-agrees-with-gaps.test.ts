@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AS_OF, promise } from '../helpers/cli.js';
+import type { CustomerRowJson, ServqualRowJson } from '../helpers/customer-json.js';
 
 interface Counts {
   promises: number;
@@ -88,17 +89,6 @@ describe('a monthly standard in the quarterly report', () => {
   });
 });
 
-interface CustomerRow {
-  source: string;
-  dimension: string;
-  period: string;
-  respondents: number;
-  expectation: number | null;
-  perception: number | null;
-  gap: number | null;
-  weight: number | null;
-  weighted_gap: number | null;
-}
 interface LinkRow {
   standard: string;
   survey: string;
@@ -110,13 +100,13 @@ interface LinkRow {
   difference: number | null;
 }
 interface CustomerGaps {
-  customer: CustomerRow[];
-  servqual: { source: string; period: string; servqual: number | null; servqual_weighted: number | null }[];
+  customer: CustomerRowJson[];
+  servqual: ServqualRowJson[];
   customer_links: LinkRow[];
 }
 interface CustomerReport {
   customer_gap: {
-    surveys: { survey: string; servqual: number | null; servqual_weighted: number | null; previous_servqual: number | null; dimensions: (Omit<CustomerRow, 'source' | 'period'> & { previous_gap: number | null })[] }[];
+    surveys: { survey: string; servqual: number | null; servqual_weighted: number | null; previous_servqual: number | null; dimensions: (Omit<CustomerRowJson, 'source' | 'period'> & { previous_gap: number | null })[] }[];
     links: (Omit<LinkRow, 'period'> & { previous_difference: number | null })[];
   };
 }

@@ -1,6 +1,6 @@
 /** Runs the built CLI as a user would: a subprocess, no colour, a fixed clock via --as-of. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -34,6 +34,18 @@ export function promise(args: readonly string[], options: { cwd?: string; env?: 
 
 export function tempDir(prefix = 'promise-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Runs a command with `--out` into a temporary file (a breach list outgrows a child's stdout buffer); `stdout` is the file's text. */
+export function promiseOut(args: readonly string[], options: Parameters<typeof promise>[1] = {}): Run {
+  const dir = tempDir('promise-out-');
+  try {
+    const out = join(dir, 'out');
+    const r = promise([...args, '--out', out], options);
+    return { code: r.code, stderr: r.stderr, stdout: existsSync(out) ? readFileSync(out, 'utf8') : '' };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Every file below `dir` with a hash of its content and its mtime: to prove nothing was written. */

@@ -3,25 +3,12 @@
  * the built-in engine on every example (SPEC §5), clear errors, and a printed query that, run on
  * a table holding the log, gives the gap rows the built-in engine gives.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { AS_OF, promise, REPO, tempDir } from '../helpers/cli.js';
+import { AS_OF, promise, promiseOut, REPO } from '../helpers/cli.js';
 
 const EXAMPLES = ['airport', 'retail-bank', 'field-service'];
-
-/** Runs a command with --out into a temporary file (a breach list outgrows a child's stdout buffer); the output is the file's text. */
-function run(args: readonly string[]): { code: number; stderr: string; stdout: string } {
-  const dir = tempDir('promise-engines-');
-  try {
-    const out = join(dir, 'out');
-    const r = promise([...args, '--out', out]);
-    return { code: r.code, stderr: r.stderr, stdout: existsSync(out) ? readFileSync(out, 'utf8') : '' };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 
 describe('--engine duckdb', () => {
@@ -32,8 +19,8 @@ describe('--engine duckdb', () => {
       ['report', '--format', 'md'],
     ]) {
       const common = [...args, '--registry', `examples/${example}`, '--as-of', AS_OF];
-      const builtin = run(common);
-      const duckdb = run([...common, '--engine', 'duckdb']);
+      const builtin = promiseOut(common);
+      const duckdb = promiseOut([...common, '--engine', 'duckdb']);
       expect(builtin.code, builtin.stderr).toBe(0);
       expect({ code: duckdb.code, stderr: duckdb.stderr }).toEqual({ code: builtin.code, stderr: builtin.stderr });
       expect(duckdb.stdout).toBe(builtin.stdout);

@@ -4,22 +4,8 @@
  * DuckDB. The gap report and the breach list (with the invalid records) must be the same bytes.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { promise, tempDir } from '../helpers/cli.js';
+import { promiseOut } from '../helpers/cli.js';
 import { dataFile, registryDir } from '../real-data/real-data.js';
-
-/** Runs a command with --out into a temporary file (a breach list outgrows a child's stdout buffer); the output is the file's text. */
-function run(args: readonly string[]): { code: number; stderr: string; stdout: string } {
-  const dir = tempDir('promise-engines-');
-  try {
-    const out = join(dir, 'out');
-    const r = promise([...args, '--out', out]);
-    return { code: r.code, stderr: r.stderr, stdout: existsSync(out) ? readFileSync(out, 'utf8') : '' };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** Each data set: its registry, the moment its extracts end, and its sources' files (see each PROVENANCE.md). */
 const SETS = [
@@ -44,9 +30,9 @@ describe.each(SETS)('examples/$registry on its real logs', ({ registry, asOf, lo
     ['breaches', '--format', 'json', '--at-risk'],
   ])('%s: the same bytes from both engines', (...args) => {
     const common = [...args, '--registry', registryDir(registry), '--as-of', asOf, ...logArgs];
-    const builtin = run(common);
+    const builtin = promiseOut(common);
     expect(builtin.code, builtin.stderr).toBe(0);
-    const duckdb = run([...common, '--engine', 'duckdb']);
+    const duckdb = promiseOut([...common, '--engine', 'duckdb']);
     expect({ code: duckdb.code, stderr: duckdb.stderr }).toEqual({ code: builtin.code, stderr: builtin.stderr });
     expect(duckdb.stdout).toBe(builtin.stdout);
   }, 120_000);
