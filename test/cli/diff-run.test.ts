@@ -96,6 +96,17 @@ describe('the impact is read as gaps reads the logs', () => {
       ['email-reply', expect.objectContaining({ records: 600, met: 480, breached: 120 }), expect.objectContaining({ records: 600, met: 160, breached: 440 }), 320],
     ]);
   });
+
+  it('gives the built-in engine bytes with --engine duckdb, in every format (SPEC §5)', () => {
+    for (const format of ['json', 'md', 'pretty']) {
+      const run = (engine: string) => promise(['diff', 'HEAD', '--as-of', AS_OF, '--format', format, '--engine', engine], { cwd: repo, env: { LC_ALL: 'C', ...ONE } });
+      const builtin = run('builtin');
+      const duckdb = run('duckdb');
+      expect(builtin.code, builtin.stderr).toBe(0);
+      expect({ code: duckdb.code, stdout: duckdb.stdout, stderr: duckdb.stderr }).toEqual({ code: builtin.code, stdout: builtin.stdout, stderr: builtin.stderr });
+    }
+    expect((JSON.parse(promise(['diff', 'HEAD', '--as-of', AS_OF, '--format', 'json', '--engine', 'duckdb'], { cwd: repo }).stdout) as ImpactJson).impact[0]?.newly_breached).toBe(320);
+  }, 120_000);
 });
 
 describe('the impact reads a header of several lines as the source lays it out', () => {
