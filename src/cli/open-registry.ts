@@ -32,7 +32,8 @@ export interface OpenedRegistry {
   sources: Map<string, SourceFiles>;
 }
 
-export async function openRegistry(io: Io, options: CommonOptions, now: () => Date = () => new Date()): Promise<OpenedRegistry> {
+/** `headers: false` for a command that reads declarations only (`list`, `sql`): the log files are found, so that --out leaves them alone, but not opened, and the rules on their headers do not run. */
+export async function openRegistry(io: Io, options: CommonOptions, now: () => Date = () => new Date(), { headers: readHeaders = true }: { headers?: boolean } = {}): Promise<OpenedRegistry> {
   const resolveAsOf = asOfResolver(options.asOf, now);
   const overrides = parseLogOverrides(options.log);
   const root = discoverRegistry(io.cwd, options.registry);
@@ -48,7 +49,7 @@ export async function openRegistry(io: Io, options: CommonOptions, now: () => Da
     }
   }
   const sources = await findSourceFiles(registry, overrides, io.cwd);
-  const headers = await readSourceHeaders(sources);
+  const headers = readHeaders ? await readSourceHeaders(sources) : new Map<string, never>();
   const where = (at: { file: string }) => registry.files.get(at.file);
   const rules = runRules({
     registry,

@@ -114,3 +114,20 @@ describe('help and version', () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe('list and sql read declarations only', () => {
+  it('open no log file: a log whose header lacks the columns does not stop them, as it stops check', () => {
+    const dir = tempDir();
+    promise(['init', dir, '--timezone', 'UTC', '--as-of', AS_OF]);
+    writeFileSync(join(dir, 'logs/tickets-sample.csv'), 'something,else\n1,2\n');
+    const check = promise(['check', '--registry', dir, '--as-of', AS_OF]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('unknown-column');
+    const list = promise(['list', 'standards', '--registry', dir, '--format', 'json']);
+    expect({ code: list.code, stderr: list.stderr }).toEqual({ code: 0, stderr: '' });
+    expect((JSON.parse(list.stdout) as { standards: unknown[] }).standards).toHaveLength(3);
+    const sql = promise(['sql', '--registry', dir, '--dialect', 'postgres', '--as-of', AS_OF]);
+    expect({ code: sql.code, stderr: sql.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(sql.stdout).toMatch(/^SELECT|WITH/m);
+  });
+});

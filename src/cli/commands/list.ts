@@ -15,7 +15,7 @@ export function listCommand(ctx: CommandContext): Command {
   // list reads declarations only: no log, no moment of evaluation
   addCommonOptions(cmd, { registry: true, logs: false, formats: FORMATS }).action(async (what: ListKind, options: Omit<CommonOptions, 'log' | 'asOf'>) => {
     const format = pickFormat(options.format, FORMATS);
-    const opened = await openRegistry(ctx.io, { ...options, log: [] }, ctx.now);
+    const opened = await openRegistry(ctx.io, { ...options, log: [] }, ctx.now, { headers: false });
     const errors = opened.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) {
       throw new RegistryError(`the registry has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}; run \`promise check\` for details`, errors, opened);

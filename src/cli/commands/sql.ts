@@ -44,7 +44,7 @@ export function sqlCommand(ctx: CommandContext): Command {
   // it reads no log: --as-of, but no --log
   cmd.option('--as-of <time>', 'the moment of evaluation, ISO 8601 (default: now)');
   addCommonOptions(cmd, { registry: true, logs: false, formats: ['sql'] }).action(async (options: SqlOptions) => {
-    const opened = await openRegistry(ctx.io, { ...options, log: [] }, ctx.now);
+    const opened = await openRegistry(ctx.io, { ...options, log: [] }, ctx.now, { headers: false });
     requireValid(opened);
     const { registry } = opened;
     const tables = new Map<string, string>();
