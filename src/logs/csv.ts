@@ -19,7 +19,7 @@ import type { RowProblem } from '../model/evaluation.js';
 import type { HeaderLayout } from '../registry/model.js';
 import { columnNames, PLAIN_HEADER } from './header-layout.js';
 import { batchOfRows, recordsOf } from './record-batch.js';
-import { tokenize, type TokenizeState } from './tokenize.js';
+import { BatchBuilder, tokenize, type TokenizeState } from './tokenize.js';
 
 export interface CsvRecord {
   /** the cells as read, as many as the row has */
@@ -52,7 +52,10 @@ export interface CsvFile {
   batches(): AsyncIterable<CsvRecord[]>;
   /** the records of one byte range as `batches()` gives them (see `rangeRecordBatches`) */
   rangeBatches(range: ByteRange, onEnd: (end: RangeEnd) => void): AsyncIterable<CsvRecord[]>;
-  /** `batches()` as the engine reads them: cells as spans of the chunk's text, made strings only when read */
+  /**
+   * `batches()` as the engine reads them: cells as spans of the chunk's text, made strings only
+   * when read. A batch is valid until the next one is asked for: its arrays are reused.
+   */
   recordBatches(): AsyncIterable<RecordBatch>;
   /** the records of one byte range, lines counted from 1 at its start (from the file's line 1 for a range at 0) */
   rangeRecordBatches(range: ByteRange, onEnd: (end: RangeEnd) => void): AsyncIterable<RecordBatch>;
@@ -491,6 +494,8 @@ async function* readBatches(
   const { delimiter, columns, headerRows } = layout;
   const { onBytes } = options;
   let parser: Papa.Parser | undefined;
+  /** the fast path's arrays, reused chunk after chunk: a batch yielded is valid until the next is asked for */
+  let builder: BatchBuilder | undefined;
   const decoder = new LogText(part === undefined || part.range.start === 0);
   // a range that starts past the header starts at a record; `line` is the line on which the next row starts
   const state: TokenizeState = { line: 1, headerLeft: part !== undefined && part.range.start > 0 ? 0 : headerRows };
@@ -569,7 +574,8 @@ async function* readBatches(
     let rest = text;
     // a chunk with bytes that were not UTF-8 is papaparse's: its rows are flagged and unmarked there
     if (options.papaparseOnly !== true && text.indexOf(MARK) === -1) {
-      const fast = tokenize(text, delimiter, columns, last, state);
+      builder ??= new BatchBuilder(text.length);
+      const fast = tokenize(text, delimiter, columns, last, state, builder);
       if (fast.batch.count > 0) out.push(fast.batch);
       if (!fast.handOver) {
         pending = last ? '' : text.slice(fast.end);

@@ -18,8 +18,12 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-/** Growable columns of a batch being built. */
-class BatchBuilder {
+/**
+ * Growable columns of a batch being built. One builder serves every chunk of a reading: the
+ * batch it gives is a view of its arrays, valid until the next chunk is tokenized (as the
+ * chunk's bytes are valid until the next read), so a reading allocates no arrays per chunk.
+ */
+export class BatchBuilder {
   count = 0;
   cells = 0;
   first: Int32Array;
@@ -38,6 +42,13 @@ class BatchBuilder {
     this.starts = new Int32Array(cells);
     this.ends = new Int32Array(cells);
     this.escaped = new Uint8Array(cells);
+  }
+
+  /** Empties the builder for the next text, keeping its arrays (they only ever grow). */
+  reset(): void {
+    this.count = 0;
+    this.cells = 0;
+    this.problems = undefined;
   }
 
   cell(start: number, end: number, escaped: number): void {
@@ -128,10 +139,12 @@ export interface Tokenized {
 /**
  * The records of `text` that the fast path can read, from its start. Unless `last`, a record
  * that does not end within the text is left unread (`end` is its start), as papaparse leaves
- * it with "ignore the last row". `state` is updated for the records read.
+ * it with "ignore the last row". `state` is updated for the records read. With a `builder`, the
+ * batch is built in its arrays: valid until the builder's next use.
  */
-export function tokenize(text: string, delimiter: string, columns: number, last: boolean, state: TokenizeState): Tokenized {
-  const b = new BatchBuilder(text.length);
+export function tokenize(text: string, delimiter: string, columns: number, last: boolean, state: TokenizeState, builder?: BatchBuilder): Tokenized {
+  const b = builder ?? new BatchBuilder(text.length);
+  b.reset();
   const n = text.length;
   const delimiterCode = delimiter.charCodeAt(0);
   const hasCr = text.indexOf('\r') !== -1;

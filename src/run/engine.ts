@@ -10,7 +10,6 @@ import type { Evaluation, PeriodKind, PeriodRef } from '../model/evaluation.js';
 import type { Selection } from '../plan/selection.js';
 import type { Registry } from '../registry/model.js';
 import { builtinEngine } from './builtin-engine.js';
-import { duckdbEngine } from './duckdb-engine.js';
 
 /** The log files of one source, as its globs (or --log) found them. */
 export interface SourceLogs {
@@ -77,7 +76,11 @@ export type EngineName = (typeof ENGINE_NAMES)[number];
 
 const ENGINES: Readonly<Record<EngineName, (config: EngineConfig) => Engine>> = {
   builtin: builtinEngine,
-  duckdb: duckdbEngine,
+  // DuckDB's module and native library take about 0.2 s to load: only a run that uses it loads them
+  duckdb: (config) => ({
+    name: 'duckdb',
+    evaluate: async (input, options) => (await import('./duckdb-engine.js')).duckdbEngine(config).evaluate(input, options),
+  }),
 };
 
 export function getEngine(name: EngineName, config: EngineConfig): Engine {
