@@ -52,7 +52,8 @@ export interface LinkedOutcome {
  */
 export type LinkedOutcomes = ReadonlyMap<string, LinkedOutcome | readonly LinkedOutcome[]>;
 
-function keepOutcome(map: Map<string, LinkedOutcome | LinkedOutcome[]>, key: string, outcome: LinkedOutcome): void {
+/** Keeps a linked row's outcome under its key: a key on several rows is compared once per row, in file order. */
+export function keepOutcome(map: Map<string, LinkedOutcome | LinkedOutcome[]>, key: string, outcome: LinkedOutcome): void {
   const kept = map.get(key);
   if (kept === undefined) map.set(key, outcome);
   else if (Array.isArray(kept)) kept.push(outcome);

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { addOpenSeconds, closeOfBusinessDay, compileCalendar } from '../engine/calendar.js';
 import { addSurveys, SurveyRun } from '../engine/customer-gap.js';
-import type { LinkedOutcome, LinkedOutcomes } from '../engine/evaluate.js';
+import { keepOutcome, type LinkedOutcome, type LinkedOutcomes } from '../engine/evaluate.js';
 import { PeriodFinder } from '../engine/period.js';
 import { DAY_MS } from '../engine/local-time.js';
 import { PeriodAccumulator, type AccumulatorState } from '../engine/period-accumulator.js';
@@ -169,10 +169,7 @@ async function evaluateSource(run: SourceRunInput, out: Evaluation): Promise<Kep
       const summary = summaryFinder === undefined || startMs === undefined ? undefined : summaryFinder.find(startMs);
       const map = kept.get(standard) ?? new Map<string, LinkedOutcome | LinkedOutcome[]>();
       const outcome: LinkedOutcome = { met: num(r.outcome) === OUTCOME_CODES.met, period, summary };
-      // a key on several rows is compared once per row, in file order, as the built-in engine keeps it
-      const record = text(r.record) ?? '';
-      const before = map.get(record);
-      map.set(record, before === undefined ? outcome : Array.isArray(before) ? [...before, outcome] : [before, outcome]);
+      keepOutcome(map, text(r.record) ?? '', outcome);
       kept.set(standard, map);
     }
     keys = new Set((await rows(connection, compiled.linkedKeys)).map((r) => text(r.record) ?? ''));
