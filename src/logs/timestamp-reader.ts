@@ -167,27 +167,63 @@ function isTrimmed(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
 }
 
-type FieldName = 'y' | 'y2' | 'mo' | 'd' | 'h' | 'h12' | 'mi' | 's' | 'ms' | 'ampm';
+export type FieldName = 'y' | 'y2' | 'mo' | 'd' | 'h' | 'h12' | 'mi' | 's' | 'ms' | 'ampm';
 
-/** Pattern tokens the fast path reads, each as date-fns reads it. */
+/** Pattern tokens the fast path reads, each as date-fns reads it, with the digits it takes exactly. */
 const TOKENS: Record<string, { field: FieldName; re: string }> = {
-  yyyy: { field: 'y', re: '(\\d{4})' },
-  yy: { field: 'y2', re: '(\\d{2})' },
-  MM: { field: 'mo', re: '(\\d{2})' },
-  M: { field: 'mo', re: '(\\d{1,2})' },
-  dd: { field: 'd', re: '(\\d{2})' },
-  d: { field: 'd', re: '(\\d{1,2})' },
-  HH: { field: 'h', re: '(\\d{2})' },
-  H: { field: 'h', re: '(\\d{1,2})' },
-  hh: { field: 'h12', re: '(\\d{2})' },
-  h: { field: 'h12', re: '(\\d{1,2})' },
-  mm: { field: 'mi', re: '(\\d{2})' },
-  m: { field: 'mi', re: '(\\d{1,2})' },
-  ss: { field: 's', re: '(\\d{2})' },
-  s: { field: 's', re: '(\\d{1,2})' },
-  SSS: { field: 'ms', re: '(\\d{3})' },
-  a: { field: 'ms', re: '' },
+  yyyy: { field: 'y', re: '([0-9]{4})' },
+  yy: { field: 'y2', re: '([0-9]{2})' },
+  MM: { field: 'mo', re: '([0-9]{2})' },
+  M: { field: 'mo', re: '([0-9]{1,2})' },
+  dd: { field: 'd', re: '([0-9]{2})' },
+  d: { field: 'd', re: '([0-9]{1,2})' },
+  HH: { field: 'h', re: '([0-9]{2})' },
+  H: { field: 'h', re: '([0-9]{1,2})' },
+  hh: { field: 'h12', re: '([0-9]{2})' },
+  h: { field: 'h12', re: '([0-9]{1,2})' },
+  mm: { field: 'mi', re: '([0-9]{2})' },
+  m: { field: 'mi', re: '([0-9]{1,2})' },
+  ss: { field: 's', re: '([0-9]{2})' },
+  s: { field: 's', re: '([0-9]{1,2})' },
+  SSS: { field: 'ms', re: '([0-9]{3})' },
+  a: { field: 'ampm', re: '([AaPp][Mm])' },
 };
+
+/** A piece of a date-fns pattern: a field the fast path reads (with its exact regular expression), or literal text. */
+export type PatternToken = { kind: 'field'; field: FieldName; token: string; re: string } | { kind: 'literal'; text: string };
+
+/**
+ * The tokens of a pattern as the fast path splits it (a literal per character outside quotes,
+ * quoted text as one); undefined when it has a token that path does not know (names of months,
+ * offsets, week dates), which date-fns alone reads. The SQL compiler reads patterns through it too.
+ */
+export function patternTokens(pattern: string): PatternToken[] | undefined {
+  const out: PatternToken[] = [];
+  let i = 0;
+  while (i < pattern.length) {
+    const c = pattern[i] as string;
+    if (c === "'") {
+      const close = pattern.indexOf("'", i + 1);
+      if (close === -1) return undefined;
+      out.push({ kind: 'literal', text: close === i + 1 ? "'" : pattern.slice(i + 1, close) });
+      i = close + 1;
+      continue;
+    }
+    if (/[A-Za-z]/.test(c)) {
+      let j = i;
+      while (j < pattern.length && pattern[j] === c) j++;
+      const token = pattern.slice(i, j);
+      const known = TOKENS[token];
+      if (known === undefined) return undefined;
+      out.push({ kind: 'field', field: known.field, token, re: known.re });
+      i = j;
+      continue;
+    }
+    out.push({ kind: 'literal', text: c });
+    i++;
+  }
+  return out;
+}
 
 const escapeRe = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -197,42 +233,18 @@ interface FastPattern {
   dateOnly: boolean;
 }
 
-/**
- * A pattern made only of the tokens above and literal text becomes one regular expression;
- * anything else (names of months, offsets, week dates) is left to date-fns.
- */
+/** A pattern made only of the tokens above and literal text becomes one regular expression; anything else is left to date-fns. */
 export function compileFastPattern(pattern: string): FastPattern | undefined {
+  const tokens = patternTokens(pattern);
+  if (tokens === undefined) return undefined;
   let re = '^';
   const fields: FieldName[] = [];
-  let i = 0;
-  while (i < pattern.length) {
-    const c = pattern[i] as string;
-    if (c === "'") {
-      const close = pattern.indexOf("'", i + 1);
-      if (close === -1) return undefined;
-      const literal = close === i + 1 ? "'" : pattern.slice(i + 1, close);
-      re += escapeRe(literal);
-      i = close + 1;
-      continue;
+  for (const t of tokens) {
+    if (t.kind === 'literal') re += escapeRe(t.text);
+    else {
+      re += t.re;
+      fields.push(t.field);
     }
-    if (/[A-Za-z]/.test(c)) {
-      let j = i;
-      while (j < pattern.length && pattern[j] === c) j++;
-      const token = pattern.slice(i, j);
-      if (token === 'a') {
-        re += '([AaPp][Mm])';
-        fields.push('ampm');
-      } else {
-        const known = TOKENS[token];
-        if (known === undefined) return undefined;
-        re += known.re;
-        fields.push(known.field);
-      }
-      i = j;
-      continue;
-    }
-    re += escapeRe(c);
-    i++;
   }
   const has = (f: FieldName) => fields.includes(f);
   if (!has('y') || !has('mo') || !has('d')) return undefined;

@@ -11,52 +11,8 @@
  * week dates), or with two numbers of variable width side by side, is one the SQL cannot read
  * as date-fns does: its cells are invalid with `not-read-in-sql` (docs/sql.md).
  */
-import { compileFastPattern, datePartOf } from '../logs/timestamp-reader.js';
+import { compileFastPattern, datePartOf, patternTokens, type FieldName, type PatternToken } from '../logs/timestamp-reader.js';
 import type { Dialect } from './dialect.js';
-
-/** A field a pattern's token fills. */
-type Field = 'y' | 'y2' | 'mo' | 'd' | 'h' | 'h12' | 'mi' | 's' | 'ms' | 'ampm';
-
-type Token = { kind: 'field'; field: Field; token: string } | { kind: 'literal'; text: string };
-
-/** The tokens of a date-fns pattern, as the reader's fast path splits it; undefined when it has a token that path does not know. */
-function tokensOf(pattern: string): Token[] | undefined {
-  const out: Token[] = [];
-  let i = 0;
-  while (i < pattern.length) {
-    const c = pattern[i] as string;
-    if (c === "'") {
-      const close = pattern.indexOf("'", i + 1);
-      if (close === -1) return undefined;
-      out.push({ kind: 'literal', text: close === i + 1 ? "'" : pattern.slice(i + 1, close) });
-      i = close + 1;
-      continue;
-    }
-    if (/[A-Za-z]/.test(c)) {
-      let j = i;
-      while (j < pattern.length && pattern[j] === c) j++;
-      const token = pattern.slice(i, j);
-      const field = FIELD_OF[token];
-      if (field === undefined) return undefined;
-      out.push({ kind: 'field', field, token });
-      i = j;
-      continue;
-    }
-    out.push({ kind: 'literal', text: c });
-    i++;
-  }
-  return out;
-}
-
-const FIELD_OF: Record<string, Field | undefined> = {
-  yyyy: 'y', yy: 'y2', MM: 'mo', M: 'mo', dd: 'd', d: 'd', HH: 'h', H: 'h', hh: 'h12', h: 'h12', mm: 'mi', m: 'mi', ss: 's', s: 's', SSS: 'ms', a: 'ampm',
-};
-
-/** The fast path's exact widths (src/logs/timestamp-reader.ts TOKENS). */
-const FAST: Record<string, string> = {
-  yyyy: '([0-9]{4})', yy: '([0-9]{2})', MM: '([0-9]{2})', M: '([0-9]{1,2})', dd: '([0-9]{2})', d: '([0-9]{1,2})', HH: '([0-9]{2})', H: '([0-9]{1,2})',
-  hh: '([0-9]{2})', h: '([0-9]{1,2})', mm: '([0-9]{2})', m: '([0-9]{1,2})', ss: '([0-9]{2})', s: '([0-9]{1,2})', SSS: '([0-9]{3})', a: '([AaPp][Mm])',
-};
 
 /** What date-fns's parsers match for the same tokens (parse/_lib/parsers, numericPatterns). */
 const LENIENT: Record<string, string> = {
@@ -99,7 +55,7 @@ function literal(text: string): string {
 export interface Reader {
   pattern: string;
   /** the field of each capture group, in order */
-  fields: Field[];
+  fields: FieldName[];
   /** the tokens of each field, as written in the pattern (for the widths date-fns reads) */
   tokens: string[];
   /** a date alone: SPEC §1 the start of the day */
@@ -108,16 +64,16 @@ export interface Reader {
   mode: 'fast' | 'lenient';
 }
 
-function reader(tokens: Token[], mode: 'fast' | 'lenient', dateOnly: boolean): Reader {
+function reader(tokens: PatternToken[], mode: 'fast' | 'lenient', dateOnly: boolean): Reader {
   let pattern = '^';
-  const fields: Field[] = [];
+  const fields: FieldName[] = [];
   const written: string[] = [];
   for (const t of tokens) {
     if (t.kind === 'literal') {
       pattern += literal(t.text);
       continue;
     }
-    pattern += mode === 'fast' ? (FAST[t.token] as string) : t.field === 'ampm' ? DAY_PERIOD : (LENIENT[t.token] as string);
+    pattern += mode === 'fast' ? t.re : t.field === 'ampm' ? DAY_PERIOD : (LENIENT[t.token] as string);
     fields.push(t.field);
     written.push(t.token);
   }
@@ -125,10 +81,10 @@ function reader(tokens: Token[], mode: 'fast' | 'lenient', dateOnly: boolean): R
 }
 
 /** True when two numbers of variable width stand side by side: date-fns splits their digits greedily, a regular expression by backtracking. */
-function adjacentNumbers(tokens: Token[]): boolean {
+function adjacentNumbers(tokens: PatternToken[]): boolean {
   for (let i = 1; i < tokens.length; i++) {
-    const a = tokens[i - 1] as Token;
-    const b = tokens[i] as Token;
+    const a = tokens[i - 1] as PatternToken;
+    const b = tokens[i] as PatternToken;
     if (a.kind === 'field' && b.kind === 'field' && a.field !== 'ampm' && b.field !== 'ampm') return true;
   }
   return false;
@@ -153,16 +109,16 @@ const ISO: Reader = {
 
 export function timestampPlan(format: string | undefined): TimestampPlan | undefined {
   if (format === undefined) return { format, readers: [ISO] };
-  const full = tokensOf(format);
+  const full = patternTokens(format);
   if (full === undefined) return undefined;
   const datePart = datePartOf(format);
-  const date = datePart === undefined ? undefined : tokensOf(datePart);
+  const date = datePart === undefined ? undefined : patternTokens(datePart);
   if (datePart !== undefined && date === undefined) return undefined;
   // date-fns reads what the fast path cannot; a regular expression reads as it does only where numbers of variable width are not side by side
   if (adjacentNumbers(full) || (date !== undefined && adjacentNumbers(date))) return undefined;
-  const timeOfDay = (tokens: Token[]): boolean => tokens.some((t) => t.kind === 'field' && ['h', 'h12', 'mi', 's', 'ampm'].includes(t.field));
+  const timeOfDay = (tokens: PatternToken[]): boolean => tokens.some((t) => t.kind === 'field' && ['h', 'h12', 'mi', 's', 'ampm'].includes(t.field));
   // as src/logs/timestamp-reader.ts orders them: the full pattern's first reader, the date part's, then their second
-  const readersOf = (tokens: Token[], pattern: string, dateOnly: boolean): Reader[] => {
+  const readersOf = (tokens: PatternToken[], pattern: string, dateOnly: boolean): Reader[] => {
     const fast = compileFastPattern(pattern);
     const lenient = reader(tokens, 'lenient', dateOnly || !timeOfDay(tokens));
     return fast === undefined ? [lenient] : [reader(tokens, 'fast', dateOnly || fast.dateOnly), lenient];
@@ -263,15 +219,15 @@ function isoFields(d: Dialect, groups: string): FieldsSql {
 
 /** The fields one pattern reader reads, and whether it read the cell (the fast path's checks, or date-fns's). */
 function patternFields(d: Dialect, r: Reader, groups: string): FieldsSql {
-  const at = (f: Field): number => r.fields.indexOf(f) + 1;
-  const text = (f: Field): string => groupText(d, groups, r, at(f));
-  const value = (f: Field): string => num(d, `NULLIF(${text(f)}, '')`);
-  const has = (f: Field): boolean => r.fields.includes(f);
+  const at = (f: FieldName): number => r.fields.indexOf(f) + 1;
+  const text = (f: FieldName): string => groupText(d, groups, r, at(f));
+  const value = (f: FieldName): string => num(d, `NULLIF(${text(f)}, '')`);
+  const has = (f: FieldName): boolean => r.fields.includes(f);
   const year = has('y') ? value('y') : `(${value('y2')} + CASE WHEN ${value('y2')} < 50 THEN 2000 ELSE 1900 END)`;
   const pm = has('ampm') ? (r.mode === 'fast' ? `(${text('ampm')} LIKE 'P%' OR ${text('ampm')} LIKE 'p%')` : dayPeriodIsPm(text('ampm'))) : 'FALSE';
   const h12 = has('h12') ? value('h12') : undefined;
   const hour = h12 !== undefined ? `(${d.mod(h12, '12')} + CASE WHEN ${pm} THEN 12 ELSE 0 END)` : has('h') ? value('h') : '0';
-  const matched = `(${text(r.fields[0] as Field)} <> '')`;
+  const matched = `(${text(r.fields[0] as FieldName)} <> '')`;
   const checks: string[] = [matched];
   if (h12 !== undefined) checks.push(`${h12} BETWEEN 1 AND 12`);
   if (r.mode === 'fast') {
