@@ -181,7 +181,7 @@ export function judgeDeadline(plan: MeasurePlan, row: RowView, startMs: number, 
   if (dueStatus === 'bad') return invalid(j, row.badTime(plan.due, m.due));
   const byDate = dueStatus === 'date';
   const dueCell = byDate ? row.endOfDay(plan.due) : row.value(plan.due);
-  if (Number.isNaN(dueCell)) return invalid(j, row.badTime(plan.due, m.due));
+  if (Number.isNaN(dueCell)) return invalid(j, row.notADay(plan.due, m.due));
   const due = dueCell + plan.graceMs;
   if (due < startMs) return invalid(j, { code: 'due-before-start', args: { due: m.due, start: m.start ?? m.due } });
   const end = endOf(row, plan.end, plan.endName, asOfMs, j);

@@ -182,10 +182,14 @@ export class RowView implements RowCells {
     return this.values[column] as number;
   }
 
-  /** Why a `bad` cell (or one `endOfDay` could not read) is not a timestamp, as the reason of an invalid record; `name` is the column's. */
+  /** Why a `bad` cell is not a timestamp, as the reason of an invalid record; `name` is the column's. */
   badTime(column: number, name: string): InvalidReason {
-    const text = this.cell(column).trim();
-    return this.problems[column] === 'not-a-real-time' ? { code: 'not-a-real-time', args: { column: name, text } } : { code: 'not-a-timestamp', args: { column: name, text, format: this.reader.format } };
+    return this.problems[column] === 'not-a-real-time' ? { code: 'not-a-real-time', args: { column: name, text: this.cell(column).trim() } } : this.notADay(column, name);
+  }
+
+  /** Why a cell `endOfDay` could not read names no day: always `not-a-timestamp`, whatever the cell's own problem (which other standards of the row still read). */
+  notADay(column: number, name: string): InvalidReason {
+    return { code: 'not-a-timestamp', args: { column: name, text: this.cell(column).trim(), format: this.reader.format } };
   }
 
   /** How a cell reads as a timestamp, in full: for an explanation, not for the hot path. */
@@ -197,10 +201,7 @@ export class RowView implements RowCells {
   endOfDay(column: number): number {
     if (this.seen[column] !== this.generation) this.parse(column);
     const status = this.status[column];
-    if (status === EMPTY || status === BAD) {
-      this.problems[column] = 'not-a-timestamp';
-      return Number.NaN;
-    }
+    if (status === EMPTY || status === BAD) return Number.NaN;
     return this.reader.endOfWrittenDay(this.days[column] as number);
   }
 

@@ -188,6 +188,21 @@ open-late,2026-07-01T08:00:00Z,,2026-07-03
     expect(outcomes(e)).toEqual({ 'next-day': 'breached' });
   });
 
+  it("one standard reading a due as a day does not change why another finds the same cell no time", async () => {
+    // 0999-01-01 has the form of a date but no real year: as a timestamp it is not-a-real-time, as a day not-a-timestamp
+    const reasons = async (order: string[]): Promise<Record<string, string | undefined>> => {
+      const defs: Record<string, string> = {
+        'by-date': std('by-date', '{ kind: deadline, start: ordered, done: delivered, due: estimate, due_is_date: true }'),
+        'by-time': std('by-time', '{ kind: deadline, start: ordered, done: delivered, due: estimate }'),
+      };
+      const e = await evaluate({ files: registry(order.map((id) => defs[id]).join('')), logs: { tickets: 'id,ordered,delivered,estimate\nT1,2026-07-01T08:00:00Z,,0999-01-01\n' }, asOf });
+      return Object.fromEntries(e.invalid.map((i) => [i.standard, i.code]));
+    };
+    const expected = { 'by-date': 'not-a-timestamp', 'by-time': 'not-a-real-time' };
+    expect(await reasons(['by-date', 'by-time'])).toEqual(expected);
+    expect(await reasons(['by-time', 'by-date'])).toEqual(expected);
+  });
+
   it('without a start column the record is dated by its due; an empty due has no period', async () => {
     const files = registry(std('pay', '{ kind: deadline, done: paid, due: due }'));
     const e = await evaluate({ files, logs: { tickets: `id,paid,due\na,2026-07-01T10:00:00Z,2026-07-02T00:00:00Z\nb,2026-07-01T10:00:00Z,\nc,,2026-12-01T00:00:00Z\n` }, asOf });
