@@ -82,7 +82,9 @@ describe('promise list', () => {
     expect(broken.code).toBe(2);
     expect(broken.stdout).toBe('');
     expect(broken.stderr).toMatch(/unknown-ref/);
-    expect(broken.stderr).toMatch(/^promise: the registry has 7 errors; run `promise check` for details$/m);
+    // list reads declarations only: the log header's unknown column, which check reports, does not count here
+    expect(broken.stderr).not.toMatch(/unknown-column/);
+    expect(broken.stderr).toMatch(/^promise: the registry has 6 errors; run `promise check` for details$/m);
   });
 });
 

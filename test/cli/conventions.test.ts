@@ -217,7 +217,6 @@ describe('a registry with errors, met by a command that needs a valid one', () =
     ['gaps', ['--as-of', AS_OF]],
     ['breaches', ['--as-of', AS_OF]],
     ['report', ['--as-of', AS_OF]],
-    ['list', []],
   ])('%s prints the diagnostics as check does: paths from the working folder, the line and a caret', (command, extra) => {
     const r = promise([command, '--registry', BROKEN, ...extra]);
     expect(r.code).toBe(2);
@@ -228,6 +227,20 @@ describe('a registry with errors, met by a command that needs a valid one', () =
     expect(r.stderr).toContain('test/fixtures/registry/broken/promises/email.yaml:10:12  error  unknown-ref');
     expect(r.stderr).toContain('10 |     owner: suport-eu\n   |            ^~~~~~~~~\n');
     expect(r.stderr).toMatch(/promise: the registry has 7 errors; run `promise check` for details\n$/);
+  });
+
+  it('list prints the same diagnostics but for the log header, which it does not read', () => {
+    const r = promise(['list', '--registry', BROKEN]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const check = promise(['check', '--quiet', '--registry', BROKEN, '--as-of', AS_OF]).stdout;
+    // check's diagnostics without the unknown-column one (its line, source line and caret line) and without the summary
+    const blocks = check.replace(/[^\n]+\n$/, '').split('\n\n');
+    const kept = blocks.filter((b) => !b.includes('  error  unknown-column  '));
+    expect(blocks.length - kept.length).toBe(1);
+    const expected = kept.join('\n\n');
+    expect(r.stderr.startsWith(expected)).toBe(true);
+    expect(r.stderr).toMatch(/promise: the registry has 6 errors; run `promise check` for details\n$/);
   });
 });
 
