@@ -7,6 +7,7 @@
  */
 import type { LogRow, TimestampReader } from '../model/cells.js';
 import type { CustomerGapRow, CustomerLinkRow, DuplicateKey, Evaluation, InvalidRecord, PeriodKind, PeriodRef, ServqualRow, SourceAccount, SurveyProblem } from '../model/evaluation.js';
+import { byLine } from '../model/evaluation.js';
 import type { Dimension, Source, Survey } from '../registry/model.js';
 import { columnIndex, type LinkedOutcome, type LinkedOutcomes } from './evaluate.js';
 import { KeyTracker } from './keys.js';
@@ -487,7 +488,8 @@ interface SurveyResult {
 /** Survey findings that are notes: listed, but the response is not counted as invalid for them. */
 const NOTES: ReadonlySet<InvalidRecord['code']> = new Set(['no-perception', 'weights-rescaled', 'link-repeated']);
 
-const lineOf = (r: { file: string; line: number }): string => `${r.file}\u0000${r.line}`;
+/** A row's place: its file and line, or in a table (no lines, SPEC §5) its key. */
+const lineOf = (r: { file: string; line: number | null; record: string }): string => (r.line === null ? `${r.file}\u0000k\u0000${r.record}` : `${r.file}\u0000${r.line}`);
 
 /**
  * A survey source that standards also read (a CSAT `average`, an `nps`) was read twice, as a log
@@ -538,7 +540,7 @@ export function addSurveys(evaluation: Evaluation, runs: readonly SurveyRun[]): 
   byPeriod(evaluation.servqualSummaries);
   links(evaluation.customerLinks);
   links(evaluation.customerLinkSummaries);
-  evaluation.invalid.sort((a, b) => compare(a.source, b.source) || compare(a.file, b.file) || a.line - b.line || compare(a.standard ?? '', b.standard ?? ''));
-  evaluation.duplicates.sort((a, b) => compare(a.source, b.source) || compare(a.file, b.file) || a.line - b.line);
+  evaluation.invalid.sort((a, b) => compare(a.source, b.source) || compare(a.file, b.file) || byLine(a, b) || compare(a.standard ?? '', b.standard ?? ''));
+  evaluation.duplicates.sort((a, b) => compare(a.source, b.source) || compare(a.file, b.file) || byLine(a, b));
   evaluation.sources.sort((a, b) => compare(a.source, b.source));
 }

@@ -358,8 +358,8 @@ export class SourceRun {
     this.account.dstOverlapTimes += state.dstOverlapTimes;
     state.standards.forEach((s, i) => this.standards[i]?.merge(s));
     const shift = lineBase - 1;
-    for (const b of state.breaches) this.out.breaches.push(shift === 0 ? b : { ...b, line: b.line + shift });
-    for (const r of state.invalidRecords) this.out.invalid.push(shift === 0 ? r : { ...r, line: r.line + shift });
+    for (const b of state.breaches) this.out.breaches.push(shift === 0 ? b : { ...b, line: b.line === null ? null : b.line + shift });
+    for (const r of state.invalidRecords) this.out.invalid.push(shift === 0 ? r : { ...r, line: r.line === null ? null : r.line + shift });
   }
 
   /** A file counted without being read here: read in parts elsewhere, or empty. */

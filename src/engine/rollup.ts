@@ -6,6 +6,7 @@
  * kept in every output that shows that period, and no formatter rolls anything up again.
  */
 import { compareText as compare } from '../model/diagnostic.js';
+import { byLine } from '../model/evaluation.js';
 import type {
   DimensionRollup,
   Evaluation,
@@ -300,9 +301,9 @@ export function finishEvaluation(scope: Scope, out: Evaluation, options: { alsoB
   const byPeriod = (a: GapRow, b: GapRow): number => compare(a.standard, b.standard) || a.period.startMs - b.period.startMs;
   out.gaps.sort(byPeriod);
   out.summaries.sort(byPeriod);
-  out.breaches.sort((a, b) => compare(a.standard, b.standard) || a.startMs - b.startMs || compare(a.record, b.record) || compare(a.file, b.file) || a.line - b.line);
-  out.invalid.sort((a, b) => compare(a.source, b.source) || compare(a.file, b.file) || a.line - b.line || compare(a.standard ?? '', b.standard ?? ''));
-  out.duplicates.sort((a, b) => compare(a.source, b.source) || compare(a.file, b.file) || a.line - b.line);
+  out.breaches.sort((a, b) => compare(a.standard, b.standard) || a.startMs - b.startMs || compare(a.record, b.record) || compare(a.file, b.file) || byLine(a, b));
+  out.invalid.sort((a, b) => compare(a.source, b.source) || compare(a.file, b.file) || byLine(a, b) || compare(a.standard ?? '', b.standard ?? ''));
+  out.duplicates.sort((a, b) => compare(a.source, b.source) || compare(a.file, b.file) || byLine(a, b));
   out.sources.sort((a, b) => compare(a.source, b.source));
   for (const s of out.sources) s.standards.sort((a, b) => compare(a.standard, b.standard));
   Object.assign(out, rollUp(scope, out, options));

@@ -39,7 +39,7 @@ export interface Breach {
   record: string;
   /** the log file, registry-relative (or relative to the working folder for --log files) */
   file: string;
-  line: number;
+  line: number | null;
   period: string;
   outcome: 'breached' | 'at_risk';
   /** not done at as_of */
@@ -132,7 +132,7 @@ export type InvalidRecord = InvalidReason & {
   /** the standard it could not be judged for; undefined when the row itself is unreadable */
   standard: string | undefined;
   file: string;
-  line: number;
+  line: number | null;
   record: string;
   /** the period of its start, when the start could be read */
   period: string | undefined;
@@ -143,10 +143,10 @@ export interface DuplicateKey {
   source: string;
   record: string;
   file: string;
-  line: number;
+  line: number | null;
   /** where the key was first seen */
   firstFile: string;
-  firstLine: number;
+  firstLine: number | null;
 }
 
 /**
@@ -372,4 +372,16 @@ export interface Evaluation {
   servqualSummaries?: ServqualRow[];
   /** with `alsoBy` and linked surveys: met against breached by the record's period of that length */
   customerLinkSummaries?: CustomerLinkRow[];
+}
+
+/** Orders two rows of one file by line; rows of a table, which have no lines (SPEC §5), by key, after any that have one. */
+export function byLine(a: { line: number | null; record: string }, b: { line: number | null; record: string }): number {
+  if (a.line !== null && b.line !== null) return a.line - b.line;
+  if (a.line === null && b.line === null) return a.record < b.record ? -1 : a.record > b.record ? 1 : 0;
+  return a.line === null ? 1 : -1;
+}
+
+/** Where a row is, as the reports write it: `file:line`, or in a table, which has no lines (SPEC §5), the table's name. */
+export function whereOf(r: { file: string; line: number | null }): string {
+  return r.line === null ? r.file : `${r.file}:${r.line}`;
 }

@@ -4,7 +4,7 @@
  * The same content as the Markdown. Every value from the registry or the logs is escaped by
  * the `html` tag; the headline figures carry data- attributes named as in the JSON.
  */
-import type { Breach, PeriodStatus, PromiseStatus } from '../../model/evaluation.js';
+import { whereOf, type Breach, type PeriodStatus, type PromiseStatus } from '../../model/evaluation.js';
 import { clockNotes } from '../shared/data-quality.js';
 import { formatShare } from '../shared/describe.js';
 import { boundText } from '../shared/figures.js';
@@ -356,7 +356,7 @@ ${c.surveys.length === 0 ? html`<p>No survey measures SERVQUAL dimensions.</p>
 }
 
 function breachRow(b: Breach, zone: string): Markup {
-  return html`<tr><th scope="row"><code>${b.standard}</code></th><td class="mono">${b.record}</td><td class="num">${localTime(b.startMs, zone)}</td><td class="num">${localTime(b.dueMs, zone)}</td><td class="num">${b.open ? html`<span class="badge st-missed">open</span>` : localTime(b.endMs, zone)}</td><td class="num">${shortDuration(b.overSeconds)}</td><td class="mono">${b.file}:${b.line}</td></tr>\n`;
+  return html`<tr><th scope="row"><code>${b.standard}</code></th><td class="mono">${b.record}</td><td class="num">${localTime(b.startMs, zone)}</td><td class="num">${localTime(b.dueMs, zone)}</td><td class="num">${b.open ? html`<span class="badge st-missed">open</span>` : localTime(b.endMs, zone)}</td><td class="num">${shortDuration(b.overSeconds)}</td><td class="mono">${whereOf(b)}</td></tr>\n`;
 }
 
 function recovery(r: QuarterlyReport): Markup {
@@ -419,7 +419,7 @@ function dataQuality(r: QuarterlyReport): Markup {
 <caption>Records that could not be judged (${q.invalid.length})</caption>
 <thead><tr><th scope="col">where</th><th scope="col">record</th><th scope="col">standard</th><th scope="col">why</th></tr></thead>
 <tbody>
-${shown.map((i) => html`<tr><td class="mono">${i.file}:${i.line}</td><td class="mono">${i.record}</td><td>${i.standard === undefined ? 'unreadable row' : html`<code>${i.standard}</code>`}</td><td class="text">${invalidReasonText(i)}</td></tr>\n`)}</tbody></table></div>
+${shown.map((i) => html`<tr><td class="mono">${whereOf(i)}</td><td class="mono">${i.record}</td><td>${i.standard === undefined ? 'unreadable row' : html`<code>${i.standard}</code>`}</td><td class="text">${invalidReasonText(i)}</td></tr>\n`)}</tbody></table></div>
 ${q.invalid.length > INVALID_SHOWN ? html`<p>… and ${q.invalid.length - INVALID_SHOWN} more (<code>--format json</code> lists them all).</p>\n` : html``}`;
   return html`<section id="quality" aria-labelledby="quality-title">
 <h2 id="quality-title">Data quality</h2>

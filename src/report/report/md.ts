@@ -7,6 +7,7 @@ import { invalidReasonText } from '../shared/invalid-reasons.js';
 import { markdownTable } from '../shared/markdown.js';
 import { formatCredits, localTime, percent, points, shortDuration } from '../shared/time.js';
 import { plural } from '../shared/words.js';
+import { whereOf } from '../../model/evaluation.js';
 import type { QuarterlyReport, ReportCustomerDimension, ReportCustomerLink, ReportStandard, ReportSurvey, Scorecard } from './data.js';
 
 /** Invalid records listed before "and N more". */
@@ -203,7 +204,7 @@ export function formatReportMd(r: QuarterlyReport): string {
   const invalid = r.dataQuality.invalid;
   if (invalid.length > 0) {
     out.push(`\nRecords that could not be judged (${invalid.length}):\n\n`);
-    for (const i of invalid.slice(0, INVALID_SHOWN)) out.push(`- \`${i.file}:${i.line}\` ${i.record === '' ? '' : `${md(i.record)} `}${i.standard ?? 'unreadable row'}: ${md(invalidReasonText(i))}\n`);
+    for (const i of invalid.slice(0, INVALID_SHOWN)) out.push(`- \`${whereOf(i)}\` ${i.record === '' ? '' : `${md(i.record)} `}${i.standard ?? 'unreadable row'}: ${md(invalidReasonText(i))}\n`);
     if (invalid.length > INVALID_SHOWN) out.push(`- … and ${invalid.length - INVALID_SHOWN} more (\`--format json\` lists them all)\n`);
   }
   return out.join('');

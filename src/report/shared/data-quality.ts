@@ -1,6 +1,6 @@
 /** The data-quality section every output has (SPEC §2): invalid records and repeated keys, located. */
 import type { ChalkInstance } from 'chalk';
-import type { Evaluation } from '../../model/evaluation.js';
+import { whereOf, type Evaluation } from '../../model/evaluation.js';
 import { invalidReasonText } from './invalid-reasons.js';
 import { fitLine } from './table.js';
 import { plural } from './words.js';
@@ -50,13 +50,13 @@ export function unlistedText(u: { source: string; count: number }): string {
 }
 
 export function dataQuality(e: Evaluation, limit = SHOWN): QualitySection {
-  const invalidRows = new Set(e.invalid.map((i) => `${i.file}\u0000${i.line}`)).size;
+  const invalidRows = new Set(e.invalid.map((i) => (i.line === null ? `${i.file}\u0000k\u0000${i.record}` : `${i.file}\u0000${i.line}`))).size;
   const all: QualityLine[] = [
     ...e.invalid.map((i) => ({
-      where: `${i.file}:${i.line}`,
+      where: whereOf(i),
       text: `${i.record === '' ? '' : `${i.record}  `}${i.standard ?? (i.code.startsWith('row-') ? 'unreadable row' : 'survey response')}: ${invalidReasonText(i)}`,
     })),
-    ...e.duplicates.map((d) => ({ where: `${d.file}:${d.line}`, text: `${d.record}: key already seen at ${d.firstFile}:${d.firstLine} (both are counted)` })),
+    ...e.duplicates.map((d) => ({ where: whereOf(d), text: `${d.record}: key already seen at ${whereOf({ file: d.firstFile, line: d.firstLine })} (both are counted)` })),
   ];
   const repeated = e.sources.reduce((n, s) => n + s.duplicateKeys, 0);
   const onClockChange = e.sources.reduce((n, s) => n + s.dstGapTimes + s.dstOverlapTimes, 0);
