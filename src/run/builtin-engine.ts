@@ -29,7 +29,7 @@ export interface BuiltinConfig extends EngineConfig {
 /** PROMISE_THREADS and PROMISE_CHUNK_MB are read once, from `config.env`. */
 export function builtinEngine(config: BuiltinConfig): Engine {
   const parallel = parallelism(config.env);
-  return { name: 'builtin', evaluate: (input, options) => evaluateLogs(input, options, parallel, config.readBytes) };
+  return { name: 'builtin', logs: 'files', evaluate: (input, options) => evaluateLogs(input, options, parallel, config.readBytes) };
 }
 
 interface Parallelism {

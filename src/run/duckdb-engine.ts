@@ -20,7 +20,7 @@ import { evaluateWithSql, openLog, type Row, type SourceRun, type SqlBackend } f
 const DUCKDB = getDialect('duckdb');
 
 export function duckdbEngine(config: EngineConfig): Engine {
-  return { name: 'duckdb', evaluate: (input, options) => evaluateWithDuckDb(input, options, config) };
+  return { name: 'duckdb', logs: 'files', evaluate: (input, options) => evaluateWithDuckDb(input, options, config) };
 }
 
 async function evaluateWithDuckDb(input: RunInput, options: RunOptions, config: EngineConfig): Promise<Evaluation> {

@@ -62,16 +62,29 @@ export interface RunOptions {
 
 export interface Engine {
   readonly name: EngineName;
+  /** where it reads a source's rows: the source's files, or tables on a database server (whose log files are not opened) */
+  readonly logs: 'files' | 'tables';
   evaluate(input: RunInput, options: RunOptions): Promise<Evaluation>;
 }
 
-/** What an engine is set up from: the environment (PROMISE_THREADS, PROMISE_CHUNK_MB, later a database's address). */
+/** What an engine is set up from: the environment (PROMISE_THREADS, PROMISE_CHUNK_MB) and, for a database engine, where the tables are. */
 export interface EngineConfig {
   readonly env: Readonly<Record<string, string | undefined>>;
+  readonly database?: DatabaseOptions | undefined;
 }
 
-/** The engines there are; a new one is a file and an entry here (SPEC §5: postgres and clickhouse to come). */
-export const ENGINE_NAMES = ['builtin', 'duckdb'] as const;
+/** `--url` (or PROMISE_DATABASE_URL), `--table` and `--timeout`: a database engine's server and tables (SPEC §5). */
+export interface DatabaseOptions {
+  /** may hold a password: never shown */
+  readonly url: string | undefined;
+  /** per source id, the table that holds its rows */
+  readonly tables: ReadonlyMap<string, string>;
+  /** how long connecting, and each statement, may take */
+  readonly timeoutMs: number;
+}
+
+/** The engines there are; a new one is a file and an entry here. */
+export const ENGINE_NAMES = ['builtin', 'duckdb', 'postgres', 'clickhouse'] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
 
 const ENGINES: Readonly<Record<EngineName, (config: EngineConfig) => Engine>> = {
@@ -79,7 +92,19 @@ const ENGINES: Readonly<Record<EngineName, (config: EngineConfig) => Engine>> = 
   // DuckDB's module and native library take about 0.2 s to load: only a run that uses it loads them
   duckdb: (config) => ({
     name: 'duckdb',
+    logs: 'files',
     evaluate: async (input, options) => (await import('./duckdb-engine.js')).duckdbEngine(config).evaluate(input, options),
+  }),
+  // the database clients, too, are loaded only by a run that uses them
+  postgres: (config) => ({
+    name: 'postgres',
+    logs: 'tables',
+    evaluate: async (input, options) => (await import('./postgres-engine.js')).postgresEngine(config).evaluate(input, options),
+  }),
+  clickhouse: (config) => ({
+    name: 'clickhouse',
+    logs: 'tables',
+    evaluate: async (input, options) => (await import('./clickhouse-engine.js')).clickhouseEngine(config).evaluate(input, options),
   }),
 };
 

@@ -54,6 +54,8 @@ export interface SourceRun {
 export interface SqlBackend {
   readonly engine: EngineName;
   readonly dialect: Dialect;
+  /** `named`: the data tables are loaded by loadTables before the statements; `inline`: each statement carries them (default named) */
+  readonly data?: 'inline' | 'named';
   /** runs one statement and gives its rows; numbers may come as numbers, bigints or text */
   query(sql: string): Promise<Row[]>;
   /** makes the source's rows a relation the queries read */
@@ -141,7 +143,7 @@ async function judgeSource(backend: SqlBackend, run: SourceRun, settings: Source
   const dialect = backend.dialect;
   const input: SourceInput = { source, standards, calendars: registry.calendars, timezone: registry.settings.timezone, fiscalYearStart: registry.settings.fiscalYearStart, asOfMs };
   const coverage = await coverageOf(backend, input, relation);
-  const compiled = compileSource(input, { dialect, relation, coverage, data: 'named' });
+  const compiled = compileSource(input, { dialect, relation, coverage, data: backend.data ?? 'named' });
   await backend.loadTables(compiled.tables);
   const accounts = (await backend.query(compiled.accounts))[0] ?? {};
   account.rows += num(accounts.rows_read) ?? 0;
@@ -158,7 +160,7 @@ async function judgeSource(backend: SqlBackend, run: SourceRun, settings: Source
   }));
   out.gaps.push(...(await gapRows(backend, compiled, standards, asOfMs, options.details === true)));
   if (options.alsoBy !== undefined) {
-    const summary = compileSource({ ...input, periodKind: options.alsoBy }, { dialect, relation, coverage, data: 'named' });
+    const summary = compileSource({ ...input, periodKind: options.alsoBy }, { dialect, relation, coverage, data: backend.data ?? 'named' });
     await backend.loadTables(summary.tables);
     out.summaries.push(...(await gapRows(backend, summary, standards, asOfMs, options.details === true)));
     await backend.loadTables(compiled.tables);

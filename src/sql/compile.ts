@@ -17,7 +17,7 @@ import type { Duration } from '../registry/duration.js';
 import { TRIMMED, daysInSql, fieldsOf, groupsOf, timestampPlan, type TimestampPlan } from './timestamp-sql.js';
 import { compileCondition, type CellColumns } from './condition-sql.js';
 import type { Dialect, ValueType } from './dialect.js';
-import { doubleText } from './dialect.js';
+import { doubleText, nullOf } from './dialect.js';
 import { doubleLiteral } from './dialects.js';
 import { Pipeline } from './pipeline.js';
 import { Reasons } from './reasons.js';
@@ -213,8 +213,8 @@ class SourceCompiler {
     const dates =
       columns.length === 0
         ? 'SELECT 1 AS col, 0 AS ymd WHERE 1 = 0\n'
-        : withClause([...ctes, { name: 'numbered', body: numbered }], `SELECT DISTINCT u.i AS col, CASE u.i ${ymds.map((y, i) => `WHEN ${i + 1} THEN ${y}`).join(' ')} END AS ymd\nFROM scanned CROSS JOIN numbered AS u`);
-    const pauseSql = pauses.length === 0 ? 'SELECT 0 AS none\n' : withClause(ctes, `SELECT ${pauses.map((p) => `MAX(${p.n}) AS s${p.i}_pause`).join(', ')}\nFROM scanned`);
+        : withClause(this.d, [...ctes, { name: 'numbered', body: numbered }], `SELECT DISTINCT u.i AS col, CASE u.i ${ymds.map((y, i) => `WHEN ${i + 1} THEN ${y}`).join(' ')} END AS ymd\nFROM scanned CROSS JOIN numbered AS u`);
+    const pauseSql = pauses.length === 0 ? 'SELECT 0 AS none\n' : withClause(this.d, ctes, `SELECT ${pauses.map((p) => `MAX(${p.n}) AS s${p.i}_pause`).join(', ')}\nFROM scanned`);
     return { dates, pauses: pauseSql, columns };
   }
 
@@ -242,7 +242,7 @@ class SourceCompiler {
     const pipelineCtes = this.pipeline.ctes('judged');
     const head = [...(this.options.data === 'inline' ? tables.map((t) => ({ name: t.name, body: this.valuesOf(t), about: t.about })) : []), { name: 'promise_standards', body: this.standardsTable(), about: 'the standards, numbered as the columns of `judged` are' }];
     const pipe = [{ name: 'log', body: logBody, about: `the rows of source ${source.id}: every cell as text, trimmed` }, ...pipelineCtes.map((c) => ({ ...c, about: undefined }))];
-    const statement = (tail: { name: string; body: string; about?: string | undefined }[], select: string): string => withClause([...head, ...pipe, ...tail], select);
+    const statement = (tail: { name: string; body: string; about?: string | undefined }[], select: string): string => withClause(this.d, [...head, ...pipe, ...tail], select);
     const outcomes = { name: 'outcomes', body: this.outcomesBody(), about: 'each row once per standard: what was decided, and the figures' };
     return {
       source: source.id,
@@ -251,9 +251,9 @@ class SourceCompiler {
       gaps: statement([outcomes, ...this.gapsTail()], this.gapsSelect()),
       details: statement([outcomes, ...this.detailsTail()], this.detailsSelect()),
       accounts: statement([], this.accountsSelect()),
-      duplicates: withClause([{ name: 'log', body: logBody, about: `the rows of source ${source.id}` }, this.keyedCte()], this.duplicatesSelect()),
+      duplicates: withClause(this.d, [{ name: 'log', body: logBody, about: `the rows of source ${source.id}` }, this.keyedCte()], this.duplicatesSelect()),
       linked: statement([outcomes], this.linkedSelect()),
-      linkedKeys: withClause([{ name: 'log', body: logBody, about: `the rows of source ${source.id}` }], "SELECT DISTINCT k AS record FROM log WHERE k <> ''"),
+      linkedKeys: withClause(this.d, [{ name: 'log', body: logBody, about: `the rows of source ${source.id}` }], "SELECT DISTINCT k AS record FROM log WHERE k <> ''"),
       distribution: statement([outcomes, { name: 'what', body: this.d.values([{ name: 'w', type: 'double' }], [['1'], ['2']]) }], this.distributionSelect()),
       reasons: this.reasons,
       tables,
@@ -298,7 +298,7 @@ class SourceCompiler {
     let out: TimeFields;
     if (plan === undefined) {
       // a format the SQL cannot read as the built-in reader does: every cell not read
-      out = { read: p.column(`${a}_read`, `CASE WHEN ${a} = '' THEN ${ST.empty} ELSE ${ST.unread} END`, [a]), ymd: p.column(`${a}_ymd`, `CAST(NULL AS ${d.types.double})`, []), fields: undefined };
+      out = { read: p.column(`${a}_read`, `CASE WHEN ${a} = '' THEN ${ST.empty} ELSE ${ST.unread} END`, [a]), ymd: p.column(`${a}_ymd`, nullOf(d, 'double'), []), fields: undefined };
     } else {
       const groups = plan.readers.map((r, i) => p.column(`${a}_g${i + 1}`, groupsOf(d, a, r), [a]));
       const f = fieldsOf(d, plan, groups);
@@ -335,7 +335,7 @@ class SourceCompiler {
     const tf = this.timeFields(column);
     let out: TimeColumns;
     if (tf.fields === undefined) {
-      out = { status: tf.read, ms: p.column(`${a}_ms`, `CAST(NULL AS ${d.types.double})`, []), endOfDay: p.column(`${a}_eod`, `CAST(NULL AS ${d.types.double})`, []), endOfDayStatus: tf.read, note: p.column(`${a}_dst`, '0', []) };
+      out = { status: tf.read, ms: p.column(`${a}_ms`, nullOf(d, 'double'), []), endOfDay: p.column(`${a}_eod`, nullOf(d, 'double'), []), endOfDayStatus: tf.read, note: p.column(`${a}_dst`, '0', []) };
     } else {
       const { h, mi, s, ms, off, all } = tf.fields;
       const { read, ymd } = tf;
@@ -942,7 +942,12 @@ class SourceCompiler {
 
   /** Each row once per standard, with what was decided and its figures. */
   private outcomesBody(): string {
-    const pick = (f: (c: StandardColumns) => string): string => `CASE u.i ${this.out.map((c) => `WHEN ${c.standard.index} THEN ${f(c)}`).join(' ')} END`;
+    // a column no standard gives is a NULL of its type, not an untyped one
+    const pick = (f: (c: StandardColumns) => string, type: 'double' | 'text' | 'bool' = 'double'): string => {
+      const parts = this.out.map(f);
+      if (parts.every((p) => p === 'NULL')) return nullOf(this.d, type);
+      return `CASE u.i ${this.out.map((c, i) => `WHEN ${c.standard.index} THEN ${parts[i] ?? 'NULL'}`).join(' ')} END`;
+    };
     const items = [
       'u.standard',
       'u.kind',
@@ -955,22 +960,22 @@ class SourceCompiler {
       `${pick((c) => c.disposedReason)} AS disposed_reason`,
       `${pick((c) => c.outcome)} AS outcome`,
       `${pick((c) => c.reason)} AS reason_ref`,
-      `${pick((c) => c.period)} AS period`,
+      `${pick((c) => c.period, 'text')} AS period`,
       `${pick((c) => c.periodStart)} AS period_start_ms`,
       `${pick((c) => c.periodEnd)} AS period_end_ms`,
       `${pick((c) => c.startMs)} AS start_ms`,
       `${pick((c) => c.endMs)} AS end_ms`,
-      `${pick((c) => c.open)} AS is_open`,
+      `${pick((c) => c.open, 'bool')} AS is_open`,
       `${pick((c) => c.elapsed)} AS elapsed_ms`,
       `${pick((c) => c.limit)} AS limit_ms`,
       `${pick((c) => c.dueDirect)} AS due_direct_ms`,
       `${pick((c) => c.dueFrom)} AS due_from_ms`,
       `${pick((c) => c.dueTarget)} AS due_target_cum`,
-      `${pick((c) => (c.calendar === undefined ? 'NULL' : this.d.string(c.calendar)))} AS calendar`,
+      `${pick((c) => (c.calendar === undefined ? 'NULL' : this.d.string(c.calendar)), 'text')} AS calendar`,
       `${pick((c) => c.over)} AS over_direct_ms`,
       `${pick((c) => c.stop)} AS stop_ms`,
       `${pick((c) => c.value)} AS value`,
-      `${pick((c) => this.reasonText(c))} AS reason_text`,
+      `${pick((c) => this.reasonText(c), 'text')} AS reason_text`,
     ];
     return `SELECT\n${items.map((i, n) => `    ${i}${n < items.length - 1 ? ',' : ''}`).join('\n')}\n  FROM judged AS j\n  CROSS JOIN promise_standards AS u`;
   }
@@ -1241,7 +1246,8 @@ function noFigures(startMs: string): Omit<MeasureColumns, 'outcome' | 'reason' |
 }
 
 /** A WITH clause of CTEs, each with the comment that says what it holds, then the query. */
-function withClause(ctes: readonly { name: string; body: string; about?: string | undefined }[], select: string): string {
-  const parts = ctes.map((c) => `${c.about === undefined ? '' : `-- ${c.about.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, '?')}\n`}${c.name} AS (\n  ${c.body.split('\n').join('\n')}\n)`);
+function withClause(d: Dialect, ctes: readonly { name: string; body: string; about?: string | undefined }[], select: string): string {
+  const as = d.materialized === undefined ? 'AS' : `AS ${d.materialized}`;
+  const parts = ctes.map((c) => `${c.about === undefined ? '' : `-- ${c.about.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, '?')}\n`}${c.name} ${as} (\n  ${c.body.split('\n').join('\n')}\n)`);
   return `WITH\n${parts.join(',\n')}\n${select}\n`;
 }

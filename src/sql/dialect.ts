@@ -20,8 +20,10 @@ export interface Dialect {
   ident(name: string): string;
   /** a string literal, with control characters written as character codes */
   string(text: string): string;
-  /** the names of the double and text types, for casts */
-  readonly types: { readonly double: string; readonly text: string };
+  /** the names of the double, text and boolean types, for casts */
+  readonly types: { readonly double: string; readonly text: string; readonly bool: string };
+  /** a NULL of a type, where `CAST(NULL AS type)` is not one (ClickHouse's types are not nullable) */
+  nullOf?(type: 'double' | 'text' | 'bool'): string;
   /** true when `pattern` (the shared subset: classes, groups, `{m,n}`, `^ $`) is found in `expr` */
   matches(expr: string, pattern: string): string;
   /** the text of capture group `group` (1-based) of the first match of `pattern`, or NULL or '' when it does not match */
@@ -29,6 +31,8 @@ export interface Dialect {
   /** every group of the first match at once (`count` of them), read with `groupOf`; without it each group is its own `extract` */
   groups?(expr: string, pattern: string, count: number): string;
   groupOf?(groups: string, group: number): string;
+  /** an array of texts, as `groups` gives one: a dialect whose engine is slow to capture groups gives it, and the common ISO 8601 forms are cut out by position instead (src/sql/timestamp-sql.ts) */
+  array?(items: readonly string[]): string;
   /** `expr` with every character of `chars` removed from both ends */
   trim(expr: string, chars: string): string;
   /** text already known to be written as a number, as a double; NULL when the number does not fit one */
@@ -39,6 +43,8 @@ export interface Dialect {
   values(columns: readonly { name: string; type: ValueType }[], rows: readonly (readonly string[])[]): string;
   /** an RE2 `matches` test (SPEC §1 conditions), or undefined when this dialect's regular expressions are not RE2's */
   re2(expr: string, pattern: string): string | undefined;
+  /** the word after `AS` that makes a CTE computed once: PostgreSQL otherwise inlines each step of the row pipeline into the next, copying every expression a later one reads */
+  readonly materialized?: string;
   /** the sum of doubles in the order of `order` where the dialect can, so that it rounds as the built-in engine's running sum */
   orderedSum(expr: string, order: string): string;
 }
@@ -111,4 +117,9 @@ export function standardValues(d: Pick<Dialect, 'types'>, columns: readonly { na
 export function doubleText(n: number): string {
   if (!Number.isFinite(n)) throw new RangeError(`a SQL literal must be finite, got ${n}`);
   return Object.is(n, -0) ? '0' : String(n);
+}
+
+/** A typed NULL: a CASE whose every branch is NULL has no type of its own (PostgreSQL reads it as text). */
+export function nullOf(d: Dialect, type: 'double' | 'text' | 'bool'): string {
+  return d.nullOf?.(type) ?? `CAST(NULL AS ${d.types[type]})`;
 }

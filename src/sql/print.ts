@@ -6,7 +6,7 @@
 import { DAY_MS } from '../engine/local-time.js';
 import type { Registry, Standard } from '../registry/model.js';
 import { compileSource, type CompiledSource, type Relation } from './compile.js';
-import type { Dialect } from './dialect.js';
+import { nullOf, type Dialect } from './dialect.js';
 import { datesBetween } from './tables.js';
 
 export interface PrintInput {
@@ -37,9 +37,9 @@ function relationOf(d: Dialect, table: string): Relation {
     column: (name) => d.ident(name),
     // SPEC §5: in a table a record has no line; `file` is the table's name and the key identifies it
     file: d.string(table),
-    line: `CAST(NULL AS ${d.types.double})`,
-    order: `CAST(NULL AS ${d.types.double})`,
-    problem: `CAST(NULL AS ${d.types.text})`,
+    line: nullOf(d, 'double'),
+    order: nullOf(d, 'double'),
+    problem: nullOf(d, 'text'),
   };
 }
 

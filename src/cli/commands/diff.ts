@@ -13,16 +13,15 @@ import type { Registry } from '../../registry/model.js';
 import { DIFF_FORMATS, type DiffFormat } from '../../report/diff/index.js';
 import { measureImpacts } from '../../run/impact.js';
 import type { CommandContext } from '../context.js';
-import { addEngineOption, chooseEngine } from '../engine-option.js';
+import { addEngineOption, chooseEngine, type EngineOptions } from '../engine-option.js';
 import { diffExitCode, DIFF_FAIL_ON, type DiffFailOn } from '../exit-code.js';
 import { runFeedback } from '../feedback.js';
 import { filesRead, logFilesRead, openRegistry, requireValid } from '../open-registry.js';
 import { addCommonOptions, parseLogOverrides, pickFormat, type CommonOptions } from '../options.js';
 import { refuseToOverwrite, writeReport } from '../output.js';
 
-interface DiffOptions extends CommonOptions {
+interface DiffOptions extends CommonOptions, EngineOptions {
   failOn?: DiffFailOn;
-  engine?: string;
 }
 
 const FORMATS = Object.keys(DIFF_FORMATS) as DiffFormat[];
@@ -34,8 +33,8 @@ export function diffCommand(ctx: CommandContext): Command {
     .addOption(new Option('--fail-on <what>', 'exit 1 when a promise was loosened, or on any change at all').choices(DIFF_FAIL_ON));
   addEngineOption(addCommonOptions(cmd, { registry: true, logs: true, formats: FORMATS })).action(async (rev: string, options: DiffOptions) => {
     const format = pickFormat(options.format, FORMATS);
-    const engine = chooseEngine(ctx, options.engine);
-    const opened = await openRegistry(ctx.io, options, ctx.now);
+    const engine = chooseEngine(ctx, options);
+    const opened = await openRegistry(ctx.io, options, ctx.now, { headers: engine.logs === 'files' });
     await refuseToOverwrite(ctx.io, options.out, filesRead(opened));
     const revision = await openGitRevision(opened.registry.root, rev, opened.display, ctx.io.env);
     requireValid(opened);

@@ -6,16 +6,15 @@ import { selectPeriods } from '../../report/shared/evaluation.js';
 import { selectFromRegistry, type FilterOptions } from '../../plan/selection.js';
 import type { CommandContext } from '../context.js';
 import { EVALUATION_FAIL_ON, evaluationExitCode, negativeCustomerGaps, type EvaluationFailOn } from '../exit-code.js';
-import { addEngineOption, chooseEngine } from '../engine-option.js';
+import { addEngineOption, chooseEngine, type EngineOptions } from '../engine-option.js';
 import { runFeedback } from '../feedback.js';
 import { filesRead, openRegistry, requireValid } from '../open-registry.js';
 import { addCommonOptions, pickFormat, type CommonOptions } from '../options.js';
 import { refuseToOverwrite, writeReport } from '../output.js';
 
-export interface EvaluatingOptions extends CommonOptions, FilterOptions {
+export interface EvaluatingOptions extends CommonOptions, FilterOptions, EngineOptions {
   failOn?: EvaluationFailOn;
   atRisk?: boolean;
-  engine?: string;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -44,8 +43,8 @@ export async function runEvaluating<F extends string>(
   collectBreaches: boolean,
 ): Promise<Evaluation> {
   const format = pickFormat(options.format, Object.keys(formats) as F[]);
-  const engine = chooseEngine(ctx, options.engine);
-  const opened = await openRegistry(ctx.io, options, ctx.now);
+  const engine = chooseEngine(ctx, options);
+  const opened = await openRegistry(ctx.io, options, ctx.now, { headers: engine.logs === 'files' });
   // said before the logs are read, not after
   await refuseToOverwrite(ctx.io, options.out, filesRead(opened));
   requireValid(opened);

@@ -21,8 +21,8 @@ export function reportCommand(ctx: CommandContext): Command {
   addFilterOptions(cmd, FORMATS, 'one').action(async (options: EvaluatingOptions) => {
     const formatName = pickFormat(options.format, FORMATS);
     if (options.period.length > 1) throw new UsageError('report covers one period: give --period once', 'e.g. --period 2026-Q3');
-    const engine = chooseEngine(ctx, options.engine);
-    const opened = await openRegistry(ctx.io, options, ctx.now);
+    const engine = chooseEngine(ctx, options);
+    const opened = await openRegistry(ctx.io, options, ctx.now, { headers: engine.logs === 'files' });
     // said before the logs are read, not after
     await refuseToOverwrite(ctx.io, options.out, filesRead(opened));
     requireValid(opened);
