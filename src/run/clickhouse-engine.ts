@@ -59,6 +59,11 @@ async function evaluateWithClickHouse(input: RunInput, options: RunOptions, conf
       // a table's column of ClickHouse's own types, as text, in the forms SPEC §1 reads
       date_time_output_format: 'iso',
       join_use_nulls: 1,
+      // a cast of a NULL is a NULL, as in the other dialects
+      cast_keep_nullable: 1,
+      // a long query keeps its connection alive through proxies
+      send_progress_in_http_headers: 1,
+      http_headers_progress_interval_ms: '60000',
     },
   });
   try {
@@ -115,7 +120,7 @@ async function openTable(query: (sql: string) => Promise<Row[]>, shown: ShownAdd
   try {
     described = await query(`DESCRIBE TABLE ${from}`);
   } catch (err) {
-    if (err instanceof PromiseError && /UNKNOWN_TABLE|doesn't exist|does not exist|Unknown table/i.test(err.message)) {
+    if (err instanceof PromiseError && /UNKNOWN_TABLE|doesn't exist|does not exist|Unknown table|no such database/i.test(err.message)) {
       throw databaseError(shown, `table ${table} (source ${run.source.id}) does not exist`, `load the source's rows into it, or name the table that holds them with --table ${run.source.id}=DATABASE.TABLE`);
     }
     throw err;

@@ -178,6 +178,8 @@ class SourceCompiler {
   private readonly numbers = new Map<string, { isNumber: string; number: string }>();
   private readonly calendarAt = new Map<string, CalendarAt>();
   private readonly periodJoins = new Map<string, { key: string; start: string; end: string; found: string }>();
+  /** per period kind, the column of the rows that holds it, where joins need an equality */
+  private readonly kindKeys = new Map<PeriodKind, string>();
   private readonly calendarTables = new Map<string, CalendarTable>();
   private readonly tsPlan: TimestampPlan | undefined;
   private pipeline!: Pipeline;
@@ -199,7 +201,7 @@ class SourceCompiler {
   }
 
   private begin(): void {
-    this.columnsRead().forEach((name, i) => this.columnAlias.set(name, `c${i + 1}`));
+    this.columnsRead().forEach((name, i) => this.columnAlias.set(name, `x${i + 1}`));
     this.pipeline = new Pipeline('log', ['file_name', 'line_no', 'row_no', 'row_problem', 'k', ...this.columnAlias.values()], 'step');
   }
 
@@ -424,7 +426,11 @@ class SourceCompiler {
     if (known !== undefined) return known;
     const t = this.time(column);
     const alias = `q${this.periodJoins.size + 1}`;
-    this.pipeline.join(alias, 'promise_periods', `${alias}.kind = ${this.d.string(kind)} AND ${t.ms} >= ${alias}.start_ms AND ${t.ms} < ${alias}.end_ms`, [t.ms], ['period', 'start_ms', 'end_ms']);
+    // a dialect that joins only on an equality between the two sides gets the kind as a column of the rows
+    let kindKey = this.kindKeys.get(kind);
+    if (kindKey === undefined && this.d.joinsNeedKey === true) this.kindKeys.set(kind, (kindKey = this.pipeline.column(`pk_${kind}`, this.d.string(kind), [])));
+    const kindTest = kindKey === undefined ? `${alias}.kind = ${this.d.string(kind)}` : `${alias}.kind = ${kindKey}`;
+    this.pipeline.join(alias, 'promise_periods', `${kindTest} AND ${t.ms} >= ${alias}.start_ms AND ${t.ms} < ${alias}.end_ms`, kindKey === undefined ? [t.ms] : [t.ms, kindKey], ['period', 'start_ms', 'end_ms']);
     const out = { key: `${alias}_period`, start: `${alias}_start_ms`, end: `${alias}_end_ms`, found: `${alias}_period` };
     this.periodJoins.set(id, out);
     return out;
@@ -993,7 +999,8 @@ class SourceCompiler {
   }
 
   private gapsTail(): { name: string; body: string; about?: string }[] {
-    const rank = (share: string): string => `LEAST(n, GREATEST(1, CEIL(${share} * n - 1e-9)))`;
+    const n = `CAST(n AS ${this.d.types.double})`;
+    const rank = (share: string): string => `LEAST(${n}, GREATEST(1, CEIL(${share} * ${n} - 1e-9)))`;
     return [
       {
         name: 'elapsed',

@@ -72,6 +72,7 @@ const clickhouse: Dialect = {
   string: (text) => stringWith(text, backslashQuote, (code) => `char(${utf8(code).join(', ')})`),
   types: { double: 'Float64', text: 'String', bool: 'Bool' },
   nullOf: (type) => `CAST(NULL AS Nullable(${clickhouse.types[type]}))`,
+  joinsNeedKey: true,
   matches: (expr, pattern) => `match(${expr}, ${clickhouse.string(pattern)})`,
   extract: (expr, pattern, group) => `regexpExtract(${expr}, ${clickhouse.string(pattern)}, ${group})`,
   groups: (expr, pattern) => `extractGroups(${expr}, ${clickhouse.string(pattern)})`,
@@ -81,7 +82,7 @@ const clickhouse: Dialect = {
   toDouble: (expr) => FINITE(`toFloat64OrNull(${expr})`),
   mod: (a, b) => `modulo(${a}, ${b})`,
   values: (columns, rows) =>
-    `SELECT * FROM values(${clickhouse.string(columns.map((c) => `${clickhouse.ident(c.name)} ${CH_TYPES[c.type]}`).join(', '))},\n${rows.map((r) => `      (${r.join(', ')})`).join(',\n')}\n    )`,
+    `SELECT * FROM values(${clickhouse.string(columns.map((c) => `${clickhouse.ident(c.name)} Nullable(${CH_TYPES[c.type]})`).join(', '))},\n${rows.map((r) => `      (${r.join(', ')})`).join(',\n')}\n    )`,
   re2: (expr, pattern) => `match(${expr}, ${clickhouse.string(pattern)})`,
   orderedSum: (expr) => `sum(${expr})`,
 };

@@ -34,10 +34,10 @@ describe('--engine duckdb', () => {
     expect(promise([...common, '--engine', 'duckdb']).stdout).toBe(builtin.stdout);
   }, 60_000);
 
-  it('names the engines there are, and says which are not in this version', () => {
-    const postgres = promise(['gaps', '--registry', 'examples/field-service', '--as-of', AS_OF, '--engine', 'postgres']);
+  it('names the engines there are, and what a database engine needs', () => {
+    const postgres = promise(['gaps', '--registry', 'examples/field-service', '--as-of', AS_OF, '--engine', 'postgres'], { env: { PROMISE_DATABASE_URL: undefined } });
     expect(postgres.code).toBe(2);
-    expect(postgres.stderr).toMatch(/^promise: --engine postgres: this engine is not part of this version of promise yet\nhint: .*promise sql --dialect postgres/);
+    expect(postgres.stderr).toMatch(/^promise: --engine postgres runs on a server: give its address with --url or PROMISE_DATABASE_URL\nhint: e\.g\. --url postgres:/);
     const typo = promise(['gaps', '--registry', 'examples/field-service', '--as-of', AS_OF, '--engine', 'duckbd']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toBe('promise: --engine duckbd: no such engine\nhint: did you mean "duckdb"?\n');
