@@ -18,6 +18,7 @@ import type { RecordBatch } from '../model/cells.js';
 import type { RowProblem } from '../model/evaluation.js';
 import type { HeaderLayout } from '../registry/model.js';
 import { columnNames, PLAIN_HEADER } from './header-layout.js';
+import { logFormat, parquetRefused } from './log-format.js';
 import { batchOfRows, recordsOf } from './record-batch.js';
 import { BatchBuilder, tokenize, type TokenizeState } from './tokenize.js';
 
@@ -121,9 +122,11 @@ interface Layout {
 /**
  * Opens a log file and reads its header. Throws LogFileError when the file is missing,
  * unreadable, not a regular file (a folder, a FIFO, a device, a link to nothing or in a loop),
- * or empty / has an empty first line.
+ * empty / has an empty first line, or named as Parquet (src/logs/log-format.ts).
  */
 export async function openCsv(abs: string, display: string, options: CsvOptions = {}): Promise<CsvFile> {
+  // a Parquet file read as text would be a header of binary noise
+  if (logFormat(display) === 'parquet') throw parquetRefused(display, 'csv-reader');
   const delimiter = options.delimiter ?? ',';
   const headerLayout = options.header ?? PLAIN_HEADER;
   const header = await readHeader(abs, display, delimiter, options.chunkBytes ?? CHUNK_BYTES, headerLayout);
@@ -298,7 +301,13 @@ function normaliseLineEnds(text: string, delimiter: string, last: boolean): stri
   return parts.join('');
 }
 
-async function readHeader(abs: string, display: string, delimiter: string, chunkBytes: number, headerLayout: HeaderLayout): Promise<string[]> {
+/**
+ * A log file opened for reading, once it is known to be a regular file: looked at first, then
+ * opened without waiting, then looked at again (it may have been swapped in between). Throws
+ * LogFileError; the caller closes the handle. The Parquet reader (src/logs/parquet.ts) opens
+ * its files here too.
+ */
+export async function openLogFile(abs: string, display: string): Promise<{ handle: FileHandle; size: number }> {
   const refused = await refusal(abs, display);
   if (refused !== undefined) throw refused;
   let handle: FileHandle;
@@ -308,9 +317,19 @@ async function readHeader(abs: string, display: string, delimiter: string, chunk
     throw openError(err, display);
   }
   try {
-    // the file may have been swapped since it was looked at
-    const changed = typeError(await handle.stat(), display);
+    const st = await handle.stat();
+    const changed = typeError(st, display);
     if (changed !== undefined) throw changed;
+    return { handle, size: st.size };
+  } catch (err) {
+    await handle.close();
+    throw err instanceof LogFileError ? err : openError(err, display);
+  }
+}
+
+async function readHeader(abs: string, display: string, delimiter: string, chunkBytes: number, headerLayout: HeaderLayout): Promise<string[]> {
+  const { handle } = await openLogFile(abs, display);
+  try {
     // the decoder drops a UTF-8 byte-order mark at the start (SPEC §1)
     const decoder = new TextDecoder('utf-8');
     const buffer = Buffer.allocUnsafe(chunkBytes);

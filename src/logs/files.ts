@@ -1,5 +1,5 @@
 /**
- * Which CSV files make up each source: the registry's globs, or `--log SOURCE=PATH` overrides.
+ * Which log files (CSV, or Parquet for the DuckDB engine) make up each source: the registry's globs, or `--log SOURCE=PATH` overrides.
  *
  * A registry's globs stay inside the registry (docs/security.md): a glob that names paths
  * outside it is refused whole, the search never enters a folder whose real path lies outside,
@@ -208,7 +208,7 @@ export async function findSourceFiles(registry: Registry, overrides: ReadonlyMap
   for (const [id, paths] of overrides) {
     for (const path of paths) {
       if (!isDynamicPattern(path) && !(await lexists(resolve(cwd, path)))) {
-        throw new UsageError(`--log ${id}=${path}: no such file`, 'give the path of a CSV file, relative to the working folder, or a glob such as exports/*.csv');
+        throw new UsageError(`--log ${id}=${path}: no such file`, 'give the path of a CSV file (or, with --engine duckdb, a Parquet file), relative to the working folder, or a glob such as exports/*.csv');
       }
     }
   }

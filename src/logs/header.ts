@@ -1,8 +1,10 @@
-/** The header line of a log file: what `promise check` compares a standard's columns with. */
+/** The header line of a log file (a Parquet file's column names): what `promise check` compares a standard's columns with. */
 import { BlankHeaderError, EmptyLogError, LogFileError } from '../model/errors.js';
 import type { HeaderLayout } from '../registry/model.js';
 import { openCsv } from './csv.js';
 import { PLAIN_HEADER } from './header-layout.js';
+import { logFormat } from './log-format.js';
+import { readParquetColumns } from './parquet.js';
 import type { LogRefusal, SourceFiles } from './files.js';
 
 export interface FileHeader {
@@ -23,10 +25,13 @@ export interface SourceHeaders {
 
 /**
  * The header of one log file, read by the same reader as the evaluation (src/logs/csv.ts), so
- * that `check` and the evaluating commands agree on every file; a file without one says why.
+ * that `check` and the evaluating commands agree on every file; a file without one says why. A
+ * Parquet file's columns are the names in its footer (src/logs/parquet.ts), as the DuckDB engine
+ * reads them.
  */
 export async function readHeader(abs: string, delimiter: string, display = abs, header: HeaderLayout = PLAIN_HEADER): Promise<Pick<FileHeader, 'columns' | 'problem'>> {
   try {
+    if (logFormat(display) === 'parquet') return { columns: await readParquetColumns(abs, display) };
     return { columns: (await openCsv(abs, display, { delimiter, header })).header };
   } catch (err) {
     if (err instanceof EmptyLogError) return { columns: undefined, problem: { kind: 'empty', message: 'the file is empty: it has no header line' } };

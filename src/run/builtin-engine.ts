@@ -14,6 +14,7 @@ import { Evaluator, type SourceRun, type SourceState } from '../engine/evaluate.
 import type { KeyOrder } from '../engine/keys.js';
 import { openCsv, type CsvFile, type RangeEnd } from '../logs/csv.js';
 import type { LogFile } from '../logs/files.js';
+import { refuseParquet } from '../logs/log-format.js';
 import { splitLog } from '../logs/split.js';
 import { createTimestampReader } from '../logs/timestamp-reader.js';
 import type { Registry, Source, Survey } from '../registry/model.js';
@@ -81,6 +82,9 @@ async function evaluateLogs(input: RunInput, options: RunOptions, parallel: Para
   const ids = evaluator.sourceIds().sort();
   const surveys = [...selection.surveys].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const read = [...ids, ...surveys.map((s) => s.id)];
+  // SPEC §5: Parquet is the DuckDB engine's; said before anything is read
+  refuseParquet(ids.flatMap((id) => input.sources.get(id)?.files ?? []), 'builtin-engine');
+  refuseParquet(surveys.flatMap((s) => input.sources.get(s.id)?.files ?? []), 'survey');
   const progress = options.progress === undefined ? QUIET : options.progress(read.flatMap((id) => input.sources.get(id)?.files ?? []).reduce((n, f) => n + sizeOf(f.abs), 0));
   const reading: Reading = { registry, evaluator, parallel, readBytes, progress, note: options.note ?? (() => undefined) };
   const surveyRuns: SurveyRun[] = [];

@@ -21,6 +21,8 @@ import {
 import type { DiffResult, Impact, ImpactGap, StandardPair } from '../diff/model.js';
 import type { Period } from '../engine/period.js';
 import { openCsv } from '../logs/csv.js';
+import { logFormat } from '../logs/log-format.js';
+import { readParquetColumns } from '../logs/parquet.js';
 import { findSourceFiles, type LogFile, type SourceFiles } from '../logs/files.js';
 import { locate, locOfFile } from '../registry/locate.js';
 import type { Registry, Source, Standard } from '../registry/model.js';
@@ -69,7 +71,7 @@ interface Job {
   gap: ImpactGap | undefined;
 }
 
-/** Header columns of each log file, read once per delimiter and header layout; undefined for an empty file. */
+/** Header columns of each log file (a Parquet file's column names), read once per delimiter and header layout; undefined for an empty file. */
 type HeaderCache = Map<string, Promise<string[] | undefined>>;
 
 function headerOf(cache: HeaderCache, file: LogFile, source: Source): Promise<string[] | undefined> {
@@ -78,13 +80,11 @@ function headerOf(cache: HeaderCache, file: LogFile, source: Source): Promise<st
   const key = `${delimiter}\u0000${layout.rows}\u0000${layout.nameRow}\u0000${layout.naming}\u0000${file.abs}`;
   let header = cache.get(key);
   if (header === undefined) {
-    header = openCsv(file.abs, file.display, { delimiter, header: layout }).then(
-      (csv) => csv.header,
-      (err: unknown) => {
-        if (err instanceof EmptyLogError) return undefined;
-        throw err;
-      },
-    );
+    const columns = logFormat(file.display) === 'parquet' ? readParquetColumns(file.abs, file.display) : openCsv(file.abs, file.display, { delimiter, header: layout }).then((csv) => csv.header);
+    header = columns.catch((err: unknown) => {
+      if (err instanceof EmptyLogError) return undefined;
+      throw err;
+    });
     cache.set(key, header);
   }
   return header;

@@ -21,6 +21,7 @@ import { finishEvaluation } from '../engine/rollup.js';
 import { openCsv, type CsvFile } from '../logs/csv.js';
 import { createTimestampReader } from '../logs/timestamp-reader.js';
 import type { LogFile } from '../logs/files.js';
+import { refuseParquet } from '../logs/log-format.js';
 import { EmptyLogError } from '../model/errors.js';
 import type { Breach, Evaluation, GapRow, InvalidRecord, PeriodKind, PeriodRef, SourceAccount } from '../model/evaluation.js';
 import { kindOf } from '../plan/measure-kinds.js';
@@ -80,6 +81,9 @@ export async function evaluateWithSql(backend: SqlBackend, input: RunInput, opti
   const linkedSources = new Set(selection.surveys.flatMap((s) => (s.survey?.links === undefined ? [] : [s.survey.links.source])));
   const linked = new Map<string, Map<string, LinkedOutcome | LinkedOutcome[]>>();
   const linkedKeys = new Map<string, Set<string>>();
+  const surveys = [...selection.surveys].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // SPEC §6: a survey's files are read as the built-in engine reads them: CSV
+  refuseParquet(surveys.flatMap((s) => input.sources.get(s.id)?.files ?? []), 'survey');
   let n = 0;
   for (const id of [...bySource.keys()].sort()) {
     const source = registry.sources.find((s) => s.id === id);
@@ -102,7 +106,6 @@ export async function evaluateWithSql(backend: SqlBackend, input: RunInput, opti
     if (keys !== undefined) linkedKeys.set(id, keys);
   }
   finishEvaluation({ standards: selection.standards, promises: selection.promises }, out, { alsoBy: options.alsoBy, within: options.within ?? selection.periods });
-  const surveys = [...selection.surveys].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const runs: SurveyRun[] = [];
   for (const survey of surveys) runs.push(await readSurvey(registry, survey, input.sources.get(survey.id) ?? { patterns: [], files: [] }, asOfMs, selection.standards, linked, linkedKeys, options.alsoBy, note));
   addSurveys(out, runs);

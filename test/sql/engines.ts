@@ -5,6 +5,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { openCsv } from '../../src/logs/csv.js';
+import type { LogFile } from '../../src/logs/files.js';
 import type { Evaluation } from '../../src/model/evaluation.js';
 import type { Registry } from '../../src/registry/model.js';
 import { builtinEngine } from '../../src/run/builtin-engine.js';
@@ -19,6 +22,13 @@ export interface EnginesInput {
   logs: Record<string, string[]>;
   asOf: string;
   options?: Partial<Pick<RunOptions, 'breaches' | 'atRisk' | 'within' | 'alsoBy' | 'details'>>;
+  /**
+   * DuckDB reads Parquet files written by DuckDB from the CSV files the built-in engine reads:
+   * per source, which of its files (0-based; default all) and the SELECT over the table `csv`
+   * (the file's cells, as the product's CSV reader reads them, every column text) that is written
+   * (default `SELECT * FROM csv`).
+   */
+  parquet?: Record<string, { files?: readonly number[]; select?: string }>;
 }
 
 export async function loadValid(files: MemoryFiles): Promise<Registry> {
@@ -46,6 +56,15 @@ export async function evaluateBoth(input: EnginesInput): Promise<[Evaluation, Ev
     const run = { registry, sources, asOf: new Date(input.asOf), selection: { periods: undefined, standards: registry.standards, promises: registry.promises, surveys: registry.sources.filter((s) => s.survey !== undefined) } };
     const options: RunOptions = { breaches: true, atRisk: true, ...input.options };
     const builtin = await builtinEngine({ env: { PROMISE_THREADS: '1' } }).evaluate(run, options);
+    const parquet = input.parquet;
+    if (parquet !== undefined) {
+      for (const [id, logs] of sources) {
+        const convert = parquet[id];
+        if (convert === undefined) continue;
+        const files = await Promise.all(logs.files.map((f, i) => (convert.files === undefined || convert.files.includes(i) ? writeParquet(f, convert.select) : f)));
+        sources.set(id, { patterns: logs.patterns, files });
+      }
+    }
     const duckdb = await duckdbEngine({ env: { PROMISE_THREADS: '1' } }).evaluate(run, options);
     return [builtin, duckdb];
   } finally {
@@ -128,4 +147,56 @@ export async function evaluateOnTables(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A Parquet file beside a CSV file (`x.csv` -> `x.parquet`), written by DuckDB from the cells the
+ * product's CSV reader reads (so the CSV parser is not what is compared), through `select`.
+ */
+export async function writeParquet(csvFile: LogFile, select = 'SELECT * FROM csv'): Promise<LogFile> {
+  const csv = await openCsv(csvFile.abs, csvFile.display);
+  const instance = await DuckDBInstance.create(':memory:');
+  try {
+    const c = await instance.connect();
+    await c.run(`CREATE TABLE csv (${csv.header.map((h) => `"${h.replaceAll('"', '""')}" VARCHAR`).join(', ')})`);
+    const appender = await c.createAppender('csv');
+    for await (const batch of csv.batches()) {
+      for (const row of batch) {
+        for (let i = 0; i < csv.header.length; i++) appender.appendVarchar(row.cells[i] ?? '');
+        appender.endRow();
+      }
+    }
+    appender.closeSync();
+    const abs = csvFile.abs.replace(/\.csv$/, '.parquet');
+    await c.run(`COPY (${select}) TO '${abs.replaceAll("'", "''")}' (FORMAT parquet)`);
+    c.closeSync();
+    return { abs, display: csvFile.display.replace(/\.csv$/, '.parquet') };
+  } finally {
+    instance.closeSync();
+  }
+}
+
+/**
+ * What SPEC §5 holds equal between an engine on CSV files and one on the same rows as Parquet:
+ * everything `comparable` holds, a Parquet row having no line (SPEC §5: `line` is null), so the
+ * breaches, invalid records and repeated keys are compared by key, their files named as CSV.
+ */
+export function comparableByKey(e: Evaluation): unknown {
+  const asCsv = (file: string): string => file.replace(/\.parquet$/, '.csv');
+  const byKey = <T extends { record: string }>(rows: readonly T[], key: (r: T) => string): T[] => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return {
+    ...(comparable(e) as object),
+    breaches: byKey(
+      e.breaches.map((b) => ({ ...b, file: asCsv(b.file), line: null })),
+      (b) => `${b.standard}\u0000${b.record}\u0000${b.startMs}\u0000${b.file}`,
+    ),
+    invalid: byKey(
+      e.invalid.map((i) => ({ ...i, file: asCsv(i.file), line: null })),
+      (i) => `${i.standard ?? ''}\u0000${i.record}\u0000${i.file}\u0000${JSON.stringify(i)}`,
+    ),
+    duplicates: byKey(
+      e.duplicates.map((d) => ({ ...d, file: asCsv(d.file), line: null, firstFile: asCsv(d.firstFile), firstLine: null })),
+      (d) => `${d.record}\u0000${d.file}`,
+    ),
+  };
 }
