@@ -44,8 +44,12 @@ describe('package-lock.json', () => {
 
   it('locks every optional dependency, so each platform installs its own binding', () => {
     const missing: string[] = [];
+    // chdb (a dev dependency: the ClickHouse of the engine tests) names bindings for macOS and arm64
+    // Linux that its authors have not published to the registry (npm view answers 404): npm cannot lock them
+    const unpublished = new Set(['@chdb/lib-darwin-arm64', '@chdb/lib-darwin-x64', '@chdb/lib-linux-arm64-gnu']);
     for (const [path, entry] of Object.entries(lock.packages)) {
       for (const dep of Object.keys(entry.optionalDependencies ?? {})) {
+        if (path === 'node_modules/chdb' && unpublished.has(dep)) continue;
         const nested = `${path === '' ? '' : `${path}/`}node_modules/${dep}`;
         if (lock.packages[nested] === undefined && lock.packages[`node_modules/${dep}`] === undefined) missing.push(`${path} -> ${dep}`);
       }
