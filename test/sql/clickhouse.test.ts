@@ -24,7 +24,7 @@ describe('the ClickHouse engine against the built-in engine', () => {
         );
         expect(comparableAcrossTables(clickhouse)).toEqual(comparableAcrossTables(builtin));
       }),
-      { numRuns: Number(process.env.PROMISE_PROPERTY_RUNS ?? 15) },
+      { numRuns: Number(process.env.PROMISE_PROPERTY_RUNS ?? 10) },
     );
   }, 1_200_000);
 });

@@ -31,7 +31,7 @@ describe('the PostgreSQL engine against the built-in engine', () => {
         );
         expect(comparableAcrossTables(postgres)).toEqual(comparableAcrossTables(builtin));
       }),
-      { numRuns: Number(process.env.PROMISE_PROPERTY_RUNS ?? 25) },
+      { numRuns: Number(process.env.PROMISE_PROPERTY_RUNS ?? 20) },
     );
   }, 900_000);
 });
