@@ -322,7 +322,7 @@ for (const rows of SIZES) {
 process.stderr.write('measuring promise check and the stages ...\n');
 const checks = runCheck();
 const stages = runStages(await logOf(SIZES[0] as number));
-const sqlTable = SQL_ROWS > 0 ? await benchSqlEngines({ root: ROOT, work: WORK, bin: BIN, registry: REGISTRY, log: await logOf(SQL_ROWS), rows: SQL_ROWS, asOf: BENCH_AS_OF, measure }) : '';
+const sqlTable = SQL_ROWS > 0 ? await benchSqlEngines({ work: WORK, bin: BIN, registry: REGISTRY, log: await logOf(SQL_ROWS), rows: SQL_ROWS, asOf: BENCH_AS_OF, measure }) : '';
 const table = `${report(results, checks, stages, quantiles)}${sqlTable === '' ? '' : `\n${sqlTable}`}`;
 process.stdout.write(table);
 if (WRITE) writeDocs(table);

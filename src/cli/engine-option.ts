@@ -41,10 +41,9 @@ export function chooseEngine(ctx: CommandContext, options: EngineOptions): Engin
   if (name === undefined || name === 'builtin') return ctx.engine;
   if (!(ENGINE_NAMES as readonly string[]).includes(name)) throw new UsageError(`--engine ${name}: no such engine`, didYouMean(name, ENGINE_NAMES) ?? `use one of ${ENGINE_NAMES.join(', ')}`);
   if (!database) return getEngine(name as EngineName, { env: ctx.io.env });
-  const seconds = Number(options.timeout ?? DEFAULT_TIMEOUT_SECONDS);
-  if (!/^\d+(\.\d+)?$/.test(options.timeout ?? String(DEFAULT_TIMEOUT_SECONDS)) || !(seconds > 0) || seconds > 86_400) {
-    throw new UsageError(`--timeout ${options.timeout ?? ''}: expected a number of seconds from 1 to 86400`, 'e.g. --timeout 600');
-  }
+  const timeout = options.timeout ?? String(DEFAULT_TIMEOUT_SECONDS);
+  const seconds = Number(timeout);
+  if (!/^\d+(\.\d+)?$/.test(timeout) || seconds <= 0 || seconds > 86_400) throw new UsageError(`--timeout ${timeout}: expected a number of seconds from 1 to 86400`, 'e.g. --timeout 600');
   const byTable = new Map<string, string>();
   for (const value of tables) {
     const eq = value.indexOf('=');

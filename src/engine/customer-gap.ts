@@ -7,7 +7,7 @@
  */
 import type { LogRow, TimestampReader } from '../model/cells.js';
 import type { CustomerGapRow, CustomerLinkRow, DuplicateKey, Evaluation, InvalidRecord, PeriodKind, PeriodRef, ServqualRow, SourceAccount, SurveyProblem } from '../model/evaluation.js';
-import { byLine } from '../model/evaluation.js';
+import { byLine, placeOf } from '../model/evaluation.js';
 import type { Dimension, Source, Survey } from '../registry/model.js';
 import { columnIndex, type LinkedOutcome, type LinkedOutcomes } from './evaluate.js';
 import { KeyTracker } from './keys.js';
@@ -488,8 +488,6 @@ interface SurveyResult {
 /** Survey findings that are notes: listed, but the response is not counted as invalid for them. */
 const NOTES: ReadonlySet<InvalidRecord['code']> = new Set(['no-perception', 'weights-rescaled', 'link-repeated']);
 
-/** A row's place: its file and line, or in a table (no lines, SPEC §5) its key. */
-const lineOf = (r: { file: string; line: number | null; record: string }): string => (r.line === null ? `${r.file}\u0000k\u0000${r.record}` : `${r.file}\u0000${r.line}`);
 
 /**
  * A survey source that standards also read (a CSAT `average`, an `nps`) was read twice, as a log
@@ -497,12 +495,12 @@ const lineOf = (r: { file: string; line: number | null; record: string }): strin
  * standard or for the survey counted once, an unreadable row listed once.
  */
 function mergeInto(evaluation: Evaluation, account: SourceAccount, done: SurveyResult): void {
-  const bad = new Set(evaluation.invalid.filter((i) => i.source === account.source).map(lineOf));
-  const unreadable = new Set(evaluation.invalid.filter((i) => i.source === account.source && i.standard === undefined).map(lineOf));
+  const bad = new Set(evaluation.invalid.filter((i) => i.source === account.source).map(placeOf));
+  const unreadable = new Set(evaluation.invalid.filter((i) => i.source === account.source && i.standard === undefined).map(placeOf));
   for (const r of done.invalid) {
-    if (r.code.startsWith('row-') && unreadable.has(lineOf(r))) continue;
+    if (r.code.startsWith('row-') && unreadable.has(placeOf(r))) continue;
     evaluation.invalid.push(r);
-    if (!NOTES.has(r.code)) bad.add(lineOf(r));
+    if (!NOTES.has(r.code)) bad.add(placeOf(r));
   }
   account.invalid = bad.size;
 }

@@ -381,6 +381,11 @@ export function byLine(a: { line: number | null; record: string }, b: { line: nu
   return a.line === null ? 1 : -1;
 }
 
+/** A row's place as a key, one per row: its file and line, or in a table, which has no lines (SPEC §5), its file and record key. */
+export function placeOf(r: { file: string; line: number | null; record: string }): string {
+  return r.line === null ? `${r.file}\u0000k\u0000${r.record}` : `${r.file}\u0000${r.line}`;
+}
+
 /** Where a row is, as the reports write it: `file:line`, or in a table, which has no lines (SPEC §5), the table's name. */
 export function whereOf(r: { file: string; line: number | null }): string {
   return r.line === null ? r.file : `${r.file}:${r.line}`;

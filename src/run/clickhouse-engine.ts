@@ -14,13 +14,12 @@
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import { PromiseError } from '../model/errors.js';
 import type { Evaluation } from '../model/evaluation.js';
-import { didYouMean } from '../registry/suggest.js';
 import type { Relation } from '../sql/compile.js';
 import { getDialect } from '../sql/dialects.js';
-import { databaseError, networkReason, parseDatabaseUrl, scrub, type ShownAddress } from './db/connection-error.js';
-import { checkTables, tableName } from './db/tables.js';
+import { tableRelation } from '../sql/print.js';
+import { failureOf, missingTable, parseDatabaseUrl, requireColumns, type ShownAddress } from './db/connection-error.js';
+import { checkTables, requireDatabase, tableName } from './db/tables.js';
 import type { Engine, EngineConfig, RunInput, RunOptions } from './engine.js';
-import { requireDatabase } from './postgres-engine.js';
 import { evaluateWithSql, type Row, type SourceRun, type SqlBackend } from './sql-engine.js';
 
 const CH = getDialect('clickhouse');
@@ -42,7 +41,7 @@ const ERRORS: Readonly<Record<string, string>> = {
 };
 
 async function evaluateWithClickHouse(input: RunInput, options: RunOptions, config: EngineConfig): Promise<Evaluation> {
-  const db = requireDatabase(config, 'clickhouse');
+  const db = requireDatabase(config, 'clickhouse', EXAMPLE);
   const { url, shown } = parseDatabaseUrl('clickhouse', db.url, ['http:', 'https:'], EXAMPLE);
   checkTables(input.registry, db.tables);
   const client = createClient({
@@ -56,11 +55,6 @@ async function evaluateWithClickHouse(input: RunInput, options: RunOptions, conf
       max_execution_time: Math.max(1, Math.ceil(db.timeoutMs / 1000)),
       // counts come as numbers, and names as the query wrote them
       output_format_json_quote_64bit_integers: 0,
-      // a table's column of ClickHouse's own types, as text, in the forms SPEC §1 reads
-      date_time_output_format: 'iso',
-      join_use_nulls: 1,
-      // a cast of a NULL is a NULL, as in the other dialects
-      cast_keep_nullable: 1,
       // a long query keeps its connection alive through proxies
       send_progress_in_http_headers: 1,
       http_headers_progress_interval_ms: '60000',
@@ -98,39 +92,33 @@ async function close(client: ClickHouseClient): Promise<void> {
 }
 
 function failure(shown: ShownAddress, err: unknown, doing: string): PromiseError {
-  if (err instanceof PromiseError) return err;
-  const e = err as { type?: unknown; message?: unknown };
-  const known = typeof e.type === 'string' ? ERRORS[e.type] : undefined;
-  if (known !== undefined) return databaseError(shown, known, e.type === 'TIMEOUT_EXCEEDED' ? 'give it longer with --timeout SECONDS' : undefined);
-  const network = networkReason(err);
-  if (network !== undefined) return databaseError(shown, `${doing}: ${network}`, 'check the host and port of --url (ClickHouse answers HTTP on 8123, HTTPS on 8443), and that the server is running');
-  const message = typeof e.message === 'string' && e.message !== '' ? e.message : String(err);
-  if (/timeout/i.test(message)) return databaseError(shown, `${doing}: no answer within --timeout`, 'check that the server is reachable, or give it longer with --timeout SECONDS');
-  // the server's text ends with its version and a stack: the first sentence says it
-  return databaseError(shown, `${doing}: ${message.split(/\. \(|\n/)[0] ?? message}`);
+  const type = (err as { type?: unknown }).type;
+  const text = typeof type === 'string' ? ERRORS[type] : undefined;
+  return failureOf(
+    shown,
+    err,
+    doing,
+    text === undefined ? undefined : { text, cancelled: type === 'TIMEOUT_EXCEEDED' },
+    'check the host and port of --url (ClickHouse answers HTTP on 8123, HTTPS on 8443), and that the server is running',
+    // the server's text ends with its version and a stack: the first sentence says it
+    (message) => message.split(/\. \(|\n/)[0] ?? message,
+  );
 }
 
 /** A source's table, checked to have the columns its standards read; date and time columns read as ISO text in UTC. */
 async function openTable(query: (sql: string) => Promise<Row[]>, shown: ShownAddress, run: SourceRun, table: string): Promise<Relation> {
-  const from = table
-    .split('.')
-    .map((part) => CH.ident(part))
-    .join('.');
+  const { from } = tableRelation(CH, table);
   let described: Row[];
   try {
     described = await query(`DESCRIBE TABLE ${from}`);
   } catch (err) {
     if (err instanceof PromiseError && /UNKNOWN_TABLE|doesn't exist|does not exist|Unknown table|no such database/i.test(err.message)) {
-      throw databaseError(shown, `table ${table} (source ${run.source.id}) does not exist`, `load the source's rows into it, or name the table that holds them with --table ${run.source.id}=DATABASE.TABLE`);
+      throw missingTable(shown, run.source.id, table, 'DATABASE.TABLE');
     }
     throw err;
   }
   const types = new Map(described.map((r) => [String(r.name), String(r.type)]));
-  for (const column of run.columns.keys()) {
-    if (!types.has(column)) {
-      throw databaseError(shown, `table ${table} (source ${run.source.id}) has no column "${scrub(shown, column)}"`, didYouMean(column, [...types.keys()]) ?? 'name the columns as the registry names them');
-    }
-  }
+  requireColumns(shown, run.source.id, table, run.columns.keys(), [...types.keys()]);
   run.account.files++;
   const column = (name: string): string => {
     const type = (types.get(name) ?? '').replace(/^(Nullable|LowCardinality)\((.*)\)$/, '$2').replace(/^(Nullable|LowCardinality)\((.*)\)$/, '$2');
@@ -140,5 +128,5 @@ async function openTable(query: (sql: string) => Promise<Row[]>, shown: ShownAdd
     if (/^DateTime/.test(type)) return `concat(formatDateTime(toTimeZone(${c}, 'UTC'), '%Y-%m-%dT%H:%i:%S'), 'Z')`;
     return c;
   };
-  return { from, column, file: CH.string(table), line: 'CAST(NULL AS Nullable(Float64))', order: 'CAST(NULL AS Nullable(Float64))', problem: 'CAST(NULL AS Nullable(String))' };
+  return tableRelation(CH, table, { column });
 }

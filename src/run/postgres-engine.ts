@@ -11,15 +11,14 @@
  * order an average sums in, are the server's.
  */
 import pg from 'pg';
-import { PromiseError } from '../model/errors.js';
+import type { PromiseError } from '../model/errors.js';
 import type { Evaluation } from '../model/evaluation.js';
-import { didYouMean } from '../registry/suggest.js';
 import type { DataTable, Relation } from '../sql/compile.js';
 import { getDialect } from '../sql/dialects.js';
-import { nullOf } from '../sql/dialect.js';
-import { databaseError, networkReason, parseDatabaseUrl, scrub, type ShownAddress } from './db/connection-error.js';
-import type { DatabaseOptions, Engine, EngineConfig, RunInput, RunOptions } from './engine.js';
-import { checkTables, tableName } from './db/tables.js';
+import { tableRelation } from '../sql/print.js';
+import { failureOf, missingTable, parseDatabaseUrl, requireColumns, type ShownAddress } from './db/connection-error.js';
+import { checkTables, requireDatabase, tableName } from './db/tables.js';
+import type { Engine, EngineConfig, RunInput, RunOptions } from './engine.js';
 import { evaluateWithSql, type Row, type SourceRun, type SqlBackend } from './sql-engine.js';
 
 const PG = getDialect('postgres');
@@ -40,7 +39,7 @@ const STATES: Readonly<Record<string, string>> = {
 };
 
 async function evaluateWithPostgres(input: RunInput, options: RunOptions, config: EngineConfig): Promise<Evaluation> {
-  const db = requireDatabase(config, 'postgres');
+  const db = requireDatabase(config, 'postgres', EXAMPLE);
   const { url, shown } = parseDatabaseUrl('postgres', db.url, ['postgres:', 'postgresql:'], EXAMPLE);
   checkTables(input.registry, db.tables);
   const client = new pg.Client({
@@ -85,55 +84,33 @@ async function evaluateWithPostgres(input: RunInput, options: RunOptions, config
   }
 }
 
-/** The database options of `--url`, `--table` and `--timeout`, required by a database engine. */
-export function requireDatabase(config: EngineConfig, engine: string): DatabaseOptions & { url: string } {
-  const db = config.database;
-  if (db === undefined || db.url === undefined || db.url === '') {
-    throw new PromiseError(`--engine ${engine} runs on a server: give its address with --url or PROMISE_DATABASE_URL`, { hint: engine === 'postgres' ? `e.g. --url ${EXAMPLE}` : 'e.g. --url http://user:password@host:8123' });
-  }
-  return { ...db, url: db.url };
-}
-
 function failure(shown: ShownAddress, err: unknown, doing: string): PromiseError {
-  if (err instanceof PromiseError) return err;
-  const e = err as { code?: unknown; message?: unknown };
-  const state = typeof e.code === 'string' ? STATES[e.code] : undefined;
-  if (state !== undefined) return databaseError(shown, state, e.code === '57014' ? 'give it longer with --timeout SECONDS' : undefined);
-  const network = networkReason(err);
-  if (network !== undefined) return databaseError(shown, `${doing}: ${network}`, 'check the host and port of --url, and that the server is running');
-  const message = typeof e.message === 'string' && e.message !== '' ? e.message : String(err);
-  if (/timeout/i.test(message)) return databaseError(shown, `${doing}: no answer within --timeout`, 'check that the server is reachable, or give it longer with --timeout SECONDS');
-  return databaseError(shown, `${doing}: ${message}`);
+  const code = (err as { code?: unknown }).code;
+  const text = typeof code === 'string' ? STATES[code] : undefined;
+  return failureOf(shown, err, doing, text === undefined ? undefined : { text, cancelled: code === '57014' }, 'check the host and port of --url, and that the server is running');
 }
 
 /** A source's table, checked to have the columns its standards read; its rows in physical order where it has one. */
 async function openTable(client: pg.Client, shown: ShownAddress, run: SourceRun, table: string): Promise<Relation> {
-  const from = table
-    .split('.')
-    .map((part) => PG.ident(part))
-    .join('.');
+  const { from } = tableRelation(PG, table);
   let names: string[];
   try {
     names = (await client.query(`SELECT * FROM ${from} LIMIT 0`)).fields.map((f) => f.name);
   } catch (err) {
     const code = (err as { code?: unknown }).code;
-    if (code === '42P01' || code === '3F000') throw databaseError(shown, `table ${table} (source ${run.source.id}) does not exist`, `load the source's rows into it, or name the table that holds them with --table ${run.source.id}=SCHEMA.TABLE`);
+    if (code === '42P01' || code === '3F000') throw missingTable(shown, run.source.id, table, 'SCHEMA.TABLE');
     throw failure(shown, err, `reading table ${table}`);
   }
-  for (const column of run.columns.keys()) {
-    if (!names.includes(column)) {
-      throw databaseError(shown, `table ${table} (source ${run.source.id}) has no column "${scrub(shown, column)}"`, didYouMean(column, names) ?? 'name the columns as the registry names them');
-    }
-  }
-  let order = nullOf(PG, 'double');
+  requireColumns(shown, run.source.id, table, run.columns.keys(), names);
+  let physical = false;
   try {
     await client.query(`SELECT ctid FROM ${from} LIMIT 0`);
-    order = 'ctid';
+    physical = true;
   } catch {
     // a view: no physical order (see above)
   }
   run.account.files++;
-  return { from, column: (name) => PG.ident(name), file: PG.string(table), line: nullOf(PG, 'double'), order, problem: nullOf(PG, 'text') };
+  return tableRelation(PG, table, physical ? { order: 'ctid' } : {});
 }
 
 /** The data tables as temporary tables of this session, filled with parameters in batches. */

@@ -68,8 +68,8 @@ export interface SqlBackend {
 }
 
 /** A number of a result row: drivers give numbers, bigints or (PostgreSQL's bigint and numeric) text. */
-export const num = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : typeof v === 'number' ? v : Number(v));
-export const text = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
+const num = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : typeof v === 'number' ? v : Number(v));
+const text = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
 
 export async function evaluateWithSql(backend: SqlBackend, input: RunInput, options: RunOptions): Promise<Evaluation> {
   const { registry, selection } = input;
@@ -348,7 +348,8 @@ async function details(backend: SqlBackend, run: SourceRun, options: RunOptions,
       line,
       period: period ?? '',
       outcome: listed === 'at_risk' ? 'at_risk' : 'breached',
-      open: r.is_open === true || r.is_open === 1 || r.is_open === '1',
+      // ClickHouse gives a comparison as the number 1
+      open: r.is_open === true || r.is_open === 1,
       startMs,
       endMs: finite(r.end_ms),
       dueMs: finite(r.due_ms),

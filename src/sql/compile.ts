@@ -1256,5 +1256,5 @@ function noFigures(startMs: string): Omit<MeasureColumns, 'outcome' | 'reason' |
 function withClause(d: Dialect, ctes: readonly { name: string; body: string; about?: string | undefined }[], select: string): string {
   const as = d.materialized === undefined ? 'AS' : `AS ${d.materialized}`;
   const parts = ctes.map((c) => `${c.about === undefined ? '' : `-- ${c.about.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, '?')}\n`}${c.name} ${as} (\n  ${c.body.split('\n').join('\n')}\n)`);
-  return `WITH\n${parts.join(',\n')}\n${select}\n`;
+  return `WITH\n${parts.join(',\n')}\n${select}${d.statementSettings === undefined ? '' : `\n${d.statementSettings}`}\n`;
 }

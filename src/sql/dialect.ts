@@ -45,6 +45,8 @@ export interface Dialect {
   re2(expr: string, pattern: string): string | undefined;
   /** the word after `AS` that makes a CTE computed once: PostgreSQL otherwise inlines each step of the row pipeline into the next, copying every expression a later one reads */
   readonly materialized?: string;
+  /** what ends every statement, for the settings its SQL needs to mean what the other dialects' means */
+  readonly statementSettings?: string;
   /** a join needs an equality between its two sides (ClickHouse cannot join on ranges alone) */
   readonly joinsNeedKey?: boolean;
   /** the sum of doubles in the order of `order` where the dialect can, so that it rounds as the built-in engine's running sum */

@@ -73,6 +73,8 @@ const clickhouse: Dialect = {
   types: { double: 'Float64', text: 'String', bool: 'Bool' },
   nullOf: (type) => `CAST(NULL AS Nullable(${clickhouse.types[type]}))`,
   joinsNeedKey: true,
+  // a cast of a NULL is a NULL, and an outer join's missing side NULLs, as in the other dialects
+  statementSettings: 'SETTINGS cast_keep_nullable = 1, join_use_nulls = 1',
   matches: (expr, pattern) => `match(${expr}, ${clickhouse.string(pattern)})`,
   extract: (expr, pattern, group) => `regexpExtract(${expr}, ${clickhouse.string(pattern)}, ${group})`,
   groups: (expr, pattern) => `extractGroups(${expr}, ${clickhouse.string(pattern)})`,

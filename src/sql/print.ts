@@ -23,22 +23,22 @@ export interface PrintInput {
   breaches: boolean;
 }
 
-/** The table a source is read from, its dotted parts quoted as names. */
-function tableOf(d: Dialect, table: string): string {
-  return table
-    .split('.')
-    .map((part) => d.ident(part))
-    .join('.');
-}
-
-function relationOf(d: Dialect, table: string): Relation {
+/**
+ * A source read from a table (its dotted parts quoted as names): what a printed query and the
+ * database engines read. `parts` gives how a column is read and the rows' order, where an engine
+ * knows better than the defaults (each column as it is; no order).
+ */
+export function tableRelation(d: Dialect, table: string, parts: Partial<Pick<Relation, 'column' | 'order'>> = {}): Relation {
   return {
-    from: tableOf(d, table),
-    column: (name) => d.ident(name),
+    from: table
+      .split('.')
+      .map((part) => d.ident(part))
+      .join('.'),
+    column: parts.column ?? ((name) => d.ident(name)),
     // SPEC §5: in a table a record has no line; `file` is the table's name and the key identifies it
     file: d.string(table),
     line: nullOf(d, 'double'),
-    order: nullOf(d, 'double'),
+    order: parts.order ?? nullOf(d, 'double'),
     problem: nullOf(d, 'text'),
   };
 }
@@ -62,7 +62,7 @@ export function printSql(input: PrintInput): string {
     for (const s of standards) if (s.measure.kind === 'duration' && s.measure.calendar !== undefined) calendarDays.set(s.measure.calendar, { first: input.fromDay, last: input.toDay });
     const compiled = compileSource(
       { source, standards, calendars: registry.calendars, timezone: registry.settings.timezone, fiscalYearStart: registry.settings.fiscalYearStart, asOfMs: input.asOfMs },
-      { dialect: d, relation: relationOf(d, table), coverage: { dates, calendarDays, periods: { fromMs: input.fromDay * DAY_MS, toMs: input.toDay * DAY_MS } }, data: 'inline' },
+      { dialect: d, relation: tableRelation(d, table), coverage: { dates, calendarDays, periods: { fromMs: input.fromDay * DAY_MS, toMs: input.toDay * DAY_MS } }, data: 'inline' },
     );
     parts.push(`${header(input, compiled, table)}${(input.breaches ? compiled.details : compiled.gaps).trimEnd()};\n`);
   }

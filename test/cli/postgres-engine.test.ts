@@ -5,11 +5,11 @@
  * host, the table or the column, never the password, and exit 2.
  */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { promise, REPO } from '../helpers/cli.js';
 import { copyCsv, freshDatabase, withClient } from '../helpers/postgres.js';
+import { freePort } from '../helpers/servers.js';
 
 const REGISTRY = 'examples/field-service';
 const AS_OF = '2026-11-16T00:00:00Z';
@@ -97,7 +97,7 @@ describe('what goes wrong, in one line, never the password', () => {
   });
 
   it('a server that is not there', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     oneLine(gaps(['--engine', 'postgres', '--url', `postgres://promise:${password}@127.0.0.1:${port}/x`]), /^promise: postgres at 127\.0\.0\.1:\d+\/x: could not connect: connection refused/);
   });
 
@@ -116,14 +116,3 @@ describe('what goes wrong, in one line, never the password', () => {
     oneLine(gaps(['--engine', 'postgres', '--url', db.url, '--table', 'invoice=x']), /^promise: --table invoice=\.\.\.: the registry has no source "invoice"\nhint: did you mean "invoices"\?/);
   });
 });
-
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a !== null ? a.port : 1));
-    });
-  });
-}

@@ -13,8 +13,8 @@ export function clickhouseUrl(): string {
   return url;
 }
 
-export async function withClickHouse<T>(f: (client: ClickHouseClient) => Promise<T>): Promise<T> {
-  const client = createClient({ url: clickhouseUrl(), request_timeout: 300_000, clickhouse_settings: { send_progress_in_http_headers: 1, http_headers_progress_interval_ms: '60000' } });
+export async function withClickHouse<T>(f: (client: ClickHouseClient) => Promise<T>, url = clickhouseUrl()): Promise<T> {
+  const client = createClient({ url, request_timeout: 300_000, clickhouse_settings: { send_progress_in_http_headers: 1, http_headers_progress_interval_ms: '60000' } });
   try {
     return await f(client);
   } finally {
@@ -26,7 +26,7 @@ const ident = (name: string): string => `\`${name.replaceAll('\\', '\\\\').repla
 const literal = (text: string): string => `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
 
 /** Creates `table` (in its database, made when missing) with the header's columns as String and reads the files into it, in order. */
-export async function loadCsv(table: string, files: readonly string[], header: readonly string[]): Promise<void> {
+export async function loadCsv(table: string, files: readonly string[], header: readonly string[], url = clickhouseUrl()): Promise<void> {
   const [database, name] = table.includes('.') ? (table.split('.') as [string, string]) : [undefined, table];
   const qualified = database === undefined ? ident(name) : `${ident(database)}.${ident(name)}`;
   const columns = header.map((h) => `${ident(h)} String`).join(', ');
@@ -37,5 +37,5 @@ export async function loadCsv(table: string, files: readonly string[], header: r
     for (const file of files) {
       await c.command({ query: `INSERT INTO ${qualified} SELECT * FROM file(${literal(file)}, 'CSVWithNames', ${literal(columns)})` });
     }
-  });
+  }, url);
 }

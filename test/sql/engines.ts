@@ -2,7 +2,7 @@
  * One registry and its logs evaluated by several engines over the same files on disk, the way
  * the commands run them, and the parts of an Evaluation that SPEC §5 says must agree.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -12,7 +12,7 @@ import type { Evaluation } from '../../src/model/evaluation.js';
 import type { Registry } from '../../src/registry/model.js';
 import { builtinEngine } from '../../src/run/builtin-engine.js';
 import { duckdbEngine } from '../../src/run/duckdb-engine.js';
-import type { Engine, RunOptions, SourceLogs } from '../../src/run/engine.js';
+import type { Engine, RunInput, RunOptions, SourceLogs } from '../../src/run/engine.js';
 import { load, type MemoryFiles } from '../helpers/memory-reader.js';
 
 export interface EnginesInput {
@@ -38,8 +38,8 @@ export async function loadValid(files: MemoryFiles): Promise<Registry> {
   return registry;
 }
 
-/** The evaluations of the built-in engine and DuckDB, in that order. */
-export async function evaluateBoth(input: EnginesInput): Promise<[Evaluation, Evaluation]> {
+/** A run over the input's logs written as files in a folder of their own, removed after `f`; `surveys` says whether the survey sources are read. */
+async function withLogFiles<T>(input: EnginesInput, surveys: boolean, f: (run: RunInput, options: RunOptions) => Promise<T>): Promise<T> {
   const registry = await loadValid(input.files);
   const dir = mkdtempSync(join(tmpdir(), 'promise-engines-'));
   try {
@@ -53,11 +53,20 @@ export async function evaluateBoth(input: EnginesInput): Promise<[Evaluation, Ev
       });
       sources.set(source.id, { patterns: [`logs/${source.id}-*.csv`], files });
     }
-    const run = { registry, sources, asOf: new Date(input.asOf), selection: { periods: undefined, standards: registry.standards, promises: registry.promises, surveys: registry.sources.filter((s) => s.survey !== undefined) } };
-    const options: RunOptions = { breaches: true, atRisk: true, ...input.options };
+    const selection = { periods: undefined, standards: registry.standards, promises: registry.promises, surveys: surveys ? registry.sources.filter((s) => s.survey !== undefined) : [] };
+    return await f({ registry, sources, asOf: new Date(input.asOf), selection }, { breaches: true, atRisk: true, ...input.options });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The evaluations of the built-in engine and DuckDB, in that order. */
+export async function evaluateBoth(input: EnginesInput): Promise<[Evaluation, Evaluation]> {
+  return withLogFiles(input, true, async (run, options) => {
     const builtin = await builtinEngine({ env: { PROMISE_THREADS: '1' } }).evaluate(run, options);
     const parquet = input.parquet;
     if (parquet !== undefined) {
+      const sources = run.sources as Map<string, SourceLogs>;
       for (const [id, logs] of sources) {
         const convert = parquet[id];
         if (convert === undefined) continue;
@@ -67,9 +76,7 @@ export async function evaluateBoth(input: EnginesInput): Promise<[Evaluation, Ev
     }
     const duckdb = await duckdbEngine({ env: { PROMISE_THREADS: '1' } }).evaluate(run, options);
     return [builtin, duckdb];
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** What SPEC §5 holds equal between engines: every gap row, breach, invalid record, account and repeated key. */
@@ -115,38 +122,19 @@ export function comparableAcrossTables(e: Evaluation): unknown {
   };
 }
 
-/** The evaluations of the built-in engine on CSV files, and of `table` engine on the same rows loaded as tables by `load`. */
+/** The evaluations of the built-in engine on CSV files, and of `engine` on the same rows loaded as tables by `load`, file by file. */
 export async function evaluateOnTables(
   input: EnginesInput,
   engine: (registry: Registry) => { evaluate: Engine['evaluate'] },
   load: (source: string, file: string, header: string[]) => Promise<void>,
 ): Promise<[Evaluation, Evaluation]> {
-  const registry = await loadValid(input.files);
-  const dir = mkdtempSync(join(tmpdir(), 'promise-engines-'));
-  try {
-    mkdirSync(join(dir, 'logs'));
-    const sources = new Map<string, SourceLogs>();
-    for (const source of registry.sources) {
-      const texts = input.logs[source.id] ?? [];
-      const files = texts.map((text, i) => {
-        const display = `logs/${source.id}-${i + 1}.csv`;
-        writeFileSync(join(dir, display), text);
-        return { abs: join(dir, display), display };
-      });
-      for (const [i, f] of files.entries()) {
-        const header = (texts[i] ?? '').split(/\r?\n/)[0]?.split(',') ?? [];
-        await load(source.id, f.abs, header);
-      }
-      sources.set(source.id, { patterns: [`logs/${source.id}-*.csv`], files });
+  return withLogFiles(input, false, async (run, options) => {
+    for (const [id, logs] of run.sources) {
+      for (const f of logs.files) await load(id, f.abs, readFileSync(f.abs, 'utf8').split(/\r?\n/)[0]?.split(',') ?? []);
     }
-    const run = { registry, sources, asOf: new Date(input.asOf), selection: { periods: undefined, standards: registry.standards, promises: registry.promises, surveys: [] } };
-    const options: RunOptions = { breaches: true, atRisk: true, ...input.options };
     const builtin = await builtinEngine({ env: { PROMISE_THREADS: '1' } }).evaluate(run, options);
-    const other = await engine(registry).evaluate(run, options);
-    return [builtin, other];
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+    return [builtin, await engine(run.registry).evaluate(run, options)];
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The data-quality section every output has (SPEC §2): invalid records and repeated keys, located. */
 import type { ChalkInstance } from 'chalk';
-import { whereOf, type Evaluation } from '../../model/evaluation.js';
+import { placeOf, whereOf, type Evaluation } from '../../model/evaluation.js';
 import { invalidReasonText } from './invalid-reasons.js';
 import { fitLine } from './table.js';
 import { plural } from './words.js';
@@ -50,7 +50,7 @@ export function unlistedText(u: { source: string; count: number }): string {
 }
 
 export function dataQuality(e: Evaluation, limit = SHOWN): QualitySection {
-  const invalidRows = new Set(e.invalid.map((i) => (i.line === null ? `${i.file}\u0000k\u0000${i.record}` : `${i.file}\u0000${i.line}`))).size;
+  const invalidRows = new Set(e.invalid.map(placeOf)).size;
   const all: QualityLine[] = [
     ...e.invalid.map((i) => ({
       where: whereOf(i),

@@ -3,6 +3,7 @@
  * naming the engine and the host, the table or the column, never the password, and exit 2.
  */
 import { PromiseError } from '../../model/errors.js';
+import { didYouMean } from '../../registry/suggest.js';
 
 /** A database's address as it may be shown: no password, no query string (which may hold one). */
 export interface ShownAddress {
@@ -72,4 +73,41 @@ export function networkReason(err: unknown): string | undefined {
   if (codes.has('ECONNRESET')) return 'the server closed the connection';
   if (codes.has('EHOSTUNREACH') || codes.has('ENETUNREACH')) return 'the host cannot be reached';
   return undefined;
+}
+
+/** What a database engine knows of a failure the server or driver named by its code. */
+export interface KnownFailure {
+  /** the engine's words for it */
+  readonly text: string;
+  /** the statement ran past --timeout */
+  readonly cancelled: boolean;
+}
+
+const LONGER = 'give it longer with --timeout SECONDS';
+
+/**
+ * One failure in one line: one the server named (`known`), the network's (`networkHint` says
+ * what to check), a timeout, or else the driver's own words, cut by `firstPart`.
+ */
+export function failureOf(shown: ShownAddress, err: unknown, doing: string, known: KnownFailure | undefined, networkHint: string, firstPart: (message: string) => string = (m) => m): PromiseError {
+  if (err instanceof PromiseError) return err;
+  if (known !== undefined) return databaseError(shown, known.text, known.cancelled ? LONGER : undefined);
+  const network = networkReason(err);
+  if (network !== undefined) return databaseError(shown, `${doing}: ${network}`, networkHint);
+  const m = (err as { message?: unknown }).message;
+  const message = typeof m === 'string' && m !== '' ? m : String(err);
+  if (/timeout/i.test(message)) return databaseError(shown, `${doing}: no answer within --timeout`, `check that the server is reachable, or ${LONGER}`);
+  return databaseError(shown, `${doing}: ${firstPart(message)}`);
+}
+
+/** A source's table is not there; `form` is how the engine names one (SCHEMA.TABLE, DATABASE.TABLE). */
+export function missingTable(shown: ShownAddress, source: string, table: string, form: string): PromiseError {
+  return databaseError(shown, `table ${table} (source ${source}) does not exist`, `load the source's rows into it, or name the table that holds them with --table ${source}=${form}`);
+}
+
+/** Every column the standards read is one of the table's, named as the registry names it. */
+export function requireColumns(shown: ShownAddress, source: string, table: string, wanted: Iterable<string>, names: readonly string[]): void {
+  for (const column of wanted) {
+    if (!names.includes(column)) throw databaseError(shown, `table ${table} (source ${source}) has no column "${scrub(shown, column)}"`, didYouMean(column, names) ?? 'name the columns as the registry names them');
+  }
 }
