@@ -66,6 +66,12 @@ function duckdbBackend(connection: DuckDBConnection, temp: string): SqlBackend {
       await connection.run(`DROP TABLE IF EXISTS ${run.table}`);
     },
     loadTables: (tables) => loadTables(connection, tables),
+    tableOf: async (name, query) => {
+      await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${query}`);
+    },
+    dropTable: async (name) => {
+      await connection.run(`DROP TABLE IF EXISTS ${name}`);
+    },
   };
 }
 

@@ -77,6 +77,15 @@ async function evaluateWithPostgres(input: RunInput, options: RunOptions, config
       openSource: (run) => openTable(client, shown, run, tableName(db.tables, run.source.id)),
       closeSource: async () => undefined,
       loadTables: (tables) => loadTables(query, client, shown, tables),
+      // a temporary table, as the data tables are; analysed, since autovacuum never reads one
+      tableOf: async (name, sql) => {
+        await query(`DROP TABLE IF EXISTS pg_temp.${name}`);
+        await query(`CREATE TEMPORARY TABLE ${name} AS ${sql}`);
+        await query(`ANALYZE ${name}`);
+      },
+      dropTable: async (name) => {
+        await query(`DROP TABLE IF EXISTS pg_temp.${name}`);
+      },
     };
     return await evaluateWithSql(backend, input, options);
   } finally {

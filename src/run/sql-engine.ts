@@ -65,6 +65,12 @@ export interface SqlBackend {
   closeSource(run: SourceRun): Promise<void>;
   /** the data tables the queries read, replacing those of the source before */
   loadTables(tables: readonly DataTable[]): Promise<void>;
+  /**
+   * a table of a query's rows, for the statements after it to read (replacing one of that name),
+   * and its dropping: a backend that has them judges each source's rows once, not once per statement
+   */
+  tableOf?(name: string, query: string): Promise<void>;
+  dropTable?(name: string): Promise<void>;
 }
 
 /** A number of a result row: drivers give numbers, bigints or (PostgreSQL's bigint and numeric) text. */
@@ -146,8 +152,10 @@ async function judgeSource(backend: SqlBackend, run: SourceRun, settings: Source
   const dialect = backend.dialect;
   const input: SourceInput = { source, standards, calendars: registry.calendars, timezone: registry.settings.timezone, fiscalYearStart: registry.settings.fiscalYearStart, asOfMs };
   const coverage = await coverageOf(backend, input, relation);
-  const compiled = compileSource(input, { dialect, relation, coverage, data: backend.data ?? 'named' });
+  const judgedTable = (suffix: string): string | undefined => (backend.tableOf === undefined ? undefined : `${run.table}_${suffix}`);
+  const compiled = compileSource(input, { dialect, relation, coverage, data: backend.data ?? 'named', judged: judgedTable('judged') });
   await backend.loadTables(compiled.tables);
+  await judge(backend, compiled);
   const accounts = (await backend.query(compiled.accounts))[0] ?? {};
   account.rows += num(accounts.rows_read) ?? 0;
   account.invalid += num(accounts.invalid_rows) ?? 0;
@@ -163,9 +171,11 @@ async function judgeSource(backend: SqlBackend, run: SourceRun, settings: Source
   }));
   out.gaps.push(...(await gapRows(backend, compiled, standards, asOfMs, options.details === true)));
   if (options.alsoBy !== undefined) {
-    const summary = compileSource({ ...input, periodKind: options.alsoBy }, { dialect, relation, coverage, data: backend.data ?? 'named' });
+    const summary = compileSource({ ...input, periodKind: options.alsoBy }, { dialect, relation, coverage, data: backend.data ?? 'named', judged: judgedTable('judged_by') });
     await backend.loadTables(summary.tables);
+    await judge(backend, summary);
     out.summaries.push(...(await gapRows(backend, summary, standards, asOfMs, options.details === true)));
+    await dropJudged(backend, summary);
     await backend.loadTables(compiled.tables);
   }
   await details(backend, run, options, compiled, out);
@@ -192,7 +202,17 @@ async function judgeSource(backend: SqlBackend, run: SourceRun, settings: Source
     }
     keys = new Set((await backend.query(compiled.linkedKeys)).map((r) => text(r.record) ?? ''));
   }
+  await dropJudged(backend, compiled);
   return { outcomes: kept, keys };
+}
+
+/** The source's rows judged once into the table the compiled statements read, where the backend makes tables. */
+async function judge(backend: SqlBackend, compiled: CompiledSource): Promise<void> {
+  if (compiled.judgedTable !== undefined) await backend.tableOf?.(compiled.judgedTable, compiled.judge);
+}
+
+async function dropJudged(backend: SqlBackend, compiled: CompiledSource): Promise<void> {
+  if (compiled.judgedTable !== undefined) await backend.dropTable?.(compiled.judgedTable);
 }
 
 /** The dates and pauses the rows hold, and so what the data tables must cover. */
@@ -313,7 +333,9 @@ async function details(backend: SqlBackend, run: SourceRun, options: RunOptions,
   const { source, standards } = run;
   const byId = new Map(standards.map((s) => [s.id, s]));
   const within = options.within;
-  for (const r of await backend.query(compiled.details)) {
+  // a run that lists no breaches reads the invalid records alone: a source's breaches can be most of its rows
+  const listsBreaches = options.breaches && standards.some((s) => kindOf(s.measure).judgesRecords);
+  for (const r of await backend.query(listsBreaches ? compiled.details : compiled.invalids)) {
     const listed = text(r.listed_as);
     const standard = byId.get(text(r.standard) ?? '') as Standard;
     const file = text(r.file) ?? '';

@@ -77,6 +77,11 @@ export interface CompileOptions {
   coverage: Coverage;
   /** `inline`: each statement carries the data tables as CTEs; `named`: they are tables of these names, loaded beforehand */
   data: 'inline' | 'named';
+  /**
+   * the name of a table that `judge` fills with the judged rows, which the statements then read
+   * instead of judging the rows again each; unset, each statement judges them itself (as printed SQL does)
+   */
+  judged?: string | undefined;
 }
 
 /** A standard as the queries number it. */
@@ -94,6 +99,8 @@ export interface CompiledSource {
   gaps: string;
   /** the breaches (and records at risk) with the invalid records */
   details: string;
+  /** the invalid records alone, as `details` lists them (for a run that lists no breaches) */
+  invalids: string;
   /** one row: the source's rows, invalid rows and clock notes, and each standard's account */
   accounts: string;
   /** the repeated keys: the first 100 in file order, each row with the count of them all */
@@ -104,8 +111,30 @@ export interface CompiledSource {
   linkedKeys: string;
   /** per duration standard and period, how many met and breached records took each whole number of seconds (w = 1), and had each allowance (w = 2): what the report's charts draw */
   distribution: string;
+  /** the judged rows, with the columns the statements read: what fills the table named by `judged` */
+  judge: string;
+  /** the table the statements read the judged rows from (CompileOptions.judged); unset, each judges them */
+  judgedTable: string | undefined;
   reasons: Reasons;
   tables: DataTable[];
+}
+
+/** The columns of `outcomes`: each row once per standard. */
+const OUTCOME_COLUMNS = {
+  standard: 1, kind: 1, target: 1, file_name: 1, line_no: 1, row_no: 1, k: 1, disposition: 1, disposed_reason: 1, outcome: 1, reason_ref: 1, period: 1, period_start_ms: 1, period_end_ms: 1,
+  start_ms: 1, end_ms: 1, is_open: 1, elapsed_ms: 1, limit_ms: 1, due_direct_ms: 1, due_from_ms: 1, due_target_cum: 1, calendar: 1, over_direct_ms: 1, stop_ms: 1, value: 1,
+} as const;
+
+/** `expr` is one of the whole numbers `list` (ascending): runs of consecutive numbers as ranges, which every engine compares in place (an IN list can become a join). */
+function oneOf(expr: string, list: readonly number[]): string {
+  const runs: [number, number][] = [];
+  for (const n of list) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && n === last[1] + 1) last[1] = n;
+    else runs.push([n, n]);
+  }
+  const parts = runs.map(([a, b]) => (a === b ? `${expr} = ${a}` : `${expr} BETWEEN ${a} AND ${b}`));
+  return parts.length === 1 ? (parts[0] as string) : `(${parts.join(' OR ')})`;
 }
 
 /** Outcome codes of the queries. */
@@ -242,21 +271,32 @@ class SourceCompiler {
     const tables = this.tables();
     const logBody = this.logBody();
     const pipelineCtes = this.pipeline.ctes('judged');
-    const head = [...(this.options.data === 'inline' ? tables.map((t) => ({ name: t.name, body: this.valuesOf(t), about: t.about })) : []), { name: 'promise_standards', body: this.standardsTable(), about: 'the standards, numbered as the columns of `judged` are' }];
+    const data = this.options.data === 'inline' ? tables.map((t) => ({ name: t.name, body: this.valuesOf(t), about: t.about })) : [];
+    const head = [...data, { name: 'promise_standards', body: this.standardsTable(), about: 'the standards, numbered as the columns of `judged` are' }];
     const pipe = [{ name: 'log', body: logBody, about: `the rows of source ${source.id}: every cell as text, trimmed` }, ...pipelineCtes.map((c) => ({ ...c, about: undefined }))];
-    const statement = (tail: { name: string; body: string; about?: string | undefined }[], select: string): string => withClause(this.d, [...head, ...pipe, ...tail], select);
-    const outcomes = { name: 'outcomes', body: this.outcomesBody(), about: 'each row once per standard: what was decided, and the figures' };
+    const judgedTable = this.options.judged;
+    const from = judgedTable ?? 'judged';
+    // each statement's `outcomes` has the columns it reads, and only the breaches' the quoted cells
+    const outcomes = (columns: readonly (keyof typeof OUTCOME_COLUMNS)[] | 'all') => ({ name: 'outcomes', body: this.outcomesBody(from, columns), about: 'each row once per standard: what was decided, and the figures' });
+    const all = outcomes('all');
+    const accounts = this.accountsSelect(from);
+    // with a judged table, the statements read it and only it: the pipeline runs once, in `judge`
+    const statement = (tail: { name: string; body: string; about?: string | undefined }[], select: string): string => withClause(this.d, [...head, ...(judgedTable === undefined ? pipe : []), ...tail], select);
+    const read = this.pipeline.readIn([all.body, accounts]);
     return {
       source: source.id,
       periodKind: this.input.periodKind,
       standards: this.standards,
-      gaps: statement([outcomes, ...this.gapsTail()], this.gapsSelect()),
-      details: statement([outcomes, ...this.detailsTail()], this.detailsSelect()),
-      accounts: statement([], this.accountsSelect()),
+      gaps: statement([outcomes(['standard', 'kind', 'target', 'row_no', 'disposition', 'outcome', 'period', 'period_start_ms', 'period_end_ms', 'elapsed_ms', 'value']), ...this.gapsTail()], this.gapsSelect()),
+      details: statement([all, this.listedCte(true)], this.detailsSelect()),
+      invalids: statement([all, this.listedCte(false)], this.detailsSelect()),
+      accounts: statement([], accounts),
       duplicates: withClause(this.d, [{ name: 'log', body: logBody, about: `the rows of source ${source.id}` }, this.keyedCte()], this.duplicatesSelect()),
-      linked: statement([outcomes], this.linkedSelect()),
+      linked: statement([outcomes(['standard', 'row_no', 'k', 'disposition', 'outcome', 'period', 'start_ms'])], this.linkedSelect()),
       linkedKeys: withClause(this.d, [{ name: 'log', body: logBody, about: `the rows of source ${source.id}` }], "SELECT DISTINCT k AS record FROM log WHERE k <> ''"),
-      distribution: statement([outcomes, { name: 'what', body: this.d.values([{ name: 'w', type: 'double' }], [['1'], ['2']]) }], this.distributionSelect()),
+      distribution: statement([outcomes(['standard', 'kind', 'disposition', 'outcome', 'period', 'elapsed_ms', 'limit_ms']), { name: 'what', body: this.d.values([{ name: 'w', type: 'double' }], [['1'], ['2']]) }], this.distributionSelect()),
+      judge: withClause(this.d, [...data, ...pipe], `SELECT ${read.join(', ')}\nFROM judged`),
+      judgedTable,
       reasons: this.reasons,
       tables,
     };
@@ -946,56 +986,68 @@ class SourceCompiler {
     return d.values([{ name: 'i', type: 'double' }, { name: 'standard', type: 'text' }, { name: 'kind', type: 'text' }, { name: 'target', type: 'double' }], rows);
   }
 
-  /** Each row once per standard, with what was decided and its figures. */
-  private outcomesBody(): string {
+  /** Each row once per standard, with what was decided and its figures (`columns` of them), and for `all` the cells the reasons quote. */
+  private outcomesBody(from: string, columns: readonly (keyof typeof OUTCOME_COLUMNS)[] | 'all'): string {
     // a column no standard gives is a NULL of its type, not an untyped one
     const pick = (f: (c: StandardColumns) => string, type: 'double' | 'text' | 'bool' = 'double'): string => {
       const parts = this.out.map(f);
       if (parts.every((p) => p === 'NULL')) return nullOf(this.d, type);
       return `CASE u.i ${this.out.map((c, i) => `WHEN ${c.standard.index} THEN ${parts[i] ?? 'NULL'}`).join(' ')} END`;
     };
+    const calendar = (c: StandardColumns): string => (c.calendar === undefined ? 'NULL' : this.d.string(c.calendar));
+    const item: Record<keyof typeof OUTCOME_COLUMNS, () => string> = {
+      standard: () => 'u.standard',
+      kind: () => 'u.kind',
+      target: () => 'u.target',
+      file_name: () => 'j.file_name',
+      line_no: () => 'j.line_no',
+      row_no: () => 'j.row_no',
+      k: () => 'j.k',
+      disposition: () => pick((c) => c.disposition),
+      disposed_reason: () => pick((c) => c.disposedReason),
+      outcome: () => pick((c) => c.outcome),
+      reason_ref: () => pick((c) => c.reason),
+      period: () => pick((c) => c.period, 'text'),
+      period_start_ms: () => pick((c) => c.periodStart),
+      period_end_ms: () => pick((c) => c.periodEnd),
+      start_ms: () => pick((c) => c.startMs),
+      end_ms: () => pick((c) => c.endMs),
+      is_open: () => pick((c) => c.open, 'bool'),
+      elapsed_ms: () => pick((c) => c.elapsed),
+      limit_ms: () => pick((c) => c.limit),
+      due_direct_ms: () => pick((c) => c.dueDirect),
+      due_from_ms: () => pick((c) => c.dueFrom),
+      due_target_cum: () => pick((c) => c.dueTarget),
+      calendar: () => pick(calendar, 'text'),
+      over_direct_ms: () => pick((c) => c.over),
+      stop_ms: () => pick((c) => c.stop),
+      value: () => pick((c) => c.value),
+    };
+    const names = columns === 'all' ? (Object.keys(OUTCOME_COLUMNS) as (keyof typeof OUTCOME_COLUMNS)[]) : columns;
     const items = [
-      'u.standard',
-      'u.kind',
-      'u.target',
-      'j.file_name',
-      'j.line_no',
-      'j.row_no',
-      'j.k',
-      `${pick((c) => c.disposition)} AS disposition`,
-      `${pick((c) => c.disposedReason)} AS disposed_reason`,
-      `${pick((c) => c.outcome)} AS outcome`,
-      `${pick((c) => c.reason)} AS reason_ref`,
-      `${pick((c) => c.period, 'text')} AS period`,
-      `${pick((c) => c.periodStart)} AS period_start_ms`,
-      `${pick((c) => c.periodEnd)} AS period_end_ms`,
-      `${pick((c) => c.startMs)} AS start_ms`,
-      `${pick((c) => c.endMs)} AS end_ms`,
-      `${pick((c) => c.open, 'bool')} AS is_open`,
-      `${pick((c) => c.elapsed)} AS elapsed_ms`,
-      `${pick((c) => c.limit)} AS limit_ms`,
-      `${pick((c) => c.dueDirect)} AS due_direct_ms`,
-      `${pick((c) => c.dueFrom)} AS due_from_ms`,
-      `${pick((c) => c.dueTarget)} AS due_target_cum`,
-      `${pick((c) => (c.calendar === undefined ? 'NULL' : this.d.string(c.calendar)), 'text')} AS calendar`,
-      `${pick((c) => c.over)} AS over_direct_ms`,
-      `${pick((c) => c.stop)} AS stop_ms`,
-      `${pick((c) => c.value)} AS value`,
-      `${pick((c) => this.reasonText(c), 'text')} AS reason_text`,
+      ...names.map((name) => {
+        const expr = item[name]();
+        return expr === `u.${name}` || expr === `j.${name}` ? expr : `${expr} AS ${name}`;
+      }),
+      ...(columns === 'all' ? this.quotedColumns().map((c) => `j.${c}`) : []),
     ];
-    return `SELECT\n${items.map((i, n) => `    ${i}${n < items.length - 1 ? ',' : ''}`).join('\n')}\n  FROM judged AS j\n  CROSS JOIN promise_standards AS u`;
+    return `SELECT\n${items.map((i, n) => `    ${i}${n < items.length - 1 ? ',' : ''}`).join('\n')}\n  FROM ${from} AS j\n  CROSS JOIN promise_standards AS u`;
   }
 
-  /** The text a standard's reason quotes: the column its template names. */
-  private reasonText(c: StandardColumns): string {
+  /** The cells the reasons quote: the pipeline columns they name, each once. */
+  private quotedColumns(): string[] {
+    return [...new Set(this.reasons.list.flatMap((t) => (t.textColumn === undefined ? [] : [t.textColumn])))];
+  }
+
+  /** The text a listed row's reason quotes: the column its reason names (a reason's number is the source's, whatever the standard). */
+  private reasonText(ref: string): string {
     const refs = new Map<string, number[]>();
     this.reasons.list.forEach((t, i) => {
       if (t.textColumn === undefined) return;
       refs.set(t.textColumn, [...(refs.get(t.textColumn) ?? []), i + 1]);
     });
-    if (refs.size === 0) return 'NULL';
-    const ref = `COALESCE(${c.reason}, ${c.disposedReason})`;
-    return `CASE ${[...refs].map(([column, list]) => `WHEN ${ref} IN (${list.join(', ')}) THEN j.${column}`).join(' ')} END`;
+    if (refs.size === 0) return nullOf(this.d, 'text');
+    return `CASE ${[...refs].map(([column, list]) => `WHEN ${oneOf(ref, list)} THEN l.${column}`).join(' ')} END`;
   }
 
   private gapsTail(): { name: string; body: string; about?: string }[] {
@@ -1072,16 +1124,13 @@ class SourceCompiler {
     ].join('\n');
   }
 
-  private detailsTail(): { name: string; body: string; about?: string }[] {
+  /** The rows `details` lists: the invalid records, and with `breaches` the breaches and the records at risk. */
+  private listedCte(breaches: boolean): { name: string; body: string; about: string } {
     const O = OUTCOME_CODES;
     const D = DISPOSITION_CODES;
-    return [
-      {
-        name: 'listed',
-        about: 'the breaches, the records at risk and the invalid records',
-        body: `SELECT * FROM outcomes WHERE disposition = ${D.invalid} OR (disposition = ${D.judged} AND outcome IN (${O.breached}, ${O.at_risk}, ${O.invalid}))`,
-      },
-    ];
+    return breaches
+      ? { name: 'listed', about: 'the breaches, the records at risk and the invalid records', body: `SELECT * FROM outcomes WHERE disposition = ${D.invalid} OR (disposition = ${D.judged} AND outcome IN (${O.breached}, ${O.at_risk}, ${O.invalid}))` }
+      : { name: 'listed', about: 'the invalid records', body: `SELECT * FROM outcomes WHERE disposition = ${D.invalid} OR (disposition = ${D.judged} AND outcome = ${O.invalid})` };
   }
 
   private detailsSelect(): string {
@@ -1107,7 +1156,7 @@ class SourceCompiler {
       `  CASE WHEN l.kind = 'duration' AND l.over_direct_ms IS NULL THEN l.stop_ms - (CASE WHEN l.due_target_cum IS NOT NULL THEN CASE ${walk} END ELSE l.due_direct_ms END) ELSE l.over_direct_ms END AS over_ms,`,
       `  COALESCE(l.reason_ref, l.disposed_reason) AS reason_ref,`,
       `  ${this.reasons.list.length === 0 ? 'NULL' : `CASE COALESCE(l.reason_ref, l.disposed_reason) ${this.reasons.list.map((r, i) => `WHEN ${i + 1} THEN '${r.code}'`).join(' ')} END`} AS reason_code,`,
-      '  l.reason_text',
+      `  ${this.reasonText('COALESCE(l.reason_ref, l.disposed_reason)')} AS reason_text`,
       'FROM listed AS l',
       'LEFT JOIN promise_calendar_days AS r ON r.calendar = l.calendar AND l.due_target_cum > r.cum_ms AND l.due_target_cum <= r.cum_ms + r.total_ms',
       'ORDER BY l.standard, l.start_ms, l.k, l.file_name, l.line_no',
@@ -1119,7 +1168,7 @@ class SourceCompiler {
     return Math.max(1, ...calendars.map((c) => this.calendarTable(c).pieces));
   }
 
-  private accountsSelect(): string {
+  private accountsSelect(from: string): string {
     const D = DISPOSITION_CODES;
     const bad = this.out.map((c) => `${c.disposition} = ${D.invalid} OR ${c.outcome} = ${OUTCOME_CODES.invalid}`);
     const notes = (n: number): string => {
@@ -1143,7 +1192,7 @@ class SourceCompiler {
         ];
       }),
     ];
-    return `SELECT\n${items.map((i, n) => `  ${i}${n < items.length - 1 ? ',' : ''}`).join('\n')}\nFROM judged`;
+    return `SELECT\n${items.map((i, n) => `  ${i}${n < items.length - 1 ? ',' : ''}`).join('\n')}\nFROM ${from}`;
   }
 
   private keyedCte(): { name: string; body: string; about: string } {

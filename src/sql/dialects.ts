@@ -31,7 +31,8 @@ const duckdb: Dialect = {
   // one match for all the groups: a struct of them
   groups: (expr, pattern, count) => `regexp_extract(${expr}, ${duckdb.string(pattern)}, [${Array.from({ length: count }, (_, i) => `'g${i + 1}'`).join(', ')}])`,
   groupOf: (groups, group) => `struct_extract(${groups}, 'g${group}')`,
-  trim: (expr, chars) => `trim(${expr}, ${duckdb.string(chars)})`,
+  // trim() with a set of characters costs near 2 µs a cell; most cells have none at their edges, which a match says in a tenth of that
+  trim: (expr, chars) => `CASE WHEN regexp_matches(${expr}, ${duckdb.string(`^${charClass(chars)}|${charClass(chars)}$`)}) THEN trim(${expr}, ${duckdb.string(chars)}) ELSE ${expr} END`,
   toDouble: (expr) => FINITE(`TRY_CAST(${expr} AS DOUBLE)`),
   mod: (a, b) => `(${a} % ${b})`,
   values: (columns, rows) => standardValues(duckdb, columns, rows, doubleQuoted),

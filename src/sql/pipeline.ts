@@ -51,6 +51,12 @@ export class Pipeline {
     return this.levels.has(name);
   }
 
+  /** The pipeline's columns (its base's too) that the SQL texts name, in the order they were defined. */
+  readIn(texts: readonly string[]): string[] {
+    const named = new Set(texts.flatMap((t) => t.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []));
+    return [...this.levels.keys()].filter((c) => named.has(c));
+  }
+
   /** Adds a column computed from `deps`; returns its name. */
   column(name: string, expr: string, deps: readonly string[], note?: string): string {
     if (this.levels.has(name)) throw new RangeError(`pipeline: column "${name}" is defined twice`);
