@@ -9,6 +9,7 @@
  *   npm run bench -- --rows 1000000    # sizes to run, comma-separated
  *   npm run bench -- --runs 1 --no-write
  *   npm run bench -- --sql-rows 20000  # the size the SQL engines run at (0: not run)
+ *   npm run bench -- --sql-only --sql-rows 1000000 --no-write   # the SQL engines alone
  *
  * Every contender runs as a process of its own; the runs alternate (one of each, then the next
  * round), so that a slow spell of a shared machine hits them all alike. A contender is an entry
@@ -46,6 +47,8 @@ function flag(name: string): string | undefined {
 const SIZES = (flag('--rows') ?? '1000000,10000000').split(',').map(Number);
 const RUNS = Number(flag('--runs') ?? 3);
 const WRITE = !process.argv.includes('--no-write');
+/** only the SQL engines' table: nothing is written into docs/performance.md */
+const SQL_ONLY = process.argv.includes('--sql-only');
 /** the SQL engines are measured on a smaller log: they are not yet fast enough for the large ones (docs/sql.md) */
 const SQL_ROWS = Number(flag('--sql-rows') ?? 20_000);
 const THREADS = Number(process.env.PROMISE_THREADS ?? Math.min(8, availableParallelism()));
@@ -311,6 +314,10 @@ function writeDocs(table: string): void {
 
 mkdirSync(WORK, { recursive: true });
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
+if (SQL_ONLY) {
+  process.stdout.write(await benchSqlEngines({ work: WORK, bin: BIN, registry: REGISTRY, log: await logOf(SQL_ROWS), rows: SQL_ROWS, asOf: BENCH_AS_OF, measure }));
+  process.exit(0);
+}
 writeSixRegistry();
 const quantiles = await checkQuantileDisc();
 if (quantiles.mismatches.length > 0) throw new Error(`DuckDB's quantile_disc is not the nearest rank here, so percentiles cannot be compared: ${quantiles.mismatches.slice(0, 3).join('; ')}`);

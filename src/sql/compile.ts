@@ -1303,7 +1303,7 @@ function noFigures(startMs: string): Omit<MeasureColumns, 'outcome' | 'reason' |
 
 /** A WITH clause of CTEs, each with the comment that says what it holds, then the query. */
 function withClause(d: Dialect, ctes: readonly { name: string; body: string; about?: string | undefined }[], select: string): string {
-  const as = d.materialized === undefined ? 'AS' : `AS ${d.materialized}`;
-  const parts = ctes.map((c) => `${c.about === undefined ? '' : `-- ${c.about.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, '?')}\n`}${c.name} ${as} (\n  ${c.body.split('\n').join('\n')}\n)`);
+  const fence = d.cteFence === undefined ? '' : `\n  ${d.cteFence}`;
+  const parts = ctes.map((c) => `${c.about === undefined ? '' : `-- ${c.about.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, '?')}\n`}${c.name} AS (\n  ${c.body.split('\n').join('\n')}${fence}\n)`);
   return `WITH\n${parts.join(',\n')}\n${select}${d.statementSettings === undefined ? '' : `\n${d.statementSettings}`}\n`;
 }

@@ -43,8 +43,14 @@ export interface Dialect {
   values(columns: readonly { name: string; type: ValueType }[], rows: readonly (readonly string[])[]): string;
   /** an RE2 `matches` test (SPEC §1 conditions), or undefined when this dialect's regular expressions are not RE2's */
   re2(expr: string, pattern: string): string | undefined;
-  /** the word after `AS` that makes a CTE computed once: PostgreSQL otherwise inlines each step of the row pipeline into the next, copying every expression a later one reads */
-  readonly materialized?: string;
+  /**
+   * what ends every CTE's body so that the planner keeps it a step of its own: PostgreSQL
+   * otherwise inlines each step of the row pipeline into the next, copying every expression a
+   * later one reads. `OFFSET 0` keeps the step a subquery that streams its rows; `MATERIALIZED`
+   * did too, but wrote every row of every step to a tuplestore, on disk past work_mem
+   * (docs/sql.md: 2.5 times slower)
+   */
+  readonly cteFence?: string;
   /** what ends every statement, for the settings its SQL needs to mean what the other dialects' means */
   readonly statementSettings?: string;
   /** a join needs an equality between its two sides (ClickHouse cannot join on ranges alone) */

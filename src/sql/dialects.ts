@@ -48,7 +48,7 @@ const postgres: Dialect = {
   ident: doubleQuoted,
   string: (text) => stringWith(text, standardQuote, (code) => `chr(${code})`),
   types: { double: 'DOUBLE PRECISION', text: 'TEXT', bool: 'BOOLEAN' },
-  materialized: 'MATERIALIZED',
+  cteFence: 'OFFSET 0',
   matches: (expr, pattern) => `(${expr} ~ ${postgres.string(pattern)})`,
   extract: (expr, pattern, group) => `(regexp_match(${expr}, ${postgres.string(pattern)}))[${group}]`,
   groups: (expr, pattern) => `regexp_match(${expr}, ${postgres.string(pattern)})`,
