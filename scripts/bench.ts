@@ -24,6 +24,7 @@ import { BENCH_AS_OF, writeBenchLog } from './bench/generate-log.js';
 import { benchQuarters, benchQuery, benchRows, checkQuantileDisc, type BenchRow } from './bench/duckdb-query.js';
 import { writeLargeRegistry } from './bench/large-registry.js';
 import { benchSqlEngines } from './bench/sql-engines.js';
+import { EXACT_PERCENTILES, PERCENTILE_FIELDS, judgedOf, percentileAgrees } from './bench/agree.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const WORK = join(ROOT, '.bench');
@@ -37,8 +38,6 @@ const GENERATOR_VERSION = 2;
 /** The standards DuckDB also computes: the six on wall-clock time, per quarter. */
 const WALL_CLOCK = ['email-reply', 'callback', 'vip-reply', 'resolution-wall', 'rated-good', 'rating-average'];
 const GOALS = { rowsPerSecond: 1_000_000, duckdbRatio: 1.0, duckdbAim: 0.5, rssMiB: 200, rssGrowth: 1.1, checkSeconds: 1.0, perRatio: 1.0, calendarRatio: 2.0 };
-/** percentiles past this many judged records per standard and period are bucketed (src/engine/distribution.ts LIST_LIMIT) */
-const EXACT_PERCENTILES = 65_536;
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -172,16 +171,8 @@ function disagreement(promise: readonly BenchRow[], duck: readonly BenchRow[]): 
       if (p[f] !== d[f]) return `${key(p)}: ${f} is ${p[f]} in promise, ${d[f]} in DuckDB`;
     }
     if (round6(p.average) !== round6(d.average)) return `${key(p)}: the average is ${p.average} in promise, ${d.average} in DuckDB`;
-    const exact = (p.met ?? 0) + (p.breached ?? 0) <= EXACT_PERCENTILES;
-    for (const f of ['p50_seconds', 'p90_seconds', 'p_target_seconds'] as const) {
-      const a = p[f];
-      const b = d[f];
-      if (a === null || b === null) {
-        if (a !== b) return `${key(p)}: ${f} is ${a} in promise, ${b} in DuckDB`;
-        continue;
-      }
-      const ok = exact ? a === b : a >= b && a <= b + b / 2048;
-      if (!ok) return `${key(p)}: ${f} is ${a} in promise, ${b} in DuckDB (${exact ? 'exact' : 'bucketed'})`;
+    for (const f of PERCENTILE_FIELDS) {
+      if (!percentileAgrees(p[f], d[f], judgedOf(p))) return `${key(p)}: ${f} is ${p[f]} in promise, ${d[f]} in DuckDB (${judgedOf(p) <= EXACT_PERCENTILES ? 'exact' : 'bucketed'})`;
     }
   }
   return undefined;
@@ -217,7 +208,7 @@ async function runSize(rows: number): Promise<SizeResult> {
   const duck = benchRows((JSON.parse(readFileSync(fileOf(DUCKDB), 'utf8')) as { rows: Parameters<typeof benchRows>[0] }).rows, benchQuarters());
   const six = promiseRows(fileOf(SIX_PROMISE));
   const agree = disagreement(six, duck) ?? disagreement(promiseRows(fileOf(TEN)), duck);
-  const exact = six.filter((r) => r.p50_seconds !== null && (r.met ?? 0) + (r.breached ?? 0) <= EXACT_PERCENTILES).length;
+  const exact = six.filter((r) => r.p50_seconds !== null && judgedOf(r) <= EXACT_PERCENTILES).length;
   const bucketed = six.filter((r) => r.p50_seconds !== null).length - exact;
   const sameBytes = readFileSync(fileOf(TEN), 'utf8') === readFileSync(fileOf(TEN_ONE), 'utf8');
   // times are compared only between answers that are the same
