@@ -1,8 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import type { Engine } from '../run/engine.js';
 import type { Io } from './io.js';
 
-/** What a command gets from the top: the process, colour, width, the engine, the clock, notes, and where to put its exit code. */
+/** What a command gets from the top: the process, colour, width, the clock, notes, and where to put its exit code. */
 export interface CommandContext {
   io: Io;
   /** the Chalk instance for this run, given the command's --no-color and --out */
@@ -10,8 +9,6 @@ export interface CommandContext {
   /** the width tables fit in, given the command's --out */
   width(out: string | undefined): number;
   tool: { name: string; version: string };
-  /** what evaluates the logs, set up from the environment */
-  engine: Engine;
   /** the clock, read only when --as-of is not given */
   now(): Date;
   /** a warning or note for stderr, escaped for the terminal; nothing with --quiet */

@@ -29,7 +29,7 @@ export function addEngineOption(cmd: Command): Command {
     .addOption(new Option('--timeout <seconds>', 'how long connecting to the database, and each of its queries, may take').default(String(DEFAULT_TIMEOUT_SECONDS)));
 }
 
-/** The engine `--engine` names; the context's own for builtin. */
+/** The engine `--engine` names, set up from the environment; the built-in one without it. */
 export function chooseEngine(ctx: CommandContext, options: EngineOptions): Engine {
   const name = options.engine;
   const database = name === 'postgres' || name === 'clickhouse';
@@ -38,7 +38,7 @@ export function chooseEngine(ctx: CommandContext, options: EngineOptions): Engin
     if (options.url !== undefined) throw new UsageError(`--url names a database server, which --engine ${name ?? 'builtin'} does not read`, 'use it with --engine postgres or --engine clickhouse');
     if (tables.length > 0) throw new UsageError(`--table names a database table, which --engine ${name ?? 'builtin'} does not read`, 'use it with --engine postgres or --engine clickhouse; --log SOURCE=FILE names a log file');
   }
-  if (name === undefined || name === 'builtin') return ctx.engine;
+  if (name === undefined || name === 'builtin') return getEngine('builtin', { env: ctx.io.env });
   if (!(ENGINE_NAMES as readonly string[]).includes(name)) throw new UsageError(`--engine ${name}: no such engine`, didYouMean(name, ENGINE_NAMES) ?? `use one of ${ENGINE_NAMES.join(', ')}`);
   if (!database) return getEngine(name as EngineName, { env: ctx.io.env });
   const timeout = options.timeout ?? String(DEFAULT_TIMEOUT_SECONDS);

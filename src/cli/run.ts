@@ -1,23 +1,10 @@
 /** The one error boundary: parses argv, runs a command, returns the exit code; never exits itself. */
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
-import { sortDiagnostics, summarize } from '../model/diagnostic.js';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { EXIT_FAILURE, EXIT_OK, PromiseError, RegistryError } from '../model/errors.js';
-import { CHECK_FORMATS } from '../report/check/index.js';
 import { escapeTerminal } from '../report/shared/escape.js';
-import { getEngine } from '../run/engine.js';
-import { breachesCommand } from './commands/breaches.js';
-import { charterCommand } from './commands/charter.js';
-import { checkCommand, sourceLines } from './commands/check.js';
-import { diffCommand } from './commands/diff.js';
-import { explainCommand } from './commands/explain.js';
-import { gapsCommand } from './commands/gaps.js';
-import { initCommand } from './commands/init.js';
-import { listCommand } from './commands/list.js';
-import { reportCommand } from './commands/report.js';
-import { rulesCommand } from './commands/rules.js';
-import { sqlCommand } from './commands/sql.js';
 import { decideColor } from './color.js';
+import { COMMANDS, invokedCommand } from './command-list.js';
 import type { CommandContext } from './context.js';
 import { helpEnd } from './help.js';
 import type { Io } from './io.js';
@@ -44,7 +31,6 @@ export async function runCli(argv: readonly string[], io: Io, now: () => Date = 
     chalk: (flag, out) => decideColor(io, flag, toStdout(out)),
     width: (out) => decideWidth(io, toStdout(out)),
     tool: { name: 'promise', version },
-    engine: getEngine('builtin', { env: io.env }),
     now,
     note: (text) => {
       if (!quiet()) io.stderr.write(escapeTerminal(text));
@@ -77,20 +63,16 @@ export async function runCli(argv: readonly string[], io: Io, now: () => Date = 
     })
     .exitOverride()
     .configureOutput(output)
-    .configureHelp({ showGlobalOptions: true })
+    .configureHelp({ showGlobalOptions: true, subcommandTerm: (cmd) => COMMANDS.find((c) => c.name === cmd.name())?.term ?? new Help().subcommandTerm(cmd) })
     .showSuggestionAfterError(true)
     .addHelpText('after', () => helpEnd('promise', helpWidth()));
-  program.addCommand(initCommand(ctx));
-  program.addCommand(checkCommand(ctx));
-  program.addCommand(listCommand(ctx));
-  program.addCommand(breachesCommand(ctx));
-  program.addCommand(gapsCommand(ctx));
-  program.addCommand(diffCommand(ctx));
-  program.addCommand(reportCommand(ctx));
-  program.addCommand(charterCommand(ctx));
-  program.addCommand(explainCommand(ctx));
-  program.addCommand(sqlCommand(ctx));
-  program.addCommand(rulesCommand(ctx));
+  // Only the command that runs (or whose help is asked for) is loaded; the others are listed by name.
+  const invoked = invokedCommand(argv);
+  try {
+    for (const entry of COMMANDS) program.addCommand(entry.name === invoked ? (await entry.load())(ctx) : new Command(entry.name).description(entry.description));
+  } catch (err) {
+    return await reportError(err, io, argv.includes('--debug'), !argv.includes('--no-color'));
+  }
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput(output).configureHelp({ showGlobalOptions: true }).addHelpText('after', () => helpEnd(cmd.name(), helpWidth()));
   }
@@ -99,20 +81,23 @@ export async function runCli(argv: readonly string[], io: Io, now: () => Date = 
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (err) {
-    return reportError(err, io, argv.includes('--debug'), !argv.includes('--no-color'));
+    return await reportError(err, io, argv.includes('--debug'), !argv.includes('--no-color'));
   }
 }
 
 /** Turns any failure into a message on stderr and an exit code; a stack only with --debug. */
-export function reportError(err: unknown, io: Io, debug: boolean, color = true): number {
+export async function reportError(err: unknown, io: Io, debug: boolean, color = true): Promise<number> {
   if (err instanceof CommanderError) {
     // Help and version were asked for; anything else is a usage error, already printed.
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT_OK;
+    // `promise help [command]`; help shown for a missing command is a usage error
+    if (err.code === 'commander.help') return err.exitCode === 0 ? EXIT_OK : EXIT_FAILURE;
     return EXIT_FAILURE;
   }
   if (err instanceof RegistryError) {
     // the diagnostics as check shows them: paths from the working folder, the source line and a caret
     const chalk = decideColor({ ...io, stdout: io.stderr }, color);
+    const [{ sortDiagnostics, summarize }, { CHECK_FORMATS }, { sourceLines }] = await Promise.all([import('../model/diagnostic.js'), import('../report/check/index.js'), import('../report/check/source-lines.js')]);
     const diagnostics = sortDiagnostics(err.diagnostics);
     const shown = CHECK_FORMATS.pretty(
       {

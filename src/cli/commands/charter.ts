@@ -3,11 +3,13 @@ import { Command } from 'commander';
 import { charterSelection, planCharter, resultsPeriod } from '../../plan/charter.js';
 import { buildCharter } from '../../report/charter/data.js';
 import { CHARTER_FORMATS, type CharterFormat } from '../../report/charter/index.js';
+import { getEngine } from '../../run/engine.js';
 import type { CommandContext } from '../context.js';
 import { runFeedback } from '../feedback.js';
 import { filesRead, openRegistry, requireValid } from '../open-registry.js';
 import { addCommonOptions, pickFormat, type CommonOptions } from '../options.js';
 import { refuseToOverwrite, writeReport } from '../output.js';
+import { describeCommand } from '../command-list.js';
 
 const FORMATS = Object.keys(CHARTER_FORMATS) as CharterFormat[];
 
@@ -18,7 +20,7 @@ interface CharterOptions extends CommonOptions {
 }
 
 export function charterCommand(ctx: CommandContext): Command {
-  const cmd = new Command('charter').description("the customer-facing page of the promises: in their own words, by audience and channel, with the remedy owed when one is broken");
+  const cmd = new Command('charter').description(describeCommand('charter'));
   addCommonOptions(cmd, { registry: true, logs: true, formats: FORMATS })
     .option('--audience <audience>', 'only the promises made to this audience')
     .option('--channel <channel>', 'only the promises published on this channel')
@@ -34,7 +36,7 @@ export function charterCommand(ctx: CommandContext): Command {
       const evaluation =
         period === undefined
           ? undefined
-          : await ctx.engine.evaluate(
+          : await getEngine('builtin', { env: ctx.io.env }).evaluate(
               { registry, sources: opened.sources, asOf: opened.asOf, selection: charterSelection(plan) },
               { breaches: false, atRisk: false, alsoBy: period.kind, within: [period], ...runFeedback(ctx, false) },
             );

@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { sortDiagnostics, summarize, type BaselineEntry, type Diagnostic, type Severity, type SuppressedDiagnostic } from '../../model/diagnostic.js';
 import { describeFsError, PromiseError, UsageError } from '../../model/errors.js';
 import { CHECK_FORMATS, type CheckFormat } from '../../report/check/index.js';
+import { sourceLines } from '../../report/check/source-lines.js';
 import { formatGithubSummary } from '../../report/check/github.js';
 import type { CheckReport } from '../../report/check/types.js';
 import { forTerminal } from '../../report/shared/escape.js';
@@ -14,6 +15,7 @@ import { checkExitCode } from '../exit-code.js';
 import { filesRead, openRegistry, type OpenedRegistry } from '../open-registry.js';
 import { addCommonOptions, parseCount, pickFormat, type CommonOptions } from '../options.js';
 import { writeReport } from '../output.js';
+import { describeCommand } from '../command-list.js';
 
 interface CheckOptions extends CommonOptions {
   failOn: Severity;
@@ -23,16 +25,6 @@ interface CheckOptions extends CommonOptions {
 }
 
 const FORMATS = Object.keys(CHECK_FORMATS) as CheckFormat[];
-
-/** The source lines the diagnostics point at, by file: for the caret under each. */
-export function sourceLines(diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>): Map<string, string[]> {
-  const lines = new Map<string, string[]>();
-  for (const file of new Set(diagnostics.map((d) => d.file))) {
-    const text = texts.get(file);
-    if (text !== undefined) lines.set(file, text.split(/\r?\n/));
-  }
-  return lines;
-}
 
 async function readBaseline(ctx: CommandContext, file: string): Promise<Baseline> {
   let text: string;
@@ -73,7 +65,7 @@ async function withBaseline(ctx: CommandContext, opened: OpenedRegistry, options
 
 export function checkCommand(ctx: CommandContext): Command {
   const cmd = new Command('check')
-    .description("validate the registry: schema, references, lint rules, and the logs' columns")
+    .description(describeCommand('check'))
     .addOption(new Option('--fail-on <severity>', 'the least severity that makes check exit 1').choices(['error', 'warning', 'info']).default('error'))
     .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', parseCount('--max-warnings'))
     .option('--baseline <file>', 'report only the lint findings that the baseline FILE does not record')

@@ -19,6 +19,7 @@ import { runFeedback } from '../feedback.js';
 import { filesRead, logFilesRead, openRegistry, requireValid } from '../open-registry.js';
 import { addCommonOptions, parseLogOverrides, pickFormat, type CommonOptions } from '../options.js';
 import { refuseToOverwrite, writeReport } from '../output.js';
+import { describeCommand } from '../command-list.js';
 
 interface DiffOptions extends CommonOptions, EngineOptions {
   failOn?: DiffFailOn;
@@ -28,7 +29,7 @@ const FORMATS = Object.keys(DIFF_FORMATS) as DiffFormat[];
 
 export function diffCommand(ctx: CommandContext): Command {
   const cmd = new Command('diff')
-    .description('what changed in the registry since git revision REV: promises and standards added, removed or renamed, targets and limits tightened or loosened, and the impact on the last finished period')
+    .description(describeCommand('diff'))
     .argument('<rev>', 'a commit, branch or tag, e.g. origin/main')
     .addOption(new Option('--fail-on <what>', 'exit 1 when a promise was loosened, or on any change at all').choices(DIFF_FAIL_ON));
   addEngineOption(addCommonOptions(cmd, { registry: true, logs: true, formats: FORMATS })).action(async (rev: string, options: DiffOptions) => {

@@ -5,10 +5,11 @@ import type { CommandContext } from '../context.js';
 import { filesRead, openRegistry, requireValid } from '../open-registry.js';
 import { addCommonOptions, pickFormat, type CommonOptions } from '../options.js';
 import { refuseToOverwrite, writeReport } from '../output.js';
+import { describeCommand } from '../command-list.js';
 
 export function explainCommand(ctx: CommandContext): Command {
   const cmd = new Command('explain')
-    .description("tell how one record's verdict under a standard was reached: scope, start and end as read, open time, limit, outcome")
+    .description(describeCommand('explain'))
     .argument('<standard>', 'the standard id')
     .argument('<record>', "the record's key (the source's key column)");
   addCommonOptions(cmd, { registry: true, logs: true, formats: Object.keys(EXPLAIN_FORMATS) }).action(async (standard: string, record: string, options: CommonOptions) => {

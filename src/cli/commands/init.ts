@@ -7,6 +7,7 @@ import { initFiles } from '../../init/templates.js';
 import { isTimeZone, suggestTimeZone } from '../../registry/values.js';
 import type { CommandContext } from '../context.js';
 import { asOfResolver, type CommonOptions } from '../options.js';
+import { describeCommand } from '../command-list.js';
 
 interface InitCommandOptions extends Pick<CommonOptions, 'asOf' | 'color'> {
   name?: string;
@@ -30,7 +31,7 @@ function nextSteps(shown: string): string[] {
 
 export function initCommand(ctx: CommandContext): Command {
   return new Command('init')
-    .description('write a small working registry, with a sample log, into DIR')
+    .description(describeCommand('init'))
     .addArgument(new Argument('[dir]', 'the folder to create or fill').default('.'))
     .option('--name <name>', 'the name of the organisation or service')
     .option('--timezone <zone>', 'IANA time zone of the registry (default: this machine\'s)')

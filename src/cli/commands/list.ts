@@ -5,12 +5,13 @@ import type { CommandContext } from '../context.js';
 import { filesRead, openRegistry } from '../open-registry.js';
 import { addCommonOptions, pickFormat, type CommonOptions } from '../options.js';
 import { writeReport } from '../output.js';
+import { describeCommand } from '../command-list.js';
 
 const FORMATS = Object.keys(LIST_FORMATS) as ListFormat[];
 
 export function listCommand(ctx: CommandContext): Command {
   const cmd = new Command('list')
-    .description('list what the registry declares: promises, standards, owners, calendars or sources')
+    .description(describeCommand('list'))
     .addArgument(new Argument('[what]', 'what to list').choices(LIST_KINDS).default('promises'));
   // list reads declarations only: no log, no moment of evaluation
   addCommonOptions(cmd, { registry: true, logs: false, formats: FORMATS }).action(async (what: ListKind, options: Omit<CommonOptions, 'log' | 'asOf'>) => {

@@ -13,11 +13,12 @@ import { filesRead, openRegistry, requireValid } from '../open-registry.js';
 import { pickFormat } from '../options.js';
 import { refuseToOverwrite, writeReport } from '../output.js';
 import { addFilterOptions, type EvaluatingOptions } from './evaluating.js';
+import { describeCommand } from '../command-list.js';
 
 const FORMATS = Object.keys(REPORT_FORMATS) as ReportFormat[];
 
 export function reportCommand(ctx: CommandContext): Command {
-  const cmd = new Command('report').description('the quarterly report (or --period): promises kept, standards against target and trend, scorecards, recovery, gaps, data quality');
+  const cmd = new Command('report').description(describeCommand('report'));
   addFilterOptions(cmd, FORMATS, 'one').action(async (options: EvaluatingOptions) => {
     const formatName = pickFormat(options.format, FORMATS);
     if (options.period.length > 1) throw new UsageError('report covers one period: give --period once', 'e.g. --period 2026-Q3');

@@ -10,6 +10,7 @@ import type { CommandContext } from '../context.js';
 import { filesRead, openRegistry, requireValid } from '../open-registry.js';
 import { addCommonOptions, type CommonOptions } from '../options.js';
 import { writeReport } from '../output.js';
+import { describeCommand } from '../command-list.js';
 
 interface SqlOptions extends Omit<CommonOptions, 'log'> {
   dialect: string;
@@ -34,7 +35,7 @@ function parseDay(flag: string, value: string): number {
 
 export function sqlCommand(ctx: CommandContext): Command {
   const cmd = new Command('sql')
-    .description('print the standards as SQL for a warehouse or cluster: one statement per source whose rows are the gap rows (or, with --breaches, the breach list); reads no log, connects nowhere')
+    .description(describeCommand('sql'))
     .addOption(new Option('--dialect <name>', 'the SQL dialect').choices(DIALECT_NAMES).makeOptionMandatory())
     .addOption(new Option('--table <source=table>', "the table that holds a source's rows (repeatable)").argParser(collect).default([], "a table named like the source's id"))
     .option('--standard <id>', 'only this standard')
