@@ -3,7 +3,8 @@
  * `tsx scripts/bench/stages.ts LOG OUT.json` (npm run bench runs it and prints its table).
  *
  * - reading: the file's bytes in the reader's chunks, nothing else;
- * - the log reader: bytes to records (decoding, tokenizing, line numbers, problems);
+ * - the log reader: bytes to records as the engine reads them, batches of cell spans (decoding,
+ *   tokenizing, line numbers, problems);
  * - then the reader and: the row loop with no standard (the record keys), the timestamp cells
  *   parsed, and each standard of the bench registry alone, each figure less what it adds to
  *   (records are streamed as the engine streams them: held in memory, they would make the
@@ -19,7 +20,8 @@ import { openSync, readSync, closeSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Evaluator, type EvaluationOptions } from '../../src/engine/evaluate.js';
 import { RowView } from '../../src/engine/row-view.js';
-import { openCsv, type CsvRecord } from '../../src/logs/csv.js';
+import { openCsv } from '../../src/logs/csv.js';
+import type { RecordBatch } from '../../src/model/cells.js';
 import { createTimestampReader } from '../../src/logs/timestamp-reader.js';
 import { fsRegistryReader } from '../../src/registry/fs-reader.js';
 import { loadRegistry } from '../../src/registry/load.js';
@@ -51,11 +53,12 @@ function readBytes(): void {
   closeSync(fd);
 }
 
-async function readRecords(each?: (batch: CsvRecord[]) => void): Promise<{ header: string[]; rows: number }> {
+/** The log's records as the engine reads them: batches of cell spans, each valid until the next. */
+async function readRecords(each?: (batch: RecordBatch) => void): Promise<{ header: string[]; rows: number }> {
   const csv = await openCsv(log, 'log');
   let rows = 0;
-  for await (const batch of csv.batches()) {
-    rows += batch.length;
+  for await (const batch of csv.recordBatches()) {
+    rows += batch.count;
     each?.(batch);
   }
   return { header: csv.header, rows };
@@ -70,7 +73,7 @@ async function evaluate(standards: readonly Standard[]): Promise<void> {
   const evaluator = new Evaluator({ sources: [source], standards, calendars: registry.calendars, promises: [] }, options);
   const run = evaluator.source(source.id, createTimestampReader(source.timezone, source.timestamp_format));
   const file = run.file('log', header);
-  await readRecords((batch) => file.push(batch));
+  await readRecords((batch) => file.pushBatch(batch));
   evaluator.finish();
 }
 
@@ -79,8 +82,8 @@ async function timestamps(): Promise<void> {
   const view = new RowView(header.length, createTimestampReader(source.timezone, source.timestamp_format));
   const columns = ['opened_at', 'first_response_at', 'resolved_at', 'due_at'].map((c) => header.indexOf(c));
   await readRecords((batch) => {
-    for (const row of batch) {
-      view.load(row.cells, row.line);
+    for (let r = 0; r < batch.count; r++) {
+      view.loadRecord(batch, r);
       for (const c of columns) view.time(c);
     }
   });
