@@ -8,7 +8,7 @@
  *   npm run bench                      # 1M and 10M rows, 3 runs each
  *   npm run bench -- --rows 1000000    # sizes to run, comma-separated
  *   npm run bench -- --runs 1 --no-write
- *   npm run bench -- --sql-rows 20000  # the size the SQL engines run at (0: not run)
+ *   npm run bench -- --sql-rows 20000  # the largest size PostgreSQL and ClickHouse run at; DuckDB runs at every size (0: no SQL engine)
  *   npm run bench -- --sql-only --sql-rows 1000000 --no-write   # the SQL engines alone
  *
  * Every contender runs as a process of its own; the runs alternate (one of each, then the next
@@ -48,8 +48,8 @@ const RUNS = Number(flag('--runs') ?? 3);
 const WRITE = !process.argv.includes('--no-write');
 /** only the SQL engines' table: nothing is written into docs/performance.md */
 const SQL_ONLY = process.argv.includes('--sql-only');
-/** the SQL engines are measured on a smaller log: they are not yet fast enough for the large ones (docs/sql.md) */
-const SQL_ROWS = Number(flag('--sql-rows') ?? 20_000);
+/** PostgreSQL and ClickHouse run up to this many rows (at 10M they take half an hour each, docs/performance.md); DuckDB at every size */
+const SQL_ROWS = Number(flag('--sql-rows') ?? 1_000_000);
 const THREADS = Number(process.env.PROMISE_THREADS ?? Math.min(8, availableParallelism()));
 
 interface Measure {
@@ -306,7 +306,7 @@ function writeDocs(table: string): void {
 mkdirSync(WORK, { recursive: true });
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
 if (SQL_ONLY) {
-  process.stdout.write(await benchSqlEngines({ work: WORK, bin: BIN, registry: REGISTRY, log: await logOf(SQL_ROWS), rows: SQL_ROWS, asOf: BENCH_AS_OF, measure }));
+  process.stdout.write(await benchSqlEngines({ work: WORK, bin: BIN, registry: REGISTRY, log: await logOf(SQL_ROWS), rows: SQL_ROWS, asOf: BENCH_AS_OF, engines: 'all', measure }));
   process.exit(0);
 }
 writeSixRegistry();
@@ -320,7 +320,14 @@ for (const rows of SIZES) {
 process.stderr.write('measuring promise check and the stages ...\n');
 const checks = runCheck();
 const stages = runStages(await logOf(SIZES[0] as number));
-const sqlTable = SQL_ROWS > 0 ? await benchSqlEngines({ work: WORK, bin: BIN, registry: REGISTRY, log: await logOf(SQL_ROWS), rows: SQL_ROWS, asOf: BENCH_AS_OF, measure }) : '';
+let sqlTable = '';
+if (SQL_ROWS > 0) {
+  // every SQL engine at --sql-rows, DuckDB alone at each larger size of the bench
+  for (const rows of [SQL_ROWS, ...SIZES.filter((n) => n > SQL_ROWS).sort((a, b) => a - b)]) {
+    const engines = rows === SQL_ROWS ? 'all' : 'duckdb';
+    sqlTable += `${sqlTable === '' ? '' : '\n'}${await benchSqlEngines({ work: WORK, bin: BIN, registry: REGISTRY, log: await logOf(rows), rows, asOf: BENCH_AS_OF, engines, measure })}`;
+  }
+}
 const table = `${report(results, checks, stages, quantiles)}${sqlTable === '' ? '' : `\n${sqlTable}`}`;
 process.stdout.write(table);
 if (WRITE) writeDocs(table);
