@@ -32,8 +32,25 @@ export function promise(args: readonly string[], options: { cwd?: string; env?: 
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+const madeDirs = new Set<string>();
+
+/** A new folder under the system's temporary folder, removed after the test file (test/helpers/temp-cleanup.ts). */
 export function tempDir(prefix = 'promise-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  madeDirs.add(dir);
+  return dir;
+}
+
+/** Removes the folders tempDir made, as far as it can (a test may have left one unreadable on purpose). */
+export function removeTempDirs(): void {
+  for (const dir of madeDirs) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // left for the system's own clean-up of its temporary folder
+    }
+  }
+  madeDirs.clear();
 }
 
 /** Runs a command with `--out` into a temporary file (a breach list outgrows a child's stdout buffer); `stdout` is the file's text. */
