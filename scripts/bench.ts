@@ -24,7 +24,7 @@ import { BENCH_AS_OF, writeBenchLog } from './bench/generate-log.js';
 import { benchQuarters, benchQuery, benchRows, checkQuantileDisc, type BenchRow } from './bench/duckdb-query.js';
 import { writeLargeRegistry } from './bench/large-registry.js';
 import { benchSqlEngines } from './bench/sql-engines.js';
-import { EXACT_PERCENTILES, PERCENTILE_FIELDS, judgedOf, percentileAgrees } from './bench/agree.js';
+import { EXACT_PERCENTILES, PERCENTILE_FIELDS, judgedOf, rowsDisagreement } from './bench/agree.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const WORK = join(ROOT, '.bench');
@@ -153,29 +153,14 @@ function promiseRows(file: string): BenchRow[] {
   return gaps.standards.filter((g) => WALL_CLOCK.includes(g.standard));
 }
 
-const round6 = (n: number | null): number | null => (n === null ? null : Math.round(n * 1e6) / 1e6);
-
 /**
- * Undefined when both sides agree: every count equal; the average equal to six decimals (as
- * JSON writes it); a percentile equal where promise keeps it exactly, else the top of the bucket
- * that holds the exact one: never below it, and within 1/2,048 of it (docs/semantics.md).
+ * Undefined when both sides agree (scripts/bench/agree.ts): every count equal; the average equal
+ * to six decimals (as JSON writes it); a percentile equal where promise keeps it exactly, else
+ * the top of the bucket that holds the exact one (docs/semantics.md).
  */
 function disagreement(promise: readonly BenchRow[], duck: readonly BenchRow[]): string | undefined {
-  const key = (r: BenchRow) => `${r.standard} ${r.period}`;
-  const other = new Map(duck.map((r) => [key(r), r]));
-  if (promise.length !== duck.length) return `promise has ${promise.length} standard-periods, DuckDB ${duck.length}`;
-  for (const p of promise) {
-    const d = other.get(key(p));
-    if (d === undefined) return `${key(p)} is missing from DuckDB's answer`;
-    for (const f of ['records', 'met', 'breached', 'pending', 'at_risk', 'skipped', 'invalid'] as const) {
-      if (p[f] !== d[f]) return `${key(p)}: ${f} is ${p[f]} in promise, ${d[f]} in DuckDB`;
-    }
-    if (round6(p.average) !== round6(d.average)) return `${key(p)}: the average is ${p.average} in promise, ${d.average} in DuckDB`;
-    for (const f of PERCENTILE_FIELDS) {
-      if (!percentileAgrees(p[f], d[f], judgedOf(p))) return `${key(p)}: ${f} is ${p[f]} in promise, ${d[f]} in DuckDB (${judgedOf(p) <= EXACT_PERCENTILES ? 'exact' : 'bucketed'})`;
-    }
-  }
-  return undefined;
+  const fields = ['records', 'met', 'breached', 'pending', 'at_risk', 'skipped', 'invalid', 'average', ...PERCENTILE_FIELDS];
+  return rowsDisagreement(promise, duck, { names: ['promise', 'DuckDB'], fields, averageToSixDecimals: true });
 }
 
 interface SizeResult {

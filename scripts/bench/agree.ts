@@ -24,26 +24,42 @@ export interface GapRow {
   [field: string]: unknown;
 }
 
+/** Which of two answers' rows are compared, and how. */
+interface Comparison {
+  /** how the two sides are named in what differs: the built-in engine (whose percentiles may be bucketed) first */
+  names: readonly [string, string];
+  /** the fields compared; every field of either row when unset */
+  fields?: readonly string[];
+  /** the average to six decimals, as JSON writes it (for a side that is not the product's report) */
+  averageToSixDecimals?: boolean;
+}
+
+const round6 = (n: unknown): unknown => (typeof n === 'number' ? Math.round(n * 1e6) / 1e6 : n);
+
 /**
- * Undefined when a gaps report's rows from the built-in engine and from `name` are the same
- * answer: the same rows, every field equal, percentiles by `percentileAgrees`; otherwise what differs.
+ * Undefined when two answers' rows (per standard and period) are the same answer: the same rows,
+ * every compared field equal, percentiles by `percentileAgrees`; otherwise the first thing that differs.
  */
-export function gapRowsDisagreement(builtin: readonly GapRow[], other: readonly GapRow[], name: string): string | undefined {
-  const key = (r: GapRow) => `${r.standard} ${r.period}`;
-  if (builtin.length !== other.length) return `the built-in engine has ${builtin.length} gap rows, ${name} ${other.length}`;
-  const theirs = new Map(other.map((r) => [key(r), r]));
+export function rowsDisagreement<R extends { standard: string; period: string }>(builtin: readonly R[], other: readonly R[], how: Comparison): string | undefined {
+  const [ours, theirs] = how.names;
+  const key = (r: R) => `${r.standard} ${r.period}`;
+  if (builtin.length !== other.length) return `${ours} has ${builtin.length} gap rows, ${theirs} ${other.length}`;
+  const byKey = new Map(other.map((r) => [key(r), r]));
   for (const b of builtin) {
-    const o = theirs.get(key(b));
-    if (o === undefined) return `${key(b)} is missing from ${name}'s answer`;
-    for (const field of new Set([...Object.keys(b), ...Object.keys(o)])) {
-      const x = b[field];
-      const y = o[field];
-      if ((PERCENTILE_FIELDS as readonly string[]).includes(field)) {
-        if (!percentileAgrees(x as number | null, y as number | null, judgedOf(b))) return `${key(b)}: ${field} is ${String(x)} in the built-in engine, ${String(y)} in ${name}`;
-      } else if (JSON.stringify(x) !== JSON.stringify(y)) {
-        return `${key(b)}: ${field} is ${JSON.stringify(x)} in the built-in engine, ${JSON.stringify(y)} in ${name}`;
-      }
+    const o = byKey.get(key(b));
+    if (o === undefined) return `${key(b)} is missing from ${theirs}'s answer`;
+    const x = b as Record<string, unknown>;
+    const y = o as Record<string, unknown>;
+    for (const field of how.fields ?? new Set([...Object.keys(x), ...Object.keys(y)])) {
+      const [u, v] = how.averageToSixDecimals === true && field === 'average' ? [round6(x[field]), round6(y[field])] : [x[field], y[field]];
+      const same = (PERCENTILE_FIELDS as readonly string[]).includes(field) ? percentileAgrees(u as number | null, v as number | null, judgedOf(b)) : JSON.stringify(u) === JSON.stringify(v);
+      if (!same) return `${key(b)}: ${field} is ${JSON.stringify(u)} in ${ours}, ${JSON.stringify(v)} in ${theirs}`;
     }
   }
   return undefined;
+}
+
+/** `rowsDisagreement` of a gaps report's rows from the built-in engine and from the engine `name`, on every field. */
+export function gapRowsDisagreement(builtin: readonly GapRow[], other: readonly GapRow[], name: string): string | undefined {
+  return rowsDisagreement(builtin, other, { names: ['the built-in engine', name] });
 }

@@ -66,18 +66,13 @@ export async function runCli(argv: readonly string[], io: Io, now: () => Date = 
     .configureHelp({ showGlobalOptions: true, subcommandTerm: (cmd) => COMMANDS.find((c) => c.name === cmd.name())?.term ?? new Help().subcommandTerm(cmd) })
     .showSuggestionAfterError(true)
     .addHelpText('after', () => helpEnd('promise', helpWidth()));
-  // Only the command that runs (or whose help is asked for) is loaded; the others are listed by name.
   const invoked = invokedCommand(argv);
   try {
+    // Only the command that runs (or whose help is asked for) is loaded; the others are listed by name.
     for (const entry of COMMANDS) program.addCommand(entry.name === invoked ? (await entry.load())(ctx) : new Command(entry.name).description(entry.description));
-  } catch (err) {
-    return await reportError(err, io, argv.includes('--debug'), !argv.includes('--no-color'));
-  }
-  for (const cmd of program.commands) {
-    cmd.exitOverride().configureOutput(output).configureHelp({ showGlobalOptions: true }).addHelpText('after', () => helpEnd(cmd.name(), helpWidth()));
-  }
-
-  try {
+    for (const cmd of program.commands) {
+      cmd.exitOverride().configureOutput(output).configureHelp({ showGlobalOptions: true }).addHelpText('after', () => helpEnd(cmd.name(), helpWidth()));
+    }
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (err) {

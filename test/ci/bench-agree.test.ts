@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXACT_PERCENTILES, gapRowsDisagreement, percentileAgrees } from '../../scripts/bench/agree.js';
+import { EXACT_PERCENTILES, gapRowsDisagreement, percentileAgrees, rowsDisagreement } from '../../scripts/bench/agree.js';
 
 const row = (over: Record<string, unknown> = {}) => ({ standard: 'email-reply', period: '2026-Q1', records: 10, met: 7, breached: 3, compliance: 0.7, p50_seconds: 600, p90_seconds: 3000, p_target_seconds: 1200, average: null, ...over });
 
@@ -27,5 +27,12 @@ describe("the bench's rule for the same answer (SPEC §5)", () => {
     expect(gapRowsDisagreement([row({ ...big, p90_seconds: 4097 })], [row({ ...big, p90_seconds: 4096 })], 'DuckDB')).toBeUndefined();
     expect(gapRowsDisagreement([row()], [], 'PostgreSQL')).toBe('the built-in engine has 1 gap rows, PostgreSQL 0');
     expect(gapRowsDisagreement([row()], [row({ period: '2026-Q2' })], 'PostgreSQL')).toBe("email-reply 2026-Q1 is missing from PostgreSQL's answer");
+  });
+
+  it('compares only the fields asked for, and an average to six decimals where asked', () => {
+    const how = { names: ['promise', 'DuckDB'] as const, fields: ['met', 'average'], averageToSixDecimals: true };
+    expect(rowsDisagreement([row({ average: 3.1234564, compliance: 0.7 })], [row({ average: 3.12345641, compliance: 0.1 })], how)).toBeUndefined();
+    expect(rowsDisagreement([row({ average: 3.123456 })], [row({ average: 3.123457 })], how)).toBe('email-reply 2026-Q1: average is 3.123456 in promise, 3.123457 in DuckDB');
+    expect(gapRowsDisagreement([row({ average: 3.1234564 })], [row({ average: 3.12345641 })], 'DuckDB')).toBe('email-reply 2026-Q1: average is 3.1234564 in the built-in engine, 3.12345641 in DuckDB');
   });
 });
