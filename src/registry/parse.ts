@@ -2,6 +2,7 @@
 import { Composer, CST, isAlias, isCollection, isMap, isNode, isScalar, isSeq, LineCounter, Lexer, Parser, YAMLParseError, type Document, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic, Loc } from '../model/diagnostic.js';
 import { locOfFile, locOfNode, locOfOffsets, mergedPairs, type RegistryFile } from './locate.js';
+import { countLines, readPlainYaml } from './plain-yaml.js';
 import { schemaFinding, UNPREFIXED, unreadableFinding, yamlSyntaxFinding } from './rule-messages.js';
 
 /** A registry file larger than this is refused: no promise registry needs it, a mistake might. */
@@ -71,7 +72,7 @@ function decode(path: string, bytes: Uint8Array): { text?: string; diagnostic?: 
  * library's own duplicate-key test is off: it compares each key with every key before it, so a
  * mapping of 80,000 keys took 24 s; checkMappings does the same test in linear time.
  */
-const YAML_OPTIONS = {
+export const YAML_OPTIONS = {
   prettyErrors: false,
   uniqueKeys: false,
   merge: true,
@@ -375,7 +376,14 @@ export function parseRegistryFile(path: string, bytes: Uint8Array): ParseResult 
   const lineCounter = new LineCounter();
   let composed;
   try {
-    composed = compose(text, lineCounter);
+    // A file that may hold a mapping past the bound goes to the library, whose lexer refuses it early.
+    const plain = mayHoldTooManyKeys(text) ? undefined : readPlainYaml(text, YAML_OPTIONS);
+    if (plain !== undefined) {
+      countLines(lineCounter, plain.lineStarts);
+      composed = { doc: plain.doc };
+    } else {
+      composed = compose(text, lineCounter);
+    }
   } catch (err) {
     // The parser itself gave up, e.g. on nesting deeper than the stack allows.
     const diagnostic = err instanceof RangeError ? yamlSyntaxFinding('tooDeep', {}, locOfFile(path)) : yamlSyntaxFinding('unreadable', { detail: String(err) }, locOfFile(path));
