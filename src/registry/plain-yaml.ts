@@ -26,9 +26,18 @@ const MAX_KEY = 1024;
 const INDICATOR = new Set([',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
 const FLOW_INDICATOR = new Set([',', '[', ']', '{', '}']);
 
-/** No tab, carriage return, control character, BOM or line separator: the library's subtleties start there. */
-const PLAIN_TEXT = /^[^\t\r\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff\u2028\u2029\ud800-\udfff]*$/;
-const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
+/**
+ * A tab, carriage return, control character, BOM, line separator or lone surrogate: the
+ * library's subtleties start there.
+ */
+const NOT_PLAIN = /[\t\r\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * The first characters a core-schema null, boolean, integer or float can start with (`~`,
+ * `null`, `true`, `false`, digits, signs, `.inf`, `.nan`): any other plain scalar is text
+ * without a test of the schema's expressions.
+ */
+const TYPED_START = new Set(['~', 'n', 'N', 't', 'T', 'f', 'F', '+', '-', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
 
 class Reader {
   private readonly tags: ScalarTag[];
@@ -374,7 +383,7 @@ class Reader {
 
   private plain(start: number, valueEnd: number, end: number): Scalar {
     const source = this.text.slice(start, valueEnd);
-    const tag = this.tags.find((t) => t.test?.test(source));
+    const tag = TYPED_START.has(source.charAt(0)) ? this.tags.find((t) => t.test?.test(source)) : undefined;
     let scalar: Scalar;
     if (tag === undefined) {
       scalar = new Scalar(source);
@@ -395,7 +404,7 @@ class Reader {
  * undefined, with `lineCounter` untouched, when the text is outside the plain subset.
  */
 export function readPlainYaml(text: string, options: DocumentOptions & SchemaOptions & ParseOptions): { doc: Document.Parsed; lineStarts: number[] } | undefined {
-  if (!PLAIN_TEXT.test(text.replace(SURROGATE_PAIR, ''))) return undefined;
+  if (NOT_PLAIN.test(text)) return undefined;
   const doc = new Document(undefined, null, options) as Document.Parsed;
   let contents: Node;
   try {

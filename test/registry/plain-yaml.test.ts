@@ -124,6 +124,8 @@ describe('the plain-subset YAML reader', () => {
     ['a trailing comma', 'a: [1, 2, ]\n'],
     ['an explicit key', '? a\n: 1\n'],
     ['a top-level sequence', '- a\n'],
+    ['a lone surrogate', 'a: \ud800\n'],
+    ['a BOM', '\ufeffa: 1\n'],
     ['a scalar document', 'hello\n'],
     ['an empty file', ''],
     ['a comment without a space before it', 'a: [1]# c\n'],
@@ -156,7 +158,7 @@ describe('the plain-subset YAML reader', () => {
     const line = fc.tuple(fc.nat({ max: 6 }), fc.constantFrom('', '- ', '-  ', 'key: ', 'key:', 'k2: ', '"q": ', "'s': ", '# '), atom, fc.constantFrom('', ' ', '  # note', '#x'));
     const text = fc.array(line, { minLength: 1, maxLength: 12 }).map((lines) => `${lines.map(([indent, lead, value, tail]) => `${' '.repeat(indent)}${lead}${value}${tail}`).join('\n')}\n`);
     // texts the reader takes: keys at column 0 with nested blocks, to reach deep paths often
-    const clean = fc.constantFrom('a', 'Team 0', 'We answer within 4 hours.', '1', '-1', '4.50', '0x1F', '1e3', '~', 'null', 'true', 'False', '2026-12-25', '08:00-12:30', 'a#b', '"q"', "'s''t'", '""', '{}', '[]', '{ a: 1 }', '[a, b]', '[a, [b]]', '{ a: [1, 2], b: { c: d } }', '{ "k": v }', '[ a , b ]', '[a,b]', 'é 😀', 'a, b', 'x # note', '[a] # note');
+    const clean = fc.constantFrom('a', 'Team 0', 'We answer within 4 hours.', '1', '-1', '4.50', '0x1F', '1e3', '~', 'null', 'true', 'False', '2026-12-25', '08:00-12:30', 'a#b', '"q"', "'s''t'", '""', '{}', '[]', '{ a: 1 }', '[a, b]', '[a, [b]]', '{ a: [1, 2], b: { c: d } }', '{ "k": v }', '[ a , b ]', '[a,b]', 'é 😀', 'a, b', 'x # note', '[a] # note', 'no', 'nULL', 'NULLs', 'tRUE', 'Truee', 'f', '+', '-.5', '.5', '1.', '0o8', '0xg', '+1e-3', '~x', '9 lives');
     const value = fc.oneof({ weight: 5, arbitrary: clean }, { weight: 1, arbitrary: atom });
     const block = fc.letrec((tie) => ({
       node: fc.oneof({ depthSize: 'small' }, value.map((v) => ({ lines: [], inline: v })), tie('map'), tie('seq')),
@@ -183,6 +185,6 @@ describe('the plain-subset YAML reader', () => {
       { numRuns: 3000 },
     );
     // the property is about the texts the reader takes: enough of them must be generated
-    expect(read).toBeGreaterThan(1200);
+    expect(read).toBeGreaterThan(900);
   });
 });
