@@ -376,8 +376,8 @@ export function parseRegistryFile(path: string, bytes: Uint8Array): ParseResult 
   const lineCounter = new LineCounter();
   let composed;
   try {
-    // A file that may hold a mapping past the bound goes to the library, whose lexer refuses it early.
-    const plain = mayHoldTooManyKeys(text) ? undefined : readPlainYaml(text, YAML_OPTIONS);
+    // A mapping past the bound sends the file to the library, whose lexer refuses it early.
+    const plain = readPlainYaml(text, YAML_OPTIONS, MAX_MAPPING_KEYS);
     if (plain !== undefined) {
       countLines(lineCounter, plain.lineStarts);
       composed = { doc: plain.doc };

@@ -45,12 +45,18 @@ class Reader {
   constructor(
     private readonly text: string,
     private readonly doc: Document.Parsed,
+    private readonly maxKeys: number,
   ) {
     this.tags = doc.schema.tags.filter((tag): tag is ScalarTag => tag.default === true && tag.test !== undefined && tag.collection === undefined);
   }
 
   private out(): never {
     throw OUTSIDE;
+  }
+
+  /** A mapping past the bound on keys goes to the library, which refuses it in its own words. */
+  private bound(map: YAMLMap | YAMLSeq): void {
+    if (map.items.length > this.maxKeys) this.out();
   }
 
   private at(offset: number): string {
@@ -148,6 +154,7 @@ class Reader {
         [value, end] = this.inlineValue(afterColon);
       }
       map.items.push(new Pair(key, value));
+      this.bound(map);
       const next = this.contentLine(end);
       if (next === undefined || next.indent < column) break;
       if (next.indent > column || this.isDash(next.start)) this.out();
@@ -267,6 +274,7 @@ class Reader {
         if (valueAt === colon + 1) this.out();
         const [value, after] = this.flowItem(valueAt);
         (collection as YAMLMap).items.push(new Pair(key, value));
+        this.bound(collection);
         at = after;
       } else {
         const [item, after] = this.flowItem(at);
@@ -356,10 +364,10 @@ class Reader {
   /** The offset after a one-line quoted scalar's closing quote; out of the subset for an escape or a line break. */
   private quotedEnd(offset: number): number {
     const quote = this.at(offset);
+    const newline = this.lineEnd(offset);
     let at = offset + 1;
     for (;;) {
       const close = this.text.indexOf(quote, at);
-      const newline = this.lineEnd(at);
       if (close === -1 || close > newline) this.out();
       if (quote === '"' && this.text.slice(at, close).includes('\\')) this.out();
       if (quote === "'" && this.at(close + 1) === "'") {
@@ -400,15 +408,15 @@ class Reader {
 }
 
 /**
- * The text as a document of the library's nodes, and its line starts in `lineCounter`; or
- * undefined, with `lineCounter` untouched, when the text is outside the plain subset.
+ * The text as a document of the library's nodes, and its line starts; or undefined when the text
+ * is outside the plain subset or a mapping in it holds more than `maxKeys` keys.
  */
-export function readPlainYaml(text: string, options: DocumentOptions & SchemaOptions & ParseOptions): { doc: Document.Parsed; lineStarts: number[] } | undefined {
+export function readPlainYaml(text: string, options: DocumentOptions & SchemaOptions & ParseOptions, maxKeys = Infinity): { doc: Document.Parsed; lineStarts: number[] } | undefined {
   if (NOT_PLAIN.test(text)) return undefined;
   const doc = new Document(undefined, null, options) as Document.Parsed;
   let contents: Node;
   try {
-    contents = new Reader(text, doc).read();
+    contents = new Reader(text, doc, maxKeys).read();
   } catch (err) {
     // nesting deeper than this reader's stack: the library says what it makes of it
     if (err === OUTSIDE || err instanceof RangeError) return undefined;

@@ -138,6 +138,16 @@ describe('the plain-subset YAML reader', () => {
     expect(readPlainYaml(text, YAML_OPTIONS)).toBeUndefined();
   });
 
+  it('reads a long line of quoted quotes in linear time, and leaves a mapping past the bound to the library', () => {
+    const quotes = `a: '${"''".repeat(200_000)}'\n`;
+    expect(disagreement(quotes)).toStrictEqual([]);
+    expect(readPlainYaml(quotes, YAML_OPTIONS)?.doc.toJS()).toStrictEqual({ a: "'".repeat(200_000) });
+    const keys = Array.from({ length: 11 }, (_, i) => `k${i}: v`).join('\n');
+    expect(readPlainYaml(keys, YAML_OPTIONS, 10)).toBeUndefined();
+    expect(readPlainYaml(`a: { ${Array.from({ length: 11 }, (_, i) => `k${i}: v`).join(', ')} }`, YAML_OPTIONS, 10)).toBeUndefined();
+    expect(readPlainYaml(keys, YAML_OPTIONS, 11)).toBeDefined();
+  });
+
   it('agrees with the library on every bundled and real registry file it reads', () => {
     // and the registry the bench times `promise check` on, at a small size
     const large = join(tempDir(), 'large');
