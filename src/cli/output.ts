@@ -1,4 +1,4 @@
-/** Reports go to stdout, or to --out FILE written atomically (a temp file renamed into place). */
+/** Reports go to stdout, or to --out FILE written atomically (a temp file renamed into place); a device or pipe is written to as it is. */
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -48,6 +48,17 @@ export async function writeReport(io: Io, text: string, out: string | undefined,
   }
   await refuseToOverwrite(io, out, reads, flag);
   const target = resolve(io.cwd, out);
+  // A device or a pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written to, never renamed over:
+  // that would put a regular file in its place.
+  const existing = await stat(target).catch(() => undefined);
+  if (existing !== undefined && !existing.isFile() && !existing.isDirectory()) {
+    try {
+      await writeFile(target, text);
+    } catch (err) {
+      throw new PromiseError(`cannot write ${out}: ${describeFsError(err)}`);
+    }
+    return;
+  }
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await mkdir(dirname(target), { recursive: true });

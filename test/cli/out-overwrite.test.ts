@@ -3,12 +3,13 @@
  * log, however the path is spelled or linked. Exit 2, a clear message, the file unchanged to
  * the byte, nothing else written.
  */
-import { execFileSync } from 'node:child_process';
-import { linkSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { linkSync, lstatSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { devNull } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fingerprint, promise } from '../helpers/cli.js';
+import { BIN, fingerprint, promise } from '../helpers/cli.js';
 import { AS_OF, makeLayout, type Layout } from './registry-fixture.js';
 
 const GIT_ENV = { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: devNull, GIT_AUTHOR_DATE: '2026-10-01T12:00:00Z', GIT_COMMITTER_DATE: '2026-10-01T12:00:00Z', LC_ALL: 'C' };
@@ -78,5 +79,19 @@ describe('--out never replaces a file the command reads', () => {
     }
     expect(readdirSync(layout.root)).toContain('gaps.md');
     expect(readdirSync(layout.outside)).toContain('gaps.csv');
+  });
+
+  it('writes into a pipe in place (as into /dev/null or /dev/stdout), never renaming a file over it', async () => {
+    const layout = makeLayout();
+    const fifo = join(layout.outside, 'report.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const args = ['gaps', '--registry', layout.root, '--as-of', AS_OF, '--format', 'json'];
+    const child = spawn(process.execPath, [BIN, ...args, '--out', fifo], { cwd: layout.root, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [text, code] = await Promise.all([readFile(fifo, 'utf8'), new Promise((done) => child.on('close', done))]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(text).toBe(promise(args, { cwd: layout.root }).stdout);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 });
