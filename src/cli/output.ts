@@ -51,21 +51,18 @@ export async function writeReport(io: Io, text: string, out: string | undefined,
   // A device or a pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written to, never renamed over:
   // that would put a regular file in its place.
   const existing = await stat(target).catch(() => undefined);
-  if (existing !== undefined && !existing.isFile() && !existing.isDirectory()) {
-    try {
-      await writeFile(target, text);
-    } catch (err) {
-      throw new PromiseError(`cannot write ${out}: ${describeFsError(err)}`);
-    }
-    return;
-  }
+  const inPlace = existing !== undefined && !existing.isFile() && !existing.isDirectory();
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(temp, text);
-    await rename(temp, target);
+    if (inPlace) {
+      await writeFile(target, text);
+    } else {
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(temp, text);
+      await rename(temp, target);
+    }
   } catch (err) {
-    await rm(temp, { force: true }).catch(() => undefined);
+    if (!inPlace) await rm(temp, { force: true }).catch(() => undefined);
     throw new PromiseError(`cannot write ${out}: ${describeFsError(err)}`);
   }
 }

@@ -2,7 +2,7 @@
 import { Composer, CST, isAlias, isCollection, isMap, isNode, isScalar, isSeq, LineCounter, Lexer, Parser, YAMLParseError, type Document, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic, Loc } from '../model/diagnostic.js';
 import { locOfFile, locOfNode, locOfOffsets, mergedPairs, type RegistryFile } from './locate.js';
-import { countLines, readPlainYaml } from './plain-yaml.js';
+import { readPlainYaml } from './plain-yaml.js';
 import { schemaFinding, UNPREFIXED, unreadableFinding, yamlSyntaxFinding } from './rule-messages.js';
 
 /** A registry file larger than this is refused: no promise registry needs it, a mistake might. */
@@ -373,17 +373,12 @@ export function parseRegistryFile(path: string, bytes: Uint8Array): ParseResult 
   const decoded = decode(path, bytes);
   if (decoded.text === undefined) return { parsed: undefined, text: undefined, diagnostics: decoded.diagnostic ? [decoded.diagnostic] : [] };
   const text = decoded.text;
-  const lineCounter = new LineCounter();
+  // A mapping past the bound sends the file to the library, whose lexer refuses it early.
+  const plain = readPlainYaml(text, YAML_OPTIONS, MAX_MAPPING_KEYS);
+  const lineCounter = plain?.lineCounter ?? new LineCounter();
   let composed;
   try {
-    // A mapping past the bound sends the file to the library, whose lexer refuses it early.
-    const plain = readPlainYaml(text, YAML_OPTIONS, MAX_MAPPING_KEYS);
-    if (plain !== undefined) {
-      countLines(lineCounter, plain.lineStarts);
-      composed = { doc: plain.doc };
-    } else {
-      composed = compose(text, lineCounter);
-    }
+    composed = plain === undefined ? compose(text, lineCounter) : { doc: plain.doc };
   } catch (err) {
     // The parser itself gave up, e.g. on nesting deeper than the stack allows.
     const diagnostic = err instanceof RangeError ? yamlSyntaxFinding('tooDeep', {}, locOfFile(path)) : yamlSyntaxFinding('unreadable', { detail: String(err) }, locOfFile(path));

@@ -11,7 +11,7 @@
  * reports an error itself: every finding about YAML comes from the library. A differential
  * property test holds its documents to the library's (test/registry/plain-yaml.test.ts).
  */
-import { Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOptions, type LineCounter, type ParseOptions, type ScalarTag, type SchemaOptions } from 'yaml';
+import { Document, isScalar, LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions } from 'yaml';
 
 type Node = Scalar | YAMLMap | YAMLSeq;
 type Range = [number, number, number];
@@ -55,7 +55,7 @@ class Reader {
   }
 
   /** A mapping past the bound on keys goes to the library, which refuses it in its own words. */
-  private bound(map: YAMLMap | YAMLSeq): void {
+  private bound(map: YAMLMap): void {
     if (map.items.length > this.maxKeys) this.out();
   }
 
@@ -151,7 +151,7 @@ class Reader {
         [value, end] = this.blockValue(this.contentLine(lineDone), column);
       } else {
         if (afterColon === colon + 1) this.out();
-        [value, end] = this.inlineValue(afterColon);
+        [value, end] = this.value(afterColon, false);
       }
       map.items.push(new Pair(key, value));
       this.bound(map);
@@ -183,7 +183,7 @@ class Reader {
       } else if (this.keyAhead(content)) {
         [item, end] = this.blockMap(content, content - this.lineStart(content));
       } else {
-        [item, end] = this.inlineValue(content);
+        [item, end] = this.value(content, false);
       }
       seq.items.push(item);
       const next = this.contentLine(end);
@@ -214,44 +214,41 @@ class Reader {
 
   /** A key at `offset`: its node and the offset of its `:`. */
   private implicitKey(offset: number): [Scalar, number] {
-    const c = this.at(offset);
-    let key: Scalar;
-    let colon: number;
-    if (c === '"' || c === "'") {
-      colon = this.quotedEnd(offset);
-      key = this.quoted(offset, colon, colon);
-    } else {
-      colon = this.plainEnd(offset, false);
-      if (colon === offset) this.out();
-      key = this.plain(offset, colon, colon);
-    }
+    const key = this.scalar(offset, false);
+    const colon = (key.range as Range)[1];
     if (this.at(colon) !== ':' || colon - offset > MAX_KEY) this.out();
     // `<<` is a merge key: the library's business
     if (key.type === Scalar.PLAIN && key.source === '<<') this.out();
     return [key, colon];
   }
 
-  /** A scalar or a flow collection after a key or a `-`, to the end of its line. */
-  private inlineValue(offset: number): [Node, number] {
+  /** A plain or quoted scalar at `offset`, its range ending where its text does. */
+  private scalar(offset: number, flow: boolean): Scalar {
     const c = this.at(offset);
-    if (c === '[' || c === '{') {
-      const [node, close] = this.flowCollection(offset);
-      const end = this.endOfLine(close);
-      node.range = [offset, close, end];
-      return [node, end];
-    }
+    if (c === '"' || c === "'") return this.quoted(offset, this.quotedEnd(offset));
+    const valueEnd = this.plainEnd(offset, flow);
+    if (valueEnd === offset) this.out();
+    return this.plain(offset, valueEnd);
+  }
+
+  /**
+   * A scalar or a flow collection at `offset`, and the offset after what follows it: in a block,
+   * the rest of its line; in a flow collection, its spaces.
+   */
+  private value(offset: number, flow: boolean): [Node, number] {
+    const c = this.at(offset);
+    let node: Node;
     let valueEnd: number;
-    let node: Scalar;
-    if (c === '"' || c === "'") {
-      valueEnd = this.quotedEnd(offset);
-      const end = this.endOfLine(valueEnd);
-      node = this.quoted(offset, valueEnd, end);
-      return [node, end];
+    if (c === '[' || c === '{') {
+      [node, valueEnd] = this.flowCollection(offset);
+    } else {
+      node = this.scalar(offset, flow);
+      valueEnd = (node.range as Range)[1];
+      // `a: b: c`, a mapping nested on one line
+      if (!flow && this.at(valueEnd) === ':') this.out();
     }
-    valueEnd = this.plainEnd(offset, false);
-    if (valueEnd === offset || this.at(valueEnd) === ':') this.out();
-    const end = this.endOfLine(valueEnd);
-    node = this.plain(offset, valueEnd, end);
+    const end = flow ? this.spaces(valueEnd) : this.endOfLine(valueEnd);
+    (node.range as Range)[2] = end;
     return [node, end];
   }
 
@@ -268,16 +265,18 @@ class Reader {
     }
     for (;;) {
       if (map) {
-        const [key, colon] = this.flowScalar(at);
+        const key = this.scalar(at, true);
+        const colon = this.spaces((key.range as Range)[1]);
+        (key.range as Range)[2] = colon;
         if (this.at(colon) !== ':') this.out();
         const valueAt = this.spaces(colon + 1);
         if (valueAt === colon + 1) this.out();
-        const [value, after] = this.flowItem(valueAt);
+        const [value, after] = this.value(valueAt, true);
         (collection as YAMLMap).items.push(new Pair(key, value));
-        this.bound(collection);
+        this.bound(collection as YAMLMap);
         at = after;
       } else {
-        const [item, after] = this.flowItem(at);
+        const [item, after] = this.value(at, true);
         if (this.at(after) === ':') this.out();
         (collection as YAMLSeq).items.push(item);
         at = after;
@@ -292,32 +291,6 @@ class Reader {
     const end = at + 1;
     collection.range = [offset, end, end];
     return [collection, end];
-  }
-
-  /** A value inside a flow collection: it, and the offset after it and the spaces that follow. */
-  private flowItem(offset: number): [Node, number] {
-    const c = this.at(offset);
-    if (c === '[' || c === '{') {
-      const [node, close] = this.flowCollection(offset);
-      const after = this.spaces(close);
-      node.range = [offset, close, after];
-      return [node, after];
-    }
-    return this.flowScalar(offset);
-  }
-
-  /** A plain or quoted scalar inside a flow collection, and the offset after the spaces that follow it. */
-  private flowScalar(offset: number): [Scalar, number] {
-    const c = this.at(offset);
-    if (c === '"' || c === "'") {
-      const valueEnd = this.quotedEnd(offset);
-      const after = this.spaces(valueEnd);
-      return [this.quoted(offset, valueEnd, after), after];
-    }
-    const valueEnd = this.plainEnd(offset, true);
-    if (valueEnd === offset) this.out();
-    const after = this.spaces(valueEnd);
-    return [this.plain(offset, valueEnd, after), after];
   }
 
   /**
@@ -378,18 +351,18 @@ class Reader {
     }
   }
 
-  private quoted(start: number, valueEnd: number, end: number): Scalar {
+  private quoted(start: number, valueEnd: number): Scalar {
     const double = this.at(start) === '"';
     const inner = this.text.slice(start + 1, valueEnd - 1);
     const value = double ? inner : inner.replaceAll("''", "'");
     const scalar = new Scalar(value);
-    scalar.range = [start, valueEnd, end] satisfies Range;
+    scalar.range = [start, valueEnd, valueEnd] satisfies Range;
     scalar.source = value;
     scalar.type = double ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
     return scalar;
   }
 
-  private plain(start: number, valueEnd: number, end: number): Scalar {
+  private plain(start: number, valueEnd: number): Scalar {
     const source = this.text.slice(start, valueEnd);
     const tag = TYPED_START.has(source.charAt(0)) ? this.tags.find((t) => t.test?.test(source)) : undefined;
     let scalar: Scalar;
@@ -400,7 +373,7 @@ class Reader {
       scalar = isScalar(resolved) ? resolved : new Scalar(resolved);
       if (tag.format !== undefined) scalar.format = tag.format;
     }
-    scalar.range = [start, valueEnd, end] satisfies Range;
+    scalar.range = [start, valueEnd, valueEnd] satisfies Range;
     scalar.source = source;
     scalar.type = Scalar.PLAIN;
     return scalar;
@@ -408,10 +381,11 @@ class Reader {
 }
 
 /**
- * The text as a document of the library's nodes, and its line starts; or undefined when the text
- * is outside the plain subset or a mapping in it holds more than `maxKeys` keys.
+ * The text as a document of the library's nodes, with a LineCounter of its lines as the library's
+ * parser fills one; or undefined when the text is outside the plain subset or a mapping in it
+ * holds more than `maxKeys` keys.
  */
-export function readPlainYaml(text: string, options: DocumentOptions & SchemaOptions & ParseOptions, maxKeys = Infinity): { doc: Document.Parsed; lineStarts: number[] } | undefined {
+export function readPlainYaml(text: string, options: DocumentOptions & SchemaOptions & ParseOptions, maxKeys = Infinity): { doc: Document.Parsed; lineCounter: LineCounter } | undefined {
   if (NOT_PLAIN.test(text)) return undefined;
   const doc = new Document(undefined, null, options) as Document.Parsed;
   let contents: Node;
@@ -424,12 +398,8 @@ export function readPlainYaml(text: string, options: DocumentOptions & SchemaOpt
   }
   doc.contents = contents as Document.Parsed['contents'];
   doc.range = [0, (contents.range as Range)[2], text.length];
-  const lineStarts = [0];
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineStarts.push(at + 1);
-  return { doc, lineStarts };
-}
-
-/** Fills a LineCounter as the library's parser does: the start of every line. */
-export function countLines(lineCounter: LineCounter, lineStarts: readonly number[]): void {
-  for (const start of lineStarts) lineCounter.addNewLine(start);
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
+  return { doc, lineCounter };
 }
