@@ -373,11 +373,12 @@ export function parseRegistryFile(path: string, bytes: Uint8Array): ParseResult 
   const decoded = decode(path, bytes);
   if (decoded.text === undefined) return { parsed: undefined, text: undefined, diagnostics: decoded.diagnostic ? [decoded.diagnostic] : [] };
   const text = decoded.text;
-  // A mapping past the bound sends the file to the library, whose lexer refuses it early.
-  const plain = readPlainYaml(text, YAML_OPTIONS, MAX_MAPPING_KEYS);
-  const lineCounter = plain?.lineCounter ?? new LineCounter();
+  let lineCounter = new LineCounter();
   let composed;
   try {
+    // A mapping past the bound sends the file to the library, whose lexer refuses it early.
+    const plain = readPlainYaml(text, YAML_OPTIONS, MAX_MAPPING_KEYS);
+    if (plain !== undefined) lineCounter = plain.lineCounter;
     composed = plain === undefined ? compose(text, lineCounter) : { doc: plain.doc };
   } catch (err) {
     // The parser itself gave up, e.g. on nesting deeper than the stack allows.
