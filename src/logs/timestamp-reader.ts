@@ -362,6 +362,71 @@ function patternReaders(pattern: string): ((text: string) => Fields | undefined)
   return fast === undefined ? [slow] : [(text) => fastFields(fast, text), slow];
 }
 
+/** The digit at `at`, or a number past 9 for any other character. */
+function digit(text: string, at: number): number {
+  return (text.charCodeAt(at) - ZERO) >>> 0;
+}
+
+/**
+ * The shapes exports write nearly always, read without the general reader's fields:
+ * `YYYY-MM-DDTHH:MM:SS` (or a space for the `T`), alone (a wall-clock time in the zone), with
+ * `Z` or with `±HH:MM`, nothing around it. NaN for any other text, and for a time the general
+ * reader must judge (a field out of range, 24:00): `readIso` then reads it, so this changes
+ * what is read by no cell, only how fast (test/logs/timestamp-reader.test.ts holds both to the
+ * grammar). Sets what `readAt` sets on the reader.
+ */
+function readFixedIso(text: string, s: number, e: number, clock: ZoneClock, reader: TimestampReader): number {
+  const n = e - s;
+  if ((n !== 19 && n !== 20 && n !== 25) || text.charCodeAt(s + 4) !== DASH || text.charCodeAt(s + 7) !== DASH || text.charCodeAt(s + 13) !== COLON || text.charCodeAt(s + 16) !== COLON) return Number.NaN;
+  const t = text.charCodeAt(s + 10);
+  if (t !== 84 && t !== SPACE) return Number.NaN;
+  const y0 = digit(text, s);
+  const y1 = digit(text, s + 1);
+  const y2 = digit(text, s + 2);
+  const y3 = digit(text, s + 3);
+  const mo0 = digit(text, s + 5);
+  const mo1 = digit(text, s + 6);
+  const d0 = digit(text, s + 8);
+  const d1 = digit(text, s + 9);
+  const h0 = digit(text, s + 11);
+  const h1 = digit(text, s + 12);
+  const mi0 = digit(text, s + 14);
+  const mi1 = digit(text, s + 15);
+  const s0 = digit(text, s + 17);
+  const s1 = digit(text, s + 18);
+  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || mo0 > 9 || mo1 > 9 || d0 > 9 || d1 > 9 || h0 > 9 || h1 > 9 || mi0 > 9 || mi1 > 9 || s0 > 9 || s1 > 9) return Number.NaN;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const mo = mo0 * 10 + mo1;
+  const d = d0 * 10 + d1;
+  const h = h0 * 10 + h1;
+  const mi = mi0 * 10 + mi1;
+  const sec = s0 * 10 + s1;
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || sec > 59) return Number.NaN;
+  let offset = 0;
+  if (n === 20) {
+    const z = text.charCodeAt(s + 19);
+    if (z !== 90 && z !== 122) return Number.NaN;
+  } else if (n === 25) {
+    const sign = text.charCodeAt(s + 19);
+    const oh0 = digit(text, s + 20);
+    const oh1 = digit(text, s + 21);
+    const om0 = digit(text, s + 23);
+    const om1 = digit(text, s + 24);
+    if ((sign !== 43 && sign !== DASH) || text.charCodeAt(s + 22) !== COLON || oh0 > 9 || oh1 > 9 || om0 > 9 || om1 > 9) return Number.NaN;
+    offset = (sign === DASH ? -1 : 1) * ((oh0 * 10 + oh1) * 60 + om0 * 10 + om1);
+  }
+  const day = dayOf(y, mo, d);
+  reader.dateOnly = false;
+  reader.writtenDay = day;
+  if (n === 19) {
+    const ms = clock.toInstantOnDay(day, h, mi, sec, 0);
+    reader.clockNote = clock.note;
+    return ms;
+  }
+  reader.clockNote = ORDINARY;
+  return day * DAY_MS + h * 3_600_000 + mi * 60_000 + sec * 1000 - offset * 60_000;
+}
+
 /** A reader for the timestamp cells of one source. */
 export function createTimestampReader(zone: string, pattern?: string): TimestampReader {
   const clock = new ZoneClock(zone);
@@ -394,6 +459,10 @@ export function createTimestampReader(zone: string, pattern?: string): Timestamp
     return patternFields(text.slice(s, e));
   };
   const readAt = (text: string, start: number, end: number): number => {
+    if (pattern === undefined) {
+      const ms = readFixedIso(text, start, end, clock, reader);
+      if (ms === ms) return ms;
+    }
     const f = fields(text, start, end);
     if (f === undefined || !validFields(f)) {
       reader.problem = f === undefined ? 'not-a-timestamp' : 'not-a-real-time';

@@ -177,4 +177,51 @@ describe('the hand-written ISO 8601 reader', () => {
       { numRuns: 5000 },
     );
   });
+
+  // The shapes read by the fixed-position path (YYYY-MM-DDTHH:MM:SS, alone, with Z or ±HH:MM):
+  // every field near and past its bounds, any of its characters possibly replaced.
+  const two = (min: number, max: number) => fc.integer({ min, max }).map((n) => String(n).padStart(2, '0'));
+  const fixedCell = fc
+    .record({
+      y: fc.constantFrom('2026', '2024', '2100', '2000', '1000', '0999', '9999'),
+      mo: two(0, 13),
+      d: two(0, 32),
+      sep: fc.constantFrom('T', ' ', 't', '_'),
+      h: two(0, 25),
+      mi: two(0, 60),
+      s: two(0, 60),
+      zone: fc.constantFrom('', 'Z', 'z', '+01:00', '-05:30', '+14:00', '-00:00', '+99:99', '+0100', '+01', '*01:00', '+01-00'),
+      hit: fc.option(fc.tuple(fc.nat(), fc.constantFrom('x', '/', ':', '-', ' ', '1', '\u0660')), { nil: undefined }),
+    })
+    .map((f) => {
+      const cell = `${f.y}-${f.mo}-${f.d}${f.sep}${f.h}:${f.mi}:${f.s}${f.zone}`;
+      if (f.hit === undefined) return cell;
+      const at = f.hit[0] % cell.length;
+      return cell.slice(0, at) + f.hit[1] + cell.slice(at + 1);
+    });
+  it('reads the fixed shapes as the grammar does, and a wall-clock time as the same time with a fraction', () => {
+    fc.assert(
+      fc.property(fixedCell, (cell) => {
+        expect(createTimestampReader('UTC').read(cell)).toBe(reference(cell.trim()));
+        if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}$/.test(cell)) return;
+        // a fraction sends the cell through the general reader: the zone's offsets and clock notes must agree
+        const fast = createTimestampReader('Europe/Berlin');
+        const general = createTimestampReader('Europe/Berlin');
+        expect(fast.read(cell)).toBe(general.read(`${cell}.000`));
+        expect([fast.dateOnly, fast.clockNote, fast.writtenDay]).toEqual([general.dateOnly, general.clockNote, general.writtenDay]);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it('notes local times the clocks skip or repeat on the fixed-position path too', () => {
+    const reader = createTimestampReader('Europe/Berlin');
+    expect(reader.read('2026-03-29T02:30:00')).toBe(reader.read('2026-03-29T02:30:00.000'));
+    reader.read('2026-03-29T02:30:00');
+    expect(reader.clockNote).toBe(1);
+    reader.read('2026-10-25 02:30:00');
+    expect(reader.clockNote).toBe(2);
+    reader.read('2026-10-25T02:30:00+01:00');
+    expect(reader.clockNote).toBe(0);
+    expect(reader.read('2026-10-25T02:30:00+01:00')).toBe(Date.UTC(2026, 9, 25, 1, 30));
+  });
 });
