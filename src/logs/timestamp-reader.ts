@@ -148,14 +148,17 @@ const DAY_MS = 86_400_000;
 /** Years whose months' first days are kept in a table: every date a log holds, in practice. */
 const TABLE_FROM = 1900;
 const TABLE_YEARS = 300;
-const monthStarts = new Float64Array(TABLE_YEARS * 12).fill(Number.NaN);
+/** Not yet filled: no month of the table starts on this day. */
+const UNFILLED = -0x80000000;
+/** an Int32Array, so that day numbers stay small integers (a double would make every zone lookup by day slower) */
+const monthStarts = new Int32Array(TABLE_YEARS * 12).fill(UNFILLED);
 
 /** The day number of a real date: the first day of its month from a table, filled as it is used. */
 function dayOf(y: number, mo: number, d: number): number {
   const k = (y - TABLE_FROM) * 12 + mo - 1;
   if (k < 0 || k >= TABLE_YEARS * 12) return civilDay(y, mo, d);
   let first = monthStarts[k] as number;
-  if (first !== first) {
+  if (first === UNFILLED) {
     first = civilDay(y, mo, 1);
     monthStarts[k] = first;
   }
@@ -370,13 +373,14 @@ function digit(text: string, at: number): number {
 /**
  * The shapes exports write nearly always, read without the general reader's fields:
  * `YYYY-MM-DDTHH:MM:SS` (or a space for the `T`), alone (a wall-clock time in the zone), with
- * `Z` or with `±HH:MM`, nothing around it. NaN for any other text, and for a time the general
+ * `Z` or with `±HH:MM`, and a date alone, `YYYY-MM-DD`; nothing around it. NaN for any other text, and for a time the general
  * reader must judge (a field out of range, 24:00): `readIso` then reads it, so this changes
  * what is read by no cell, only how fast (test/logs/timestamp-reader.test.ts holds both to the
  * grammar). Sets what `readAt` sets on the reader.
  */
 function readFixedIso(text: string, s: number, e: number, clock: ZoneClock, reader: TimestampReader): number {
   const n = e - s;
+  if (n === 10) return readFixedDate(text, s, clock, reader);
   if ((n !== 19 && n !== 20 && n !== 25) || text.charCodeAt(s + 4) !== DASH || text.charCodeAt(s + 7) !== DASH || text.charCodeAt(s + 13) !== COLON || text.charCodeAt(s + 16) !== COLON) return Number.NaN;
   const t = text.charCodeAt(s + 10);
   if (t !== 84 && t !== SPACE) return Number.NaN;
@@ -425,6 +429,30 @@ function readFixedIso(text: string, s: number, e: number, clock: ZoneClock, read
   }
   reader.clockNote = ORDINARY;
   return day * DAY_MS + h * 3_600_000 + mi * 60_000 + sec * 1000 - offset * 60_000;
+}
+
+/** `readFixedIso` of a date alone, `YYYY-MM-DD`: the start of that day in the zone (SPEC §1). */
+function readFixedDate(text: string, s: number, clock: ZoneClock, reader: TimestampReader): number {
+  if (text.charCodeAt(s + 4) !== DASH || text.charCodeAt(s + 7) !== DASH) return Number.NaN;
+  const y0 = digit(text, s);
+  const y1 = digit(text, s + 1);
+  const y2 = digit(text, s + 2);
+  const y3 = digit(text, s + 3);
+  const mo0 = digit(text, s + 5);
+  const mo1 = digit(text, s + 6);
+  const d0 = digit(text, s + 8);
+  const d1 = digit(text, s + 9);
+  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || mo0 > 9 || mo1 > 9 || d0 > 9 || d1 > 9) return Number.NaN;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const mo = mo0 * 10 + mo1;
+  const d = d0 * 10 + d1;
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return Number.NaN;
+  const day = dayOf(y, mo, d);
+  reader.dateOnly = true;
+  reader.writtenDay = day;
+  // a date alone is the start of its day: no time was written for a clock change to note
+  reader.clockNote = ORDINARY;
+  return clock.toInstantOnDay(day, 0, 0, 0, 0);
 }
 
 /** A reader for the timestamp cells of one source. */

@@ -71,13 +71,20 @@ export class ZoneClock {
     this.zone = zone;
   }
 
+  /** the day looked up last, and its offset: a log's times come mostly in order, day after day */
+  private lastDay = Number.NaN;
+  private lastOffset: number | Change = 0;
+
   private offsetOf(day: number): number | Change {
+    if (day === this.lastDay) return this.lastOffset;
     let offset = this.offsets.get(day);
     if (offset === undefined) {
       offset = this.dayOffset(day);
       if (this.offsets.size > 20_000) this.offsets.clear();
       this.offsets.set(day, offset);
     }
+    this.lastDay = day;
+    this.lastOffset = offset;
     return offset;
   }
 

@@ -178,7 +178,7 @@ describe('the hand-written ISO 8601 reader', () => {
     );
   });
 
-  // The shapes read by the fixed-position path (YYYY-MM-DDTHH:MM:SS, alone, with Z or ±HH:MM):
+  // The shapes read by the fixed-position path (YYYY-MM-DDTHH:MM:SS, alone, with Z or ±HH:MM; YYYY-MM-DD):
   // every field near and past its bounds, any of its characters possibly replaced.
   const two = (min: number, max: number) => fc.integer({ min, max }).map((n) => String(n).padStart(2, '0'));
   const fixedCell = fc
@@ -193,22 +193,23 @@ describe('the hand-written ISO 8601 reader', () => {
       zone: fc.constantFrom('', 'Z', 'z', '+01:00', '-05:30', '+14:00', '-00:00', '+99:99', '+0100', '+01', '*01:00', '+01-00'),
       hit: fc.option(fc.tuple(fc.nat(), fc.constantFrom('x', '/', ':', '-', ' ', '1', '\u0660')), { nil: undefined }),
     })
+    .chain((f) => fc.boolean().map((dateAlone) => ({ ...f, dateAlone })))
     .map((f) => {
-      const cell = `${f.y}-${f.mo}-${f.d}${f.sep}${f.h}:${f.mi}:${f.s}${f.zone}`;
+      const cell = f.dateAlone ? `${f.y}-${f.mo}-${f.d}` : `${f.y}-${f.mo}-${f.d}${f.sep}${f.h}:${f.mi}:${f.s}${f.zone}`;
       if (f.hit === undefined) return cell;
       const at = f.hit[0] % cell.length;
       return cell.slice(0, at) + f.hit[1] + cell.slice(at + 1);
     });
-  it('reads the fixed shapes as the grammar does, and a wall-clock time as the same time with a fraction', () => {
+  it('reads the fixed shapes as the grammar does, and as the general reader reads them in a zone', () => {
     fc.assert(
-      fc.property(fixedCell, (cell) => {
+      fc.property(fixedCell, fc.constantFrom('Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe'), (cell, zone) => {
         expect(createTimestampReader('UTC').read(cell)).toBe(reference(cell.trim()));
-        if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}$/.test(cell)) return;
-        // a fraction sends the cell through the general reader: the zone's offsets and clock notes must agree
-        const fast = createTimestampReader('Europe/Berlin');
-        const general = createTimestampReader('Europe/Berlin');
-        expect(fast.read(cell)).toBe(general.read(`${cell}.000`));
-        expect([fast.dateOnly, fast.clockNote, fast.writtenDay]).toEqual([general.dateOnly, general.clockNote, general.writtenDay]);
+        // a space before the cell moves every field off its fixed position: the general reader reads it
+        const fast = createTimestampReader(zone);
+        const general = createTimestampReader(zone);
+        const ms = fast.read(cell);
+        expect(ms).toBe(general.read(` ${cell}`));
+        if (!Number.isNaN(ms)) expect([fast.dateOnly, fast.clockNote, fast.writtenDay]).toEqual([general.dateOnly, general.clockNote, general.writtenDay]);
       }),
       { numRuns: 5000 },
     );
@@ -223,5 +224,11 @@ describe('the hand-written ISO 8601 reader', () => {
     reader.read('2026-10-25T02:30:00+01:00');
     expect(reader.clockNote).toBe(0);
     expect(reader.read('2026-10-25T02:30:00+01:00')).toBe(Date.UTC(2026, 9, 25, 1, 30));
+    // a date alone is the start of its day; one looked up after its neighbours' days reads its own offset
+    expect(reader.read('2026-03-28')).toBe(Date.UTC(2026, 2, 27, 23));
+    expect(reader.dateOnly).toBe(true);
+    expect(reader.read('2026-03-29')).toBe(Date.UTC(2026, 2, 28, 23));
+    expect(reader.read('2026-03-30')).toBe(Date.UTC(2026, 2, 29, 22));
+    expect(reader.read('2026-03-29')).toBe(Date.UTC(2026, 2, 28, 23));
   });
 });
