@@ -30,7 +30,7 @@ import { parseDuration } from '../../src/registry/duration.js';
 import { BENCH_AS_OF } from './generate-log.js';
 
 const ROUNDS = 3;
-/** The twins are differences of small figures: more rounds, taken in turn, so that drift in the machine's load falls on both. */
+/** A twin's cost is a difference of small figures: more rounds for them (see twinRatio). */
 const TWIN_ROUNDS = 7;
 const [log, out] = process.argv.slice(2) as [string, string];
 const registry = (await loadRegistry(fsRegistryReader(join(import.meta.dirname, 'registry')), join(import.meta.dirname, 'registry'))).registry;
@@ -48,15 +48,6 @@ async function cpu(run: () => unknown): Promise<number> {
 async function least(run: () => unknown): Promise<number> {
   let best = Infinity;
   for (let i = 0; i < ROUNDS; i++) best = Math.min(best, await cpu(run));
-  return best;
-}
-
-/** The least CPU time of each of `runs` over TWIN_ROUNDS rounds, the runs taken in turn within each round. */
-async function leastInTurn(runs: readonly (() => unknown)[]): Promise<number[]> {
-  const best = runs.map(() => Infinity);
-  for (let i = 0; i < TWIN_ROUNDS; i++) {
-    for (const [k, run] of runs.entries()) best[k] = Math.min(best[k] as number, await cpu(run));
-  }
   return best;
 }
 
@@ -133,14 +124,31 @@ for (const s of registry.standards) {
 const all = (await least(() => evaluate(registry.standards))) - loop;
 put('all ten standards together, less the loop and the reader', all);
 
-// The twins: the same standard but for the one thing compared, each pair measured in turn with
-// the loop alone, over more rounds than the figures above.
+// The twins: the same standard but for the one thing compared.
+/**
+ * What `subject` costs over what `other` costs, both less the loop: the three are measured in
+ * turn, TWIN_ROUNDS rounds, so that drift in the machine's load falls on all of them.
+ */
+async function twinRatio(subject: Standard, other: Standard, otherStage: string): Promise<number> {
+  let base = Infinity;
+  let withSubject = Infinity;
+  let withOther = Infinity;
+  for (let i = 0; i < TWIN_ROUNDS; i++) {
+    base = Math.min(base, await cpu(() => evaluate([])));
+    withSubject = Math.min(withSubject, await cpu(() => evaluate([subject])));
+    withOther = Math.min(withOther, await cpu(() => evaluate([other])));
+  }
+  put(`${subject.id}, least of ${TWIN_ROUNDS} rounds taken in turn with its twin, less the loop and the reader`, withSubject - base);
+  put(`${otherStage}, least of ${TWIN_ROUNDS} rounds, less the loop and the reader`, withOther - base);
+  return (withSubject - base) / (withOther - base);
+}
+
 const perStandard = byId('reply-by-priority');
 const perMeasure = perStandard.measure as Extract<Measure, { kind: 'duration' }>;
 const single = twin(perStandard, 'reply-single-limit', { kind: 'duration', from: perMeasure.from, to: perMeasure.to, within: limit('24h') });
-const pairs: { label: string; stage: string; subject: Standard; other: Standard }[] = [
-  { label: 'per', stage: 'reply-by-priority with one limit (24h) instead of the map', subject: perStandard, other: single },
-];
+const perRatio = await twinRatio(perStandard, single, 'reply-by-priority with one limit (24h) instead of the map');
+
+const calendarRatios: [string, number][] = [];
 for (const [id, wall] of [
   ['reply-open-hours', '8h'],
   ['resolution-business-days', '7d'],
@@ -148,17 +156,8 @@ for (const [id, wall] of [
   const s = byId(id);
   const m = s.measure as Extract<Measure, { kind: 'duration' }>;
   const plain = twin(s, `${id}-wall-clock`, { kind: 'duration', from: m.from, to: m.to, within: limit(wall) });
-  pairs.push({ label: `${id} (${(m.within as { text: string }).text} on ${m.calendar ?? ''}) against ${wall} wall-clock`, stage: `${id} on wall-clock time (${wall})`, subject: s, other: plain });
+  calendarRatios.push([`${id} (${(m.within as { text: string }).text} on ${m.calendar ?? ''}) against ${wall} wall-clock`, await twinRatio(s, plain, `${id} on wall-clock time (${wall})`)]);
 }
-const ratios: [string, number][] = [];
-for (const pair of pairs) {
-  const [base, subject, other] = (await leastInTurn([() => evaluate([]), () => evaluate([pair.subject]), () => evaluate([pair.other])])) as [number, number, number];
-  put(`${pair.subject.id}, least of ${TWIN_ROUNDS} rounds taken in turn with its twin, less the loop and the reader`, subject - base);
-  put(`${pair.stage}, least of ${TWIN_ROUNDS} rounds, less the loop and the reader`, other - base);
-  ratios.push([pair.label, (subject - base) / (other - base)]);
-}
-const perRatio = (ratios[0] as [string, number])[1];
-const calendarRatios = ratios.slice(1);
 
 const perMillion = (s: number): string => ((s * 1e6) / rows).toFixed(3);
 const table = [
