@@ -51,8 +51,9 @@ export interface StandardPlan {
   readonly measureKind: Measure['kind'];
   readonly startName: string;
   readonly limits: Limits | undefined;
-  /** a small `per` map's values and limits, tried in turn on the cell in place */
-  readonly perValues: readonly (readonly [string, Duration])[] | undefined;
+  /** a small `per` map's values, tried in turn on the cell in place (RowView.indexOf), and their limits */
+  readonly perValues: readonly string[] | undefined;
+  readonly perLimits: readonly Duration[];
   readonly calendar: BusinessCalendar | undefined;
   readonly finder: PeriodFinder;
   /** set by `planFile` for each file's header */
@@ -72,7 +73,8 @@ export function planStandard(standard: Standard, calendars: ReadonlyMap<string, 
     measureKind: standard.measure.kind,
     startName: kind.startColumn(standard.measure),
     limits,
-    perValues: byValue.length <= SMALL_MAP ? byValue : undefined,
+    perValues: byValue.length <= SMALL_MAP ? byValue.map(([value]) => value) : undefined,
+    perLimits: byValue.length <= SMALL_MAP ? byValue.map(([, limit]) => limit) : [],
     calendar: calendar === undefined ? undefined : calendars.get(calendar),
     finder: new PeriodFinder(standard.period, timezone, fiscalYearStart),
     file: undefined,
@@ -145,7 +147,7 @@ export function classify(plan: StandardPlan, row: RowView, asOfMs: number, trace
     limit = limits.single;
     if (limit === undefined) {
       // SPEC §1: without a `default`, a value the map does not name is outside the standard's scope.
-      const named = limitOf(plan.perValues, limits, row, file.measure.per);
+      const named = limitOf(plan, limits, row, file.measure.per);
       limit = named ?? limits.fallback;
       if (trace !== undefined) trace.steps.push({ step: 'per', column: plan.kind.perColumn(plan.standard.measure) ?? '', value: row.trimmed(file.measure.per), limit: limit?.text, byDefault: named === undefined && limit !== undefined });
       if (limit === undefined) return decided(out, 'out-of-scope', trace);
@@ -191,13 +193,11 @@ export function classify(plan: StandardPlan, row: RowView, asOfMs: number, trace
 const SMALL_MAP = 8;
 
 /** The limit a `per` map names for the row's cell; undefined when it names none. */
-function limitOf(values: readonly (readonly [string, Duration])[] | undefined, limits: Limits, row: RowView, column: number): Duration | undefined {
+function limitOf(plan: StandardPlan, limits: Limits, row: RowView, column: number): Duration | undefined {
+  const values = plan.perValues;
   if (values === undefined) return limits.byValue.get(row.trimmed(column));
-  for (let i = 0; i < values.length; i++) {
-    const entry = values[i] as readonly [string, Duration];
-    if (row.is(column, entry[0])) return entry[1];
-  }
-  return undefined;
+  const index = row.indexOf(column, values);
+  return index < 0 ? undefined : plan.perLimits[index];
 }
 
 function decided(out: Classification, disposition: Disposition, trace: Trace | undefined): Classification {

@@ -29,6 +29,8 @@ export interface RowCells {
   trimmed(index: number): string;
   /** whether the trimmed cell is `value`, without making a string of it */
   is(index: number, value: string): boolean;
+  /** the position in `values` of the first the trimmed cell is, or -1, without making a string of it */
+  indexOf(index: number, values: readonly string[]): number;
   /** the trimmed cell as `parseNumber` reads it */
   number(index: number): number | undefined;
 }
@@ -36,7 +38,7 @@ export interface RowCells {
 /** Cells given as strings (a test, an example). */
 export function cellsOf(cells: readonly string[]): RowCells {
   const trimmed = (index: number): string => (cells[index] ?? '').trim();
-  return { trimmed, is: (index, value) => trimmed(index) === value, number: (index) => parseNumber(trimmed(index)) };
+  return { trimmed, is: (index, value) => trimmed(index) === value, indexOf: (index, values) => values.indexOf(trimmed(index)), number: (index) => parseNumber(trimmed(index)) };
 }
 
 /**
@@ -96,13 +98,7 @@ function compileCellTest(column: string, index: number, test: ColumnOp): RowCond
       const want = test.op === 'in';
       if (values.length <= SMALL_SET) {
         return (cells, tests) => {
-          let verdict = !want;
-          for (let i = 0; i < values.length; i++) {
-            if (cells.is(index, values[i] as string)) {
-              verdict = want;
-              break;
-            }
-          }
+          const verdict = cells.indexOf(index, values) >= 0 === want;
           return tests === undefined ? verdict : noted(tests, cells, column, index, test, verdict);
         };
       }

@@ -1,9 +1,10 @@
 /**
  * One row as the standards of a source see it, read in place from the log reader's batch
  * (RecordBatch): a cell becomes a string only when a standard needs its text, and a timestamp
- * cell is parsed straight from the batch's text. STYLE: each timestamp cell of a row is parsed
- * at most once, however many standards read it; the memo is reset by bumping a generation
- * number, so nothing is allocated per row.
+ * cell is parsed straight from the batch's text. STYLE: each timestamp cell of a batch is parsed
+ * at most once, however many standards read it and in whatever order they visit the rows (the
+ * evaluation runs each standard over the whole batch in turn); the memo holds a slot per cell
+ * of the batch and is reset by bumping a generation number, so nothing is allocated per row.
  */
 import { batchOfRows } from '../logs/record-batch.js';
 import type { RecordBatch, TimestampReader, TimestampReading } from '../model/cells.js';
@@ -35,42 +36,69 @@ export class RowView implements RowCells {
   /** the row's first cell in the batch, and how many it has */
   private base = 0;
   private count = 0;
+  /** the memo's slot of the row's first column: the row's number in its batch times the columns */
+  private slot = 0;
+  private readonly columns: number;
+  /** the batch the memo is of; a new one bumps the generation */
+  private batch: RecordBatch | undefined;
   private generation = 0;
-  private readonly seen: Uint32Array;
-  private readonly status: Uint8Array;
-  private readonly values: Float64Array;
+  /** the memo, a slot per cell of the batch (row by row, `columns` to a row); grown with the batch */
+  private seen = new Uint32Array(0);
+  private status = new Uint8Array(0);
+  private values = new Float64Array(0);
   /** the day number of the date written in a cell that read as a timestamp */
-  private readonly days: Float64Array;
-  private readonly problems: TimestampProblem[];
+  private days = new Float64Array(0);
+  private problems: TimestampProblem[] = [];
   /** the clock note of each parsed cell, counted once the cell is read as a time (not by `endOfDay`, which reads only its date) */
-  private readonly clockNotes: Uint8Array;
-  private readonly noted: Uint32Array;
+  private clockNotes = new Uint8Array(0);
+  private noted = new Uint32Array(0);
   private readonly reader: TimestampReader;
   /** where the local times read in a daylight-saving gap or overlap are counted (SPEC §1), once per cell */
   private readonly notes: ClockNotes;
 
   constructor(columns: number, reader: TimestampReader, notes: ClockNotes = { dstGapTimes: 0, dstOverlapTimes: 0 }) {
     this.notes = notes;
-    this.seen = new Uint32Array(columns);
-    this.status = new Uint8Array(columns);
-    this.values = new Float64Array(columns);
-    this.days = new Float64Array(columns);
-    this.problems = new Array<TimestampProblem>(columns).fill('not-a-timestamp');
-    this.clockNotes = new Uint8Array(columns);
-    this.noted = new Uint32Array(columns);
+    this.columns = columns;
     this.reader = reader;
   }
 
-  /** Points the view at record `r` of a batch. */
+  /** Points the view at record `r` of a batch; the records of one batch may be visited in any order, and again. */
   loadRecord(batch: RecordBatch, r: number): void {
-    this.text = batch.text;
-    this.starts = batch.starts;
-    this.ends = batch.ends;
-    this.escaped = batch.escaped;
+    if (batch !== this.batch) this.loadBatch(batch);
     const base = batch.first[r] as number;
     this.base = base;
     this.count = (batch.first[r + 1] as number) - base;
     this.line = batch.lines[r] as number;
+    this.slot = r * this.columns;
+  }
+
+  /**
+   * A new batch: the memo forgotten by a new generation, grown to a slot per cell. The log
+   * reader gives each chunk's records in the same reused arrays, so a batch is told from the
+   * last one by `startBatch`, which the evaluation calls for each batch it is pushed.
+   */
+  startBatch(batch: RecordBatch): void {
+    this.loadBatch(batch);
+  }
+
+  private loadBatch(batch: RecordBatch): void {
+    this.batch = batch;
+    this.text = batch.text;
+    this.starts = batch.starts;
+    this.ends = batch.ends;
+    this.escaped = batch.escaped;
+    const slots = batch.count * this.columns;
+    if (slots > this.seen.length) {
+      const size = Math.max(slots, this.seen.length * 2);
+      this.seen = new Uint32Array(size);
+      this.status = new Uint8Array(size);
+      this.values = new Float64Array(size);
+      this.days = new Float64Array(size);
+      this.problems = new Array<TimestampProblem>(size).fill('not-a-timestamp');
+      this.clockNotes = new Uint8Array(size);
+      this.noted = new Uint32Array(size);
+      this.generation = 0;
+    }
     this.generation = this.generation === 0xffffffff ? 1 : this.generation + 1;
     if (this.generation === 1) {
       this.seen.fill(0);
@@ -135,6 +163,19 @@ export class RowView implements RowCells {
     return this.spanEnd - this.spanStart === value.length && this.text.startsWith(value, this.spanStart);
   }
 
+  /** The position in `values` of the first that the trimmed cell is, or -1: the cell is found in the text once, then compared in place. */
+  indexOf(column: number, values: readonly string[]): number {
+    if (!this.span(column)) return values.indexOf(this.cell(column).trim());
+    const start = this.spanStart;
+    const length = this.spanEnd - start;
+    const text = this.text;
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i] as string;
+      if (value.length === length && text.startsWith(value, start)) return i;
+    }
+    return -1;
+  }
+
   number(column: number): number | undefined {
     if (this.span(column)) {
       // a whole number of up to 15 digits is read in place, exactly as Number reads it
@@ -158,14 +199,15 @@ export class RowView implements RowCells {
   }
 
   time(column: number): TimeStatus {
-    if (this.seen[column] !== this.generation) this.parse(column);
-    const note = this.clockNotes[column];
-    if (note !== 0 && this.noted[column] !== this.generation) {
-      this.noted[column] = this.generation;
+    const at = this.slot + column;
+    if (this.seen[at] !== this.generation) this.parse(column, at);
+    const note = this.clockNotes[at];
+    if (note !== 0 && this.noted[at] !== this.generation) {
+      this.noted[at] = this.generation;
       if (note === 1) this.notes.dstGapTimes++;
       else this.notes.dstOverlapTimes++;
     }
-    switch (this.status[column]) {
+    switch (this.status[at]) {
       case TIME:
         return 'time';
       case DATE:
@@ -179,12 +221,12 @@ export class RowView implements RowCells {
 
   /** The instant of a cell whose status is `time` or `date`. */
   value(column: number): number {
-    return this.values[column] as number;
+    return this.values[this.slot + column] as number;
   }
 
   /** Why a `bad` cell is not a timestamp, as the reason of an invalid record; `name` is the column's. */
   badTime(column: number, name: string): InvalidReason {
-    return this.problems[column] === 'not-a-real-time' ? { code: 'not-a-real-time', args: { column: name, text: this.cell(column).trim() } } : this.notADay(column, name);
+    return this.problems[this.slot + column] === 'not-a-real-time' ? { code: 'not-a-real-time', args: { column: name, text: this.cell(column).trim() } } : this.notADay(column, name);
   }
 
   /** Why a cell `endOfDay` could not read names no day: always `not-a-timestamp`, whatever the cell's own problem (which other standards of the row still read). */
@@ -199,38 +241,40 @@ export class RowView implements RowCells {
 
   /** The end of the local day the cell names (the next midnight); NaN when unreadable. */
   endOfDay(column: number): number {
-    if (this.seen[column] !== this.generation) this.parse(column);
-    const status = this.status[column];
+    const at = this.slot + column;
+    if (this.seen[at] !== this.generation) this.parse(column, at);
+    const status = this.status[at];
     if (status === EMPTY || status === BAD) return Number.NaN;
-    return this.reader.endOfWrittenDay(this.days[column] as number);
+    return this.reader.endOfWrittenDay(this.days[at] as number);
   }
 
-  private parse(column: number): void {
-    this.seen[column] = this.generation;
-    this.clockNotes[column] = 0;
+  /** Parses the row's cell `column` into the memo's slot `at`. */
+  private parse(column: number, at: number): void {
+    this.seen[at] = this.generation;
+    this.clockNotes[at] = 0;
     let ms: number;
     if (!this.span(column)) {
       const text = this.cell(column);
       if (text.trim() === '') {
-        this.status[column] = EMPTY;
+        this.status[at] = EMPTY;
         return;
       }
       ms = this.reader.read(text);
     } else {
       if (this.spanStart === this.spanEnd) {
-        this.status[column] = EMPTY;
+        this.status[at] = EMPTY;
         return;
       }
       ms = this.reader.readAt(this.text, this.spanStart, this.spanEnd);
     }
     if (Number.isNaN(ms)) {
-      this.status[column] = BAD;
-      this.problems[column] = this.reader.problem;
+      this.status[at] = BAD;
+      this.problems[at] = this.reader.problem;
       return;
     }
-    this.values[column] = ms;
-    this.days[column] = this.reader.writtenDay;
-    this.status[column] = this.reader.dateOnly ? DATE : TIME;
-    this.clockNotes[column] = this.reader.clockNote;
+    this.values[at] = ms;
+    this.days[at] = this.reader.writtenDay;
+    this.status[at] = this.reader.dateOnly ? DATE : TIME;
+    this.clockNotes[at] = this.reader.clockNote;
   }
 }
