@@ -147,7 +147,7 @@ export function classify(plan: StandardPlan, row: RowView, asOfMs: number, trace
     limit = limits.single;
     if (limit === undefined) {
       // SPEC §1: without a `default`, a value the map does not name is outside the standard's scope.
-      const named = limitOf(plan, limits, row, file.measure.per);
+      const named = limitOf(plan, row, file.measure.per);
       limit = named ?? limits.fallback;
       if (trace !== undefined) trace.steps.push({ step: 'per', column: plan.kind.perColumn(plan.standard.measure) ?? '', value: row.trimmed(file.measure.per), limit: limit?.text, byDefault: named === undefined && limit !== undefined });
       if (limit === undefined) return decided(out, 'out-of-scope', trace);
@@ -193,9 +193,9 @@ export function classify(plan: StandardPlan, row: RowView, asOfMs: number, trace
 const SMALL_MAP = 8;
 
 /** The limit a `per` map names for the row's cell; undefined when it names none. */
-function limitOf(plan: StandardPlan, limits: Limits, row: RowView, column: number): Duration | undefined {
+function limitOf(plan: StandardPlan, row: RowView, column: number): Duration | undefined {
   const values = plan.perValues;
-  if (values === undefined) return limits.byValue.get(row.trimmed(column));
+  if (values === undefined) return (plan.limits as Limits).byValue.get(row.trimmed(column));
   const index = row.indexOf(column, values);
   return index < 0 ? undefined : plan.perLimits[index];
 }

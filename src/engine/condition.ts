@@ -98,7 +98,7 @@ function compileCellTest(column: string, index: number, test: ColumnOp): RowCond
       const want = test.op === 'in';
       if (values.length <= SMALL_SET) {
         return (cells, tests) => {
-          const verdict = cells.indexOf(index, values) >= 0 === want;
+          const verdict = (cells.indexOf(index, values) >= 0) === want;
           return tests === undefined ? verdict : noted(tests, cells, column, index, test, verdict);
         };
       }

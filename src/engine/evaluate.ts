@@ -88,6 +88,11 @@ export interface SourceState {
   keys: KeyOrder;
 }
 
+/** How a record of the batch being pushed stands: judged by every standard so far valid, unreadable (judged by none), invalid for some standard. */
+const JUDGED = 0;
+const UNREADABLE = 1;
+const INVALID = 2;
+
 class StandardRun {
   readonly standard: Standard;
   readonly account: StandardAccount;
@@ -122,12 +127,12 @@ class StandardRun {
     this.account.invalidWithoutPeriod++;
   }
 
-  /** Counts the records of a batch marked 0 or 2 (see FileRun.pushBatch), in order; marks 2 those invalid for this standard. */
+  /** Counts the records of a batch, in order, but those marked UNREADABLE (see FileRun.pushBatch); marks INVALID those invalid for this standard. */
   judgeBatch(batch: RecordBatch, view: RowView, file: string, keys: readonly string[], marks: Uint8Array): void {
     for (let r = 0; r < batch.count; r++) {
-      if (marks[r] === 1) continue;
+      if (marks[r] === UNREADABLE) continue;
       view.loadRecord(batch, r);
-      if (this.judge(view, file, keys[r] as string)) marks[r] = 2;
+      if (this.judge(view, file, keys[r] as string)) marks[r] = INVALID;
     }
   }
 
@@ -250,7 +255,7 @@ export class FileRun {
   private readonly keyIndex: number;
   /** each record's key, for the batch being pushed */
   private readonly keys: string[] = [];
-  /** per record of the batch: 0 to judge, 1 unreadable (not judged), 2 judged and invalid for some standard (grown with the batch) */
+  /** per record of the batch: JUDGED, UNREADABLE or INVALID (grown with the batch) */
   private marks = new Uint8Array(0);
 
   constructor(
@@ -294,12 +299,12 @@ export class FileRun {
       view.loadRecord(batch, r);
       const key = keyIndex < 0 ? '' : view.trimmed(keyIndex);
       keys[r] = key;
-      marks[r] = 0;
+      marks[r] = JUDGED;
       if (key !== '') run.linkedKeys?.add(key);
       const problem = problems?.[r];
       if (problem !== undefined) {
         // The row itself cannot be trusted: invalid for every standard, listed once.
-        marks[r] = 1;
+        marks[r] = UNREADABLE;
         run.account.invalid++;
         for (const s of standards) s.unreadable();
         run.out.invalid.push({ source: run.source.id, standard: undefined, file: this.display, line: view.line, record: key, period: undefined, ...problem });
@@ -308,7 +313,7 @@ export class FileRun {
       if (key !== '') run.keys.see(key, this.display, view.line);
     }
     for (let i = 0; i < standards.length; i++) (standards[i] as StandardRun).judgeBatch(batch, view, this.display, keys, marks);
-    for (let r = 0; r < count; r++) if (marks[r] === 2) run.account.invalid++;
+    for (let r = 0; r < count; r++) if (marks[r] === INVALID) run.account.invalid++;
   }
 }
 

@@ -64,7 +64,7 @@ export class RowView implements RowCells {
 
   /** Points the view at record `r` of a batch; the records of one batch may be visited in any order, and again. */
   loadRecord(batch: RecordBatch, r: number): void {
-    if (batch !== this.batch) this.loadBatch(batch);
+    if (batch !== this.batch) this.startBatch(batch);
     const base = batch.first[r] as number;
     this.base = base;
     this.count = (batch.first[r + 1] as number) - base;
@@ -73,15 +73,11 @@ export class RowView implements RowCells {
   }
 
   /**
-   * A new batch: the memo forgotten by a new generation, grown to a slot per cell. The log
-   * reader gives each chunk's records in the same reused arrays, so a batch is told from the
-   * last one by `startBatch`, which the evaluation calls for each batch it is pushed.
+   * A new batch: the memo forgotten by a new generation, grown to a slot per cell. `loadRecord`
+   * calls it for a batch it has not seen; the evaluation calls it for every batch it is pushed,
+   * so that a batch object given again with other records could not be read from the memo.
    */
   startBatch(batch: RecordBatch): void {
-    this.loadBatch(batch);
-  }
-
-  private loadBatch(batch: RecordBatch): void {
     this.batch = batch;
     this.text = batch.text;
     this.starts = batch.starts;
